@@ -1,0 +1,64 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AccountsModule } from '#tradegraph/accounts';
+import { CategoriesModule } from '#tradegraph/categories';
+import {
+  DateScalar,
+  DateTimeScalar,
+  depthLimitRule,
+  formatGraphQLError,
+  GraphQLContext,
+  RequestLoaders,
+} from '#tradegraph/common';
+import { AppConfig, ConfigModule } from '#tradegraph/config';
+import { DemoModule } from '#tradegraph/demo';
+import { EmploymentModule } from '#tradegraph/employment';
+import { GraphModule } from '#tradegraph/graph';
+import { OrganizationsModule } from '#tradegraph/organizations';
+import { PeopleModule } from '#tradegraph/people';
+import { Request, Response } from 'express';
+import { HealthController } from './health/health.controller.js';
+
+/** Options shared by the running service and the schema emitter, so both print the same schema. */
+export const BUILD_SCHEMA_OPTIONS = { dateScalarMode: 'isoDate' as const, numberScalarMode: 'integer' as const };
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        GraphModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          // Filters also map errors thrown by field resolvers (guards and interceptors stay on root fields).
+          fieldResolverEnhancers: ['filters'],
+          buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
+          introspection: true,
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          validationRules: [depthLimitRule(config.graphql.maxQueryDepth)],
+          context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
+            req: req as GraphQLContext['req'],
+            res,
+            loaders: new RequestLoaders(),
+          }),
+        }),
+        AccountsModule,
+        PeopleModule,
+        CategoriesModule,
+        OrganizationsModule,
+        EmploymentModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+      providers: [DateScalar, DateTimeScalar],
+    };
+  }
+}

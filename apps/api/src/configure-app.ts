@@ -1,0 +1,29 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppExceptionFilter, InputValidationPipe, JsonLogger, requestIdMiddleware } from '#tradegraph/common';
+import { AppConfig } from '#tradegraph/config';
+import { AppModule } from './app.module.js';
+
+/**
+ * The one bootstrap: everything that shapes request handling (pipes, filters, limits, logging)
+ * is set here, and both main.ts and the end-to-end tests go through it.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.useLogger(new JsonLogger(config.logLevel));
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
+  app.use(requestIdMiddleware);
+  app.useGlobalPipes(new InputValidationPipe());
+  app.useGlobalFilters(new AppExceptionFilter());
+  return app;
+}
+
+/** Creates the application for this configuration and runs configureApp on it. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new JsonLogger(config.logLevel),
+    bufferLogs: true,
+  });
+  return configureApp(app, config);
+}

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '#tradegraph/config';
+import { PeopleModule } from '#tradegraph/people';
+import { AccountsService } from './accounts.service.js';
+import { AuditInterceptor } from './audit.interceptor.js';
+import { AuditLogService } from './audit-log.service.js';
+import { AuthResolver } from './auth.resolver.js';
+import { Account } from './entities/account.entity.js';
+import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { GqlAuthGuard } from './guards/gql-auth.guard.js';
+import { sqlDataSourceOptions } from './sql-data-source.options.js';
+import { JwtStrategy } from './strategies/jwt.strategy.js';
+import { LocalStrategy } from './strategies/local.strategy.js';
+import { TokensService } from './tokens.service.js';
+
+/** Accounts, sessions and the audit log in the SQL database; installs the global auth guard and audit interceptor. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => sqlDataSourceOptions(config) }),
+    TypeOrmModule.forFeature([Account, RefreshToken, AuditLogEntry]),
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+    PeopleModule,
+  ],
+  providers: [
+    AccountsService,
+    TokensService,
+    AuditLogService,
+    AuthResolver,
+    LocalStrategy,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: GqlAuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [AccountsService, AuditLogService, TokensService],
+})
+export class AccountsModule {}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthUser, conflict } from '#tradegraph/common';
+import { Person, PeopleService } from '#tradegraph/people';
+import * as argon2 from 'argon2';
+import { Repository } from 'typeorm';
+import { RegisterInput } from './dto/register.input.js';
+import { Account } from './entities/account.entity.js';
+import { isUniqueViolation } from './unique-violation.js';
+
+// OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// Verifying against a dummy hash keeps unknown emails as slow as wrong passwords.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = (): Promise<string> => (dummyHash ??= argon2.hash('not-a-real-password', ARGON2_OPTIONS));
+
+const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    private readonly people: PeopleService,
+  ) {}
+
+  /** Creates the account and its Person node; if either fails, neither remains. */
+  async register(input: RegisterInput): Promise<{ account: Account; person: Person }> {
+    const emailNormalized = normalizeEmail(input.email);
+    if (await this.accounts.existsBy({ emailNormalized })) throw emailTaken();
+    const account = this.accounts.create({
+      id: randomUUID(),
+      email: input.email.trim(),
+      emailNormalized,
+      passwordHash: await argon2.hash(input.password, ARGON2_OPTIONS),
+    });
+    try {
+      await this.accounts.insert(account);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    try {
+      const person = await this.people.create({
+        id: account.id,
+        name: input.name,
+        headline: input.headline || null,
+        country: input.country ?? null,
+      });
+      return { account, person };
+    } catch (error) {
+      await this.accounts.delete({ id: account.id });
+      throw error;
+    }
+  }
+
+  /** The account for these credentials, or null when the email is unknown or the password wrong. */
+  async verifyCredentials(email: string, password: string): Promise<AuthUser | null> {
+    const account = await this.accounts.findOneBy({ emailNormalized: normalizeEmail(email) });
+    if (!account) {
+      await argon2.verify(await getDummyHash(), password);
+      return null;
+    }
+    return (await argon2.verify(account.passwordHash, password)) ? { id: account.id, email: account.email } : null;
+  }
+
+  emailExists(email: string): Promise<boolean> {
+    return this.accounts.existsBy({ emailNormalized: normalizeEmail(email) });
+  }
+
+  async findUser(id: string): Promise<AuthUser | null> {
+    const account = await this.accounts.findOneBy({ id });
+    return account ? { id: account.id, email: account.email } : null;
+  }
+}
+
+function emailTaken() {
+  return conflict('An account with this email already exists.', 'input.email');
+}

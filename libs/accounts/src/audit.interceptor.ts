@@ -1,0 +1,47 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { GraphQLContext } from '#tradegraph/common';
+import { Observable, from, mergeMap } from 'rxjs';
+import { AuditLogService } from './audit-log.service.js';
+
+/**
+ * Writes one audit entry after every GraphQL mutation that succeeds, so no mutation can be
+ * added without being audited. Failed mutations store nothing, the audit entry included.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(private readonly audit: AuditLogService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType<string>() !== 'graphql') return next.handle();
+    const gql = GqlExecutionContext.create(context);
+    if (gql.getInfo().parentType.name !== 'Mutation') return next.handle();
+    const action = gql.getInfo().fieldName;
+    const args = gql.getArgs();
+    const request = gql.getContext<GraphQLContext>().req;
+    return next.handle().pipe(
+      mergeMap((result: unknown) =>
+        from(
+          this.audit
+            .record({ actorId: request.user?.id ?? personIdOf(result), action, targetId: targetIdOf(result, args), details: args })
+            .then(() => result),
+        ),
+      ),
+    );
+  }
+}
+
+function personIdOf(result: unknown): string | null {
+  const person = (result as { person?: { id?: unknown } } | null)?.person;
+  return typeof person?.id === 'string' ? person.id : null;
+}
+
+/** The id of what the mutation acted on: the returned record, else an id argument. */
+function targetIdOf(result: unknown, args: Record<string, unknown>): string | null {
+  const id = (result as { id?: unknown } | null)?.id;
+  if (typeof id === 'string') return id;
+  const personId = personIdOf(result);
+  if (personId) return personId;
+  const argId = Object.entries(args).find(([key, value]) => /Id$|^id$/.test(key) && typeof value === 'string');
+  return argId ? (argId[1] as string) : null;
+}

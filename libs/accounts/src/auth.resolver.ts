@@ -1,0 +1,58 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser, Public } from '#tradegraph/common';
+import { PeopleService } from '#tradegraph/people';
+import { AccountsService } from './accounts.service.js';
+import { LoginInput } from './dto/login.input.js';
+import { RegisterInput } from './dto/register.input.js';
+import { GqlLocalAuthGuard } from './guards/gql-local-auth.guard.js';
+import { AuthPayload } from './models/auth-payload.model.js';
+import { TokensService } from './tokens.service.js';
+
+@Resolver(() => AuthPayload)
+export class AuthResolver {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly tokens: TokensService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Creates an account and its person, and signs in.' })
+  async register(@Args('input', { description: 'The new account.' }) input: RegisterInput): Promise<AuthPayload> {
+    const { account, person } = await this.accounts.register(input);
+    return { ...(await this.tokens.issue({ id: account.id, email: account.email })), person };
+  }
+
+  @Public()
+  @UseGuards(GqlLocalAuthGuard)
+  @Mutation(() => AuthPayload, { description: 'Signs in with email and password. UNAUTHENTICATED when they do not match.' })
+  async login(
+    @Args('input', { description: 'The credentials.' }) _input: LoginInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AuthPayload> {
+    return { ...(await this.tokens.issue(user)), person: await this.people.get(user.id) };
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description:
+      'Exchanges a refresh token for a new access and refresh token. Each refresh token works once; using one twice revokes the session.',
+  })
+  async refreshToken(
+    @Args('refreshToken', { description: 'The refresh token from the last AuthPayload.' }) refreshToken: string,
+  ): Promise<AuthPayload> {
+    const { user, ...tokens } = await this.tokens.refresh(refreshToken, (id) => this.accounts.findUser(id));
+    return { ...tokens, person: await this.people.get(user.id) };
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Ends the session of this refresh token; its access tokens expire on their own. False for an unknown token.',
+  })
+  logout(
+    @Args('refreshToken', { description: 'The session’s current refresh token.' }) refreshToken: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<boolean> {
+    return this.tokens.logout(refreshToken, user);
+  }
+}

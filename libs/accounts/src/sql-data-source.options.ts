@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppConfig } from '#tradegraph/config';
+import { DataSourceOptions } from 'typeorm';
+import { Account } from './entities/account.entity.js';
+import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { CreateAccounts1764230400000 } from './migrations/1764230400000-create-accounts.js';
+
+export const SQL_ENTITIES = [Account, RefreshToken, AuditLogEntry];
+export const SQL_MIGRATIONS = [CreateAccounts1764230400000];
+
+/**
+ * TypeORM options for the configured SQL database. Migrations run at start-up everywhere,
+ * tests included; the schema is never synchronised from the entities.
+ */
+export function sqlDataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: SQL_ENTITIES,
+    migrations: SQL_MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (config.sql.type === 'postgres') {
+    return { ...common, type: 'postgres', url: config.sql.url, connectTimeoutMS: 10_000 };
+  }
+  fs.mkdirSync(path.dirname(config.sql.file), { recursive: true });
+  return { ...common, type: 'better-sqlite3', database: config.sql.file, enableWAL: true };
+}

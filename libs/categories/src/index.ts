@@ -1,0 +1,4 @@
+export * from './categories.loader.js';
+export * from './categories.module.js';
+export * from './categories.service.js';
+export * from './models/category.model.js';

@@ -1,0 +1,31 @@
+/** The error codes a client can rely on, sent as GraphQL `extensions.code`. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * An expected failure of a request. The message is safe to show to the client;
+ * `field` names the argument path at fault (for example `input.email`).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, message: string): DomainError => new DomainError('BAD_USER_INPUT', message, field);
+export const notFound = (message: string, field?: string): DomainError => new DomainError('NOT_FOUND', message, field);
+export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
+export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, field);
+export const unauthenticated = (message = 'A valid access token is required.'): DomainError =>
+  new DomainError('UNAUTHENTICATED', message);

@@ -1,0 +1,69 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCode } from './domain-error.js';
+
+/** Neo4j driver codes meaning the database could not be reached. */
+const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+/** Socket-level codes from the SQL drivers meaning the database could not be reached. */
+const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P03']);
+
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'BAD_USER_INPUT',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.CONFLICT]: 'CONFLICT',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+export interface MappedError {
+  error: GraphQLError;
+  /** True when the error was unexpected and should be logged with its details. */
+  unexpected: boolean;
+}
+
+/**
+ * Translates any thrown value into a client-safe GraphQLError. Only DomainError messages
+ * pass through; everything else is reduced to a generic message so that no stack trace,
+ * driver or SQL text reaches a client.
+ */
+export function toGraphQLError(exception: unknown): MappedError {
+  if (exception instanceof DomainError) {
+    const extensions: Record<string, unknown> = { code: exception.code };
+    if (exception.field !== undefined) extensions.field = exception.field;
+    return { error: new GraphQLError(exception.message, { extensions }), unexpected: false };
+  }
+  if (exception instanceof GraphQLError) {
+    const code = exception.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { error: exception, unexpected: false };
+  }
+  if (exception instanceof HttpException) {
+    const code = HTTP_CODES[exception.getStatus()];
+    if (code === 'UNAUTHENTICATED') {
+      return { error: new GraphQLError('A valid access token is required.', { extensions: { code } }), unexpected: false };
+    }
+    if (code !== undefined) {
+      return { error: new GraphQLError(safeHttpMessage(exception), { extensions: { code } }), unexpected: false };
+    }
+  }
+  const errorCode = (exception as { code?: unknown } | null)?.code;
+  if (typeof errorCode === 'string' && (NEO4J_UNAVAILABLE.has(errorCode) || SOCKET_UNAVAILABLE.has(errorCode))) {
+    return {
+      error: new GraphQLError('A database is unavailable; please retry shortly.', {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      }),
+      unexpected: true,
+    };
+  }
+  return {
+    error: new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    unexpected: true,
+  };
+}
+
+function safeHttpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return typeof message === 'string' ? message : exception.message;
+}

@@ -1,0 +1,42 @@
+import { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from './page-info.model.js';
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * Builds the `<Name>Connection` and `<Name>Edge` GraphQL types for a node type.
+ * Subclass the result with its own @ObjectType so each connection has a stable name.
+ */
+export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Connection<T>> {
+  @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a paginated list, with its cursor.` })
+  class EdgeType {
+    @Field(() => nodeType, { description: `The ${nodeName}.` })
+    node: T;
+
+    @Field({ description: 'Opaque cursor to pass as `after` to get the items that follow this one.' })
+    cursor: string;
+  }
+
+  @ObjectType({ isAbstract: true })
+  class ConnectionBase {
+    @Field(() => [EdgeType], { description: 'The items of this page, in order.' })
+    edges: Edge<T>[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
+    totalCount: number;
+  }
+  return ConnectionBase as Type<Connection<T>>;
+}

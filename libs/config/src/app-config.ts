@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Every setting the service reads, validated once at start-up. Nothing else reads the environment. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  neo4j: {
+    /** Set when an external Neo4j is used; otherwise the service launches a local one. */
+    uri?: string;
+    username?: string;
+    password?: string;
+    database: string;
+    localBoltPort: number;
+    localHeapMb: number;
+    localPageCacheMb: number;
+  };
+  sql: { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
+  auth: {
+    jwtSecret: string;
+    /** True when no JWT_SECRET was given and a random one was generated for this process. */
+    jwtSecretGenerated: boolean;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+  };
+  graphql: { maxQueryDepth: number; maxBodyBytes: number };
+  seedDemoData: boolean;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws ConfigValidationError listing every problem at once. */
+export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    if (!allowed.includes(raw as T)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const nodeEnv = oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const dataDir = path.resolve(cwd, text('DATA_DIR') ?? '.data');
+
+  const neo4jUri = text('NEO4J_URI');
+  if (neo4jUri !== undefined && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/.test(neo4jUri)) {
+    problems.push(`NEO4J_URI must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI`);
+  }
+  const neo4jUsername = text('NEO4J_USERNAME');
+  const neo4jPassword = text('NEO4J_PASSWORD');
+  if ((neo4jUsername === undefined) !== (neo4jPassword === undefined)) {
+    problems.push('NEO4J_USERNAME and NEO4J_PASSWORD must be set together');
+  }
+
+  const databaseUrl = text('DATABASE_URL');
+  let sql: AppConfig['sql'] = { type: 'sqlite', file: path.join(dataDir, 'tradegraph.sqlite') };
+  if (databaseUrl !== undefined) {
+    if (/^postgres(ql)?:\/\//.test(databaseUrl)) sql = { type: 'postgres', url: databaseUrl };
+    else if (databaseUrl.startsWith('sqlite:')) sql = { type: 'sqlite', file: path.resolve(cwd, databaseUrl.slice('sqlite:'.length)) };
+    else problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+  }
+
+  let jwtSecret = text('JWT_SECRET');
+  const jwtSecretGenerated = jwtSecret === undefined;
+  if (jwtSecret === undefined) {
+    if (nodeEnv === 'production') problems.push('JWT_SECRET is required when NODE_ENV=production');
+    jwtSecret = randomBytes(32).toString('hex');
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: text('HOST') ?? '0.0.0.0',
+    port: int('PORT', 3000, 0, 65535),
+    dataDir,
+    logLevel: oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], nodeEnv === 'test' ? 'warn' : 'info'),
+    neo4j: {
+      uri: neo4jUri,
+      username: neo4jUsername,
+      password: neo4jPassword,
+      database: text('NEO4J_DATABASE') ?? 'neo4j',
+      localBoltPort: int('NEO4J_BOLT_PORT', 7687, 1, 65535),
+      localHeapMb: int('NEO4J_HEAP_MB', 512, 128, 65536),
+      localPageCacheMb: int('NEO4J_PAGECACHE_MB', 256, 16, 65536),
+    },
+    sql,
+    auth: {
+      jwtSecret,
+      jwtSecretGenerated,
+      accessTokenTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
+      refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    },
+    graphql: {
+      maxQueryDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
+      maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 50_000_000),
+    },
+    seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
+  };
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return config;
+}

@@ -1,0 +1,3 @@
+export * from './app-config.js';
+export * from './app-config.token.js';
+export * from './config.module.js';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '#tradegraph/accounts';
+import { EmploymentModule } from '#tradegraph/employment';
+import { OrganizationsModule } from '#tradegraph/organizations';
+import { DemoSeeder } from './demo-seeder.js';
+
+@Module({
+  imports: [AccountsModule, OrganizationsModule, EmploymentModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
+export class DemoModule {}

@@ -1,0 +1,3 @@
+export * from './demo-data.js';
+export * from './demo-seeder.js';
+export * from './demo.module.js';

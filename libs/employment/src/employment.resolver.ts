@@ -1,0 +1,54 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser, DateScalarType, Loaders, RequestLoaders } from '#tradegraph/common';
+import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
+import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { RequestEmploymentInput } from './dto/request-employment.input.js';
+import { EmploymentService } from './employment.service.js';
+import { Employment } from './models/employment.model.js';
+
+@Resolver(() => Employment)
+export class EmploymentResolver {
+  constructor(
+    private readonly employment: EmploymentService,
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Mutation(() => Employment, { description: 'Asks an organization’s admins to confirm that the caller works there.' })
+  requestEmployment(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { description: 'The organization and title.' }) input: RequestEmploymentInput,
+  ): Promise<Employment> {
+    return this.employment.request(user, input);
+  }
+
+  @Mutation(() => Employment, { description: 'Approves a PENDING employment. Admins of its organization only.' })
+  approveEmployment(
+    @CurrentUser() user: AuthUser,
+    @Args('employmentId', { type: () => ID, description: 'The employment to approve.' }) employmentId: string,
+  ): Promise<Employment> {
+    return this.employment.approve(user, employmentId);
+  }
+
+  @Mutation(() => Employment, {
+    description: 'Ends an employment (or withdraws a pending request). The person themself or an admin of the organization.',
+  })
+  endEmployment(
+    @CurrentUser() user: AuthUser,
+    @Args('employmentId', { type: () => ID, description: 'The employment to end.' }) employmentId: string,
+    @Args('endedOn', { type: () => DateScalarType, nullable: true, description: 'Last day; today when omitted.' })
+    endedOn?: string | null,
+  ): Promise<Employment> {
+    return this.employment.end(user, employmentId, endedOn);
+  }
+
+  @ResolveField(() => Person, { description: 'The employed person.' })
+  person(@Parent() employment: Employment, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(employment.personId);
+  }
+
+  @ResolveField(() => Organization, { description: 'The employer.' })
+  organization(@Parent() employment: Employment, @Loaders() loaders: RequestLoaders) {
+    return organizationLoader(loaders, this.organizations).load(employment.organizationId);
+  }
+}

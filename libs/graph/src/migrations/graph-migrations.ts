@@ -1,0 +1,55 @@
+import { CATEGORY_TAXONOMY } from './category-taxonomy.js';
+
+/**
+ * The versioned graph migrations, applied in order at start-up. Every statement is idempotent
+ * (IF NOT EXISTS, MERGE) so a partly applied version can simply run again. Never edit an
+ * applied version: add a new one.
+ */
+export interface GraphMigration {
+  version: number;
+  description: string;
+  /** Each statement runs in its own transaction (schema and data changes cannot share one). */
+  statements: { cypher: string; params?: Record<string, unknown> }[];
+}
+
+const categoryRows = CATEGORY_TAXONOMY.flatMap((root, rootIndex) => [
+  { id: root.id, name: root.name, parentId: null, position: rootIndex },
+  ...root.children.map((child, childIndex) => ({ id: child.id, name: child.name, parentId: root.id, position: childIndex })),
+]);
+
+export const GRAPH_MIGRATIONS: GraphMigration[] = [
+  {
+    version: 1,
+    description: 'Uniqueness constraints on every id and the indexes of the foundation queries',
+    statements: [
+      { cypher: 'CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE CONSTRAINT category_id IF NOT EXISTS FOR (n:Category) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE CONSTRAINT works_at_id IF NOT EXISTS FOR ()-[r:WORKS_AT]-() REQUIRE r.id IS UNIQUE' },
+      { cypher: 'CREATE INDEX works_at_status IF NOT EXISTS FOR ()-[r:WORKS_AT]-() ON (r.status)' },
+      { cypher: 'CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)' },
+      { cypher: 'CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)' },
+    ],
+  },
+  {
+    version: 2,
+    description: 'Seed the industrial category taxonomy',
+    statements: [
+      {
+        cypher: `
+          UNWIND $categories AS row
+          MERGE (c:Category {id: row.id})
+          SET c.name = row.name, c.position = row.position`,
+        params: { categories: categoryRows },
+      },
+      {
+        cypher: `
+          UNWIND $categories AS row
+          WITH row WHERE row.parentId IS NOT NULL
+          MATCH (child:Category {id: row.id}), (parent:Category {id: row.parentId})
+          MERGE (child)-[:CHILD_OF]->(parent)`,
+        params: { categories: categoryRows },
+      },
+    ],
+  },
+];

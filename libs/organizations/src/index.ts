@@ -1,0 +1,5 @@
+export * from './models/organization-role.enum.js';
+export * from './models/organization.model.js';
+export * from './organizations.loader.js';
+export * from './organizations.module.js';
+export * from './organizations.service.js';

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { Category } from '#tradegraph/categories';
+import { Neo4jService } from '#tradegraph/graph';
+import { Organization } from './models/organization.model.js';
+
+const ORGANIZATION_FIELDS = 'o {.id, .name, .country, .roles, website: o.website, description: o.description}';
+
+export interface NewOrganization extends Organization {
+  creatorId: string;
+  creatorTitle: string;
+  employmentId: string;
+}
+
+/** Cypher for Organization nodes, what they supply, and who administers them. */
+@Injectable()
+export class OrganizationsRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  /** Creates the organization and its creator's approved admin employment in one statement. */
+  async create(org: NewOrganization): Promise<Organization | null> {
+    const [row] = await this.neo4j.write<{ organization: Organization }>(
+      `MATCH (p:Person {id: $creatorId})
+       CREATE (o:Organization {id: $id, name: $name, country: $country, roles: $roles,
+                               website: $website, description: $description, createdAt: datetime()})
+       CREATE (p)-[:WORKS_AT {id: $employmentId, title: $creatorTitle, status: 'APPROVED', isAdmin: true,
+                              startedOn: null, endedOn: null, createdAt: datetime()}]->(o)
+       RETURN ${ORGANIZATION_FIELDS} AS organization`,
+      { ...org },
+    );
+    return row?.organization ?? null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Organization[]> {
+    const rows = await this.neo4j.read<{ organization: Organization }>(
+      `UNWIND $ids AS id MATCH (o:Organization {id: id}) RETURN ${ORGANIZATION_FIELDS} AS organization`,
+      { ids },
+    );
+    return rows.map((row) => row.organization);
+  }
+
+  /** Sets the given properties; a null value removes the property. */
+  async update(id: string, changes: Partial<Omit<Organization, 'id'>>): Promise<Organization | null> {
+    const [row] = await this.neo4j.write<{ organization: Organization }>(
+      `MATCH (o:Organization {id: $id}) SET o += $changes, o.updatedAt = datetime()
+       RETURN ${ORGANIZATION_FIELDS} AS organization`,
+      { id, changes },
+    );
+    return row?.organization ?? null;
+  }
+
+  /** True when the person holds a current admin employment at the organization. */
+  async isAdmin(organizationId: string, personId: string): Promise<boolean> {
+    const [row] = await this.neo4j.read<{ admin: boolean }>(
+      `MATCH (o:Organization {id: $organizationId})
+       RETURN EXISTS { (:Person {id: $personId})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) } AS admin`,
+      { organizationId, personId },
+    );
+    return row?.admin ?? false;
+  }
+
+  /** Replaces the set of categories the organization supplies. */
+  async setSuppliedCategories(organizationId: string, categoryIds: string[]): Promise<void> {
+    await this.neo4j.write(
+      `MATCH (o:Organization {id: $organizationId})
+       OPTIONAL MATCH (o)-[old:SUPPLIES]->(:Category)
+       DELETE old
+       WITH DISTINCT o
+       UNWIND $categoryIds AS categoryId
+       MATCH (c:Category {id: categoryId})
+       MERGE (o)-[:SUPPLIES]->(c)`,
+      { organizationId, categoryIds },
+    );
+  }
+
+  /** The categories each organization supplies, by name. */
+  async suppliedCategories(organizationIds: readonly string[]): Promise<{ organizationId: string; category: Category }[]> {
+    return this.neo4j.read(
+      `UNWIND $organizationIds AS organizationId
+       MATCH (:Organization {id: organizationId})-[:SUPPLIES]->(c:Category)
+       OPTIONAL MATCH (c)-[:CHILD_OF]->(parent:Category)
+       RETURN organizationId, c {.id, .name, parentId: parent.id} AS category
+       ORDER BY c.name`,
+      { organizationIds },
+    );
+  }
+}

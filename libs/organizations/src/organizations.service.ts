@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CategoriesService, Category } from '#tradegraph/categories';
+import { AuthUser, badInput, forbidden, notFound } from '#tradegraph/common';
+import { CreateOrganizationInput } from './dto/create-organization.input.js';
+import { UpdateOrganizationInput } from './dto/update-organization.input.js';
+import { OrganizationRole } from './models/organization-role.enum.js';
+import { Organization } from './models/organization.model.js';
+import { OrganizationsRepository } from './organizations.repository.js';
+
+export const MAX_SUPPLIED_CATEGORIES = 100;
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly organizations: OrganizationsRepository,
+    private readonly categories: CategoriesService,
+  ) {}
+
+  findByIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.organizations.findByIds(ids);
+  }
+
+  async get(id: string, field = 'id'): Promise<Organization> {
+    const [organization] = await this.organizations.findByIds([id]);
+    if (!organization) throw notFound(`No organization has the id ${id}.`, field);
+    return organization;
+  }
+
+  async create(user: AuthUser, input: CreateOrganizationInput): Promise<Organization> {
+    const created = await this.organizations.create({
+      id: randomUUID(),
+      name: input.name,
+      country: input.country,
+      roles: input.roles,
+      website: input.website || null,
+      description: input.description || null,
+      creatorId: user.id,
+      creatorTitle: input.creatorTitle,
+      employmentId: randomUUID(),
+    });
+    if (!created) throw notFound('Your profile no longer exists.');
+    return created;
+  }
+
+  async update(user: AuthUser, id: string, input: UpdateOrganizationInput): Promise<Organization> {
+    await this.requireAdmin(user, id);
+    const changes: Partial<Omit<Organization, 'id'>> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.country !== undefined) changes.country = input.country;
+    if (input.roles !== undefined) changes.roles = input.roles;
+    if (input.website !== undefined) changes.website = input.website || null;
+    if (input.description !== undefined) changes.description = input.description || null;
+    if (Object.keys(changes).length === 0) return this.get(id);
+    return (await this.organizations.update(id, changes)) ?? this.get(id);
+  }
+
+  async setSuppliedCategories(user: AuthUser, organizationId: string, categoryIds: string[]): Promise<Organization> {
+    const organization = await this.requireAdmin(user, organizationId, 'organizationId');
+    const unique = [...new Set(categoryIds)];
+    if (unique.length > MAX_SUPPLIED_CATEGORIES) {
+      throw badInput('categoryIds', `An organization can supply at most ${MAX_SUPPLIED_CATEGORIES} categories.`);
+    }
+    if (unique.length > 0 && !organization.roles.includes(OrganizationRole.SUPPLIER)) {
+      throw badInput('categoryIds', 'Only an organization with the SUPPLIER role can supply categories.');
+    }
+    await this.categories.requireAll(unique, 'categoryIds');
+    await this.organizations.setSuppliedCategories(organizationId, unique);
+    return organization;
+  }
+
+  suppliedCategories(organizationIds: readonly string[]): Promise<{ organizationId: string; category: Category }[]> {
+    return this.organizations.suppliedCategories(organizationIds);
+  }
+
+  isAdmin(organizationId: string, personId: string): Promise<boolean> {
+    return this.organizations.isAdmin(organizationId, personId);
+  }
+
+  /** The organization, when the caller is one of its current admins; NOT_FOUND or FORBIDDEN otherwise. */
+  async requireAdmin(user: AuthUser, organizationId: string, field = 'id'): Promise<Organization> {
+    const organization = await this.get(organizationId, field);
+    if (!(await this.organizations.isAdmin(organizationId, user.id))) {
+      throw forbidden('Only an admin of this organization may do that.');
+    }
+    return organization;
+  }
+}

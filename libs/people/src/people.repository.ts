@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService } from '#tradegraph/graph';
+import { Person } from './models/person.model.js';
+
+const PERSON_FIELDS = 'p {.id, .name, headline: p.headline, country: p.country}';
+
+/** Cypher for Person nodes. */
+@Injectable()
+export class PeopleRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  async create(person: Person): Promise<Person> {
+    const [row] = await this.neo4j.write<{ person: Person }>(
+      `CREATE (p:Person {id: $id, name: $name, headline: $headline, country: $country, createdAt: datetime()})
+       RETURN ${PERSON_FIELDS} AS person`,
+      { ...person },
+    );
+    return row.person;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Person[]> {
+    const rows = await this.neo4j.read<{ person: Person }>(
+      `UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN ${PERSON_FIELDS} AS person`,
+      { ids },
+    );
+    return rows.map((row) => row.person);
+  }
+
+  /** Sets the given properties; a null value removes the property. */
+  async update(id: string, changes: Partial<Omit<Person, 'id'>>): Promise<Person | null> {
+    const [row] = await this.neo4j.write<{ person: Person }>(
+      `MATCH (p:Person {id: $id}) SET p += $changes RETURN ${PERSON_FIELDS} AS person`,
+      { id, changes },
+    );
+    return row?.person ?? null;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.neo4j.write('MATCH (p:Person {id: $id}) DETACH DELETE p', { id });
+  }
+}
