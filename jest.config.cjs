@@ -1,17 +1,23 @@
 /**
  * Two projects: `unit` runs the *.spec.ts files beside the code (no servers needed);
  * `e2e` runs test/**\/*.e2e-spec.ts against a real Neo4j started by the global setup
- * (or NEO4J_URI) and a throwaway SQL database.
+ * (or NEO4J_URI) and a throwaway SQL database. The code is ESM, so Jest runs with
+ * --experimental-vm-modules (see the test scripts in package.json).
  */
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-  moduleNameMapper: { '^@tradegraph/(.*)$': '<rootDir>/libs/$1/src' },
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', useESM: true }] },
+  moduleNameMapper: {
+    '^#tradegraph/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
 module.exports = {
-  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     {
@@ -20,7 +26,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

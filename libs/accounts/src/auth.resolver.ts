@@ -1,6 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Public } from '#tradegraph/common';
+import { CurrentUser, Public } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { PeopleService } from '#tradegraph/people';
 import { AccountsService } from './accounts.service.js';
 import { LoginInput } from './dto/login.input.js';

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuthUser, unauthenticated } from '#tradegraph/common';
-import { APP_CONFIG, AppConfig } from '#tradegraph/config';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
 import { IsNull, Repository } from 'typeorm';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsService } from '#tradegraph/accounts';
 import { AuthUser } from '#tradegraph/common';
-import { APP_CONFIG, AppConfig } from '#tradegraph/config';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
 import { EmploymentService } from '#tradegraph/employment';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, DateScalarType, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, DateScalarType, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { RequestEmploymentInput } from './dto/request-employment.input.js';

@@ -1,5 +1,6 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, offsetAfter, PageArgs } from '#tradegraph/common';
+import { CurrentUser, offsetAfter, PageArgs } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { Organization } from '#tradegraph/organizations';
 import { EmploymentService } from './employment.service.js';
 import { EmploymentConnection } from './models/employment-connection.model.js';

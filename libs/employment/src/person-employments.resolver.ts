@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, groupByKeys, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, groupByKeys, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
 import { EmploymentService } from './employment.service.js';
 import { Employment } from './models/employment.model.js';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '#tradegraph/config';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
 import { Driver, ManagedTransaction } from 'neo4j-driver';
 import { NEO4J_DRIVER } from './neo4j.tokens.js';
 import { toPlain } from './to-plain.js';

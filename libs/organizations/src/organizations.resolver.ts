@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Category } from '#tradegraph/categories';
-import { AuthUser, CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { Organization } from './models/organization.model.js';

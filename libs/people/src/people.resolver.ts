@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { UpdateProfileInput } from './dto/update-profile.input.js';
 import { Person } from './models/person.model.js';
 import { personLoader } from './people.loader.js';

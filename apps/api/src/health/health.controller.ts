@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { Public } from '#tradegraph/common';
 import { Neo4jService } from '#tradegraph/graph';
-import { Response } from 'express';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
 type Check = 'up' | 'down';

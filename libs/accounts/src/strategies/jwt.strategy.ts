@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { AuthUser, unauthenticated } from '#tradegraph/common';
-import { APP_CONFIG, AppConfig } from '#tradegraph/config';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AccountsService } from '../accounts.service.js';
 

@@ -1,0 +1,87 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig } from '#tradegraph/config';
+import { Neo4jService } from '#tradegraph/graph';
+import { createApp } from '../../apps/api/src/configure-app.js';
+import { assertTestDatabases, resetDatabases } from './test-database-guard.js';
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions: { code: string; field?: string; [key: string]: unknown };
+}
+
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors?: GqlError[];
+}
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  neo4j: Neo4jService;
+  sql: DataSource;
+  /** Sends one GraphQL operation over HTTP, as a client would. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  /** Plain HTTP access to the running app. */
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+/**
+ * Boots the real AppModule through the same createApp() that main.ts uses, on the test Neo4j
+ * and a fresh SQL database (a temporary SQLite file, or DATABASE_URL when it names a *_test
+ * PostgreSQL database), after checking both are test databases and emptying them.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-sql-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    NEO4J_URI: process.env.NEO4J_URI,
+    NEO4J_USERNAME: process.env.NEO4J_USERNAME,
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
+    DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(sqliteDir, 'test.sqlite')}`,
+    DATA_DIR: sqliteDir,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  const app = await createApp(config);
+  const neo4j = app.get(Neo4jService);
+  await assertTestDatabases(config, neo4j);
+  await app.init();
+  const sql = app.get(DataSource);
+  await resetDatabases(neo4j, sql);
+
+  const server = app.getHttpServer();
+  return {
+    app,
+    config,
+    neo4j,
+    sql,
+    async gql(query, variables = {}, token) {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body.data, errors: res.body.errors };
+    },
+    http: () => request(server),
+    async close() {
+      await app.close();
+      fs.rmSync(sqliteDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The single error of a response; fails the test when there is not exactly one. */
+export function onlyError(res: GqlResponse): GqlError {
+  expect(res.errors).toHaveLength(1);
+  return (res.errors as GqlError[])[0];
+}
