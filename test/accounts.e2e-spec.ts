@@ -36,11 +36,18 @@ describe('accounts and auth', () => {
     const res = await t.gql(REGISTER, { input: validInput() });
     expect(res.errors).toBeUndefined();
     const payload = res.data!.register;
-    expect(payload.person).toEqual({ id: expect.any(String), name: 'Grace Hopper', headline: 'Procurement lead', country: 'US' });
+    expect(payload.person).toEqual({
+      id: expect.any(String),
+      name: 'Grace Hopper',
+      headline: 'Procurement lead',
+      country: 'US',
+    });
     expect(payload.expiresIn).toBe(900);
     const me = await t.gql(ME, {}, payload.accessToken);
     expect(me.data!.me).toEqual({ id: payload.person.id, name: 'Grace Hopper' });
-    const [row] = await t.sql.query('SELECT password_hash FROM accounts WHERE id = $1'.replace('$1', `'${payload.person.id}'`));
+    const [row] = await t.sql.query(
+      'SELECT password_hash FROM accounts WHERE id = $1'.replace('$1', `'${payload.person.id}'`),
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -128,9 +135,14 @@ describe('accounts and auth', () => {
 
   it('rejects an access token signed with another secret, or expired', async () => {
     const person = await newPerson(t);
-    const forged = new JwtService({ secret: 'another-secret-that-is-also-32-characters-long!' }).sign({ sub: person.id });
+    const forged = new JwtService({ secret: 'another-secret-that-is-also-32-characters-long!' }).sign({
+      sub: person.id,
+    });
     expect(onlyError(await t.gql(ME, {}, forged)).extensions.code).toBe('UNAUTHENTICATED');
-    const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: person.id, exp: Math.floor(Date.now() / 1000) - 10 });
+    const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({
+      sub: person.id,
+      exp: Math.floor(Date.now() / 1000) - 10,
+    });
     expect(onlyError(await t.gql(ME, {}, expired)).extensions.code).toBe('UNAUTHENTICATED');
     const valid = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: person.id });
     expect((await t.gql(ME, {}, valid)).data!.me.id).toBe(person.id);
@@ -140,10 +152,16 @@ describe('accounts and auth', () => {
     const input = validInput();
     const res = await t.gql(REGISTER, { input });
     const personId = res.data!.register.person.id;
-    const updated = await t.gql(`mutation { updateProfile(input: { headline: "Buyer" }) { id } }`, {}, res.data!.register.accessToken);
+    const updated = await t.gql(
+      `mutation { updateProfile(input: { headline: "Buyer" }) { id } }`,
+      {},
+      res.data!.register.accessToken,
+    );
     expect(updated.errors).toBeUndefined();
     await t.gql(`mutation { updateProfile(input: { country: "nowhere" }) { id } }`, {}, res.data!.register.accessToken);
-    const entries = await t.sql.getRepository(AuditLogEntry).find({ where: { actorId: personId }, order: { occurredAt: 'ASC' } });
+    const entries = await t.sql
+      .getRepository(AuditLogEntry)
+      .find({ where: { actorId: personId }, order: { occurredAt: 'ASC' } });
     expect(entries.map((entry) => [entry.action, entry.targetId])).toEqual([
       ['register', personId],
       ['updateProfile', personId],

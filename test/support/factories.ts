@@ -35,7 +35,15 @@ export async function newPerson(
   const { account } = await t.app.get(AccountsService).register(input);
   const user = { id: account.id, email: account.email };
   const tokens = await t.app.get(TokensService).issue(user);
-  return { id: account.id, email: input.email, password: input.password, name: input.name, user, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+  return {
+    id: account.id,
+    email: input.email,
+    password: input.password,
+    name: input.name,
+    user,
+    token: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+  };
 }
 
 /** Creates an organization through the service; `owner` becomes its admin. */
@@ -52,7 +60,8 @@ export async function newOrganization(
     creatorTitle: 'Founder',
     ...rest,
   });
-  if (categoryIds) await t.app.get(OrganizationsService).setSuppliedCategories(owner.user, organization.id, categoryIds);
+  if (categoryIds)
+    await t.app.get(OrganizationsService).setSuppliedCategories(owner.user, organization.id, categoryIds);
   return organization;
 }
 

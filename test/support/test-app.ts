@@ -27,7 +27,11 @@ export interface TestApp {
   neo4j: Neo4jService;
   sql: DataSource;
   /** Sends one GraphQL operation over HTTP, as a client would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResponse<T>>;
   /** Plain HTTP access to the running app. */
   http(): ReturnType<typeof request>;
   close(): Promise<void>;

@@ -28,15 +28,18 @@ export async function assertTestDatabases(config: AppConfig, neo4j: Neo4jService
   );
   if (row.marked) return;
   if (!row.empty) {
-    throw new Error(`Refusing to run tests against ${config.neo4j.uri}: it holds data and no :TestDatabase marker node.`);
+    throw new Error(
+      `Refusing to run tests against ${config.neo4j.uri}: it holds data and no :TestDatabase marker node.`,
+    );
   }
   await neo4j.write('MERGE (:TestDatabase {createdAt: datetime()})');
 }
 
 /** Empties both databases except the migrated schema and seed data (categories). */
-export async function resetDatabases(neo4j: Neo4jService, sql: { query(sql: string): Promise<unknown> }): Promise<void> {
-  await neo4j.write(
-    'MATCH (n) WHERE NOT (n:Category OR n:GraphMigration OR n:TestDatabase) DETACH DELETE n',
-  );
+export async function resetDatabases(
+  neo4j: Neo4jService,
+  sql: { query(sql: string): Promise<unknown> },
+): Promise<void> {
+  await neo4j.write('MATCH (n) WHERE NOT (n:Category OR n:GraphMigration OR n:TestDatabase) DETACH DELETE n');
   for (const table of ['audit_log', 'refresh_tokens', 'accounts']) await sql.query(`DELETE FROM ${table}`);
 }

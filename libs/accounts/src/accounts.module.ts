@@ -21,7 +21,10 @@ import { TokensService } from './tokens.service.js';
 /** Accounts, sessions and the audit log in the SQL database; installs the global auth guard and audit interceptor. */
 @Module({
   imports: [
-    TypeOrmModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => sqlDataSourceOptions(config) }),
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => sqlDataSourceOptions(config),
+    }),
     TypeOrmModule.forFeature([Account, RefreshToken, AuditLogEntry]),
     PassportModule,
     JwtModule.registerAsync({

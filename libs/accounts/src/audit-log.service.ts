@@ -21,7 +21,12 @@ export function redactSecrets(value: unknown): unknown {
 export class AuditLogService {
   constructor(@InjectRepository(AuditLogEntry) private readonly entries: Repository<AuditLogEntry>) {}
 
-  async record(entry: { actorId: string | null; action: string; targetId: string | null; details: unknown }): Promise<void> {
+  async record(entry: {
+    actorId: string | null;
+    action: string;
+    targetId: string | null;
+    details: unknown;
+  }): Promise<void> {
     await this.entries.insert({
       id: randomUUID(),
       actorId: entry.actorId,

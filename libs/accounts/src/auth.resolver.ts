@@ -27,7 +27,9 @@ export class AuthResolver {
 
   @Public()
   @UseGuards(GqlLocalAuthGuard)
-  @Mutation(() => AuthPayload, { description: 'Signs in with email and password. UNAUTHENTICATED when they do not match.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in with email and password. UNAUTHENTICATED when they do not match.',
+  })
   async login(
     @Args('input', { description: 'The credentials.' }) _input: LoginInput,
     @CurrentUser() user: AuthUser,
@@ -48,7 +50,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Ends the session of this refresh token; its access tokens expire on their own. False for an unknown token.',
+    description:
+      'Ends the session of this refresh token; its access tokens expire on their own. False for an unknown token.',
   })
   logout(
     @Args('refreshToken', { description: 'The session’s current refresh token.' }) refreshToken: string,

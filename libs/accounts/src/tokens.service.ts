@@ -34,7 +34,10 @@ export class TokensService {
    * Uses a refresh token once and returns the next pair. A token that was already used means
    * it was stolen or replayed: the whole family is revoked and the caller must log in again.
    */
-  async refresh(token: string, findUser: (id: string) => Promise<AuthUser | null>): Promise<IssuedTokens & { user: AuthUser }> {
+  async refresh(
+    token: string,
+    findUser: (id: string) => Promise<AuthUser | null>,
+  ): Promise<IssuedTokens & { user: AuthUser }> {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: hashToken(token) });
     if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw invalidToken();
     // Conditional update: of two concurrent uses of one token, exactly one wins.

@@ -21,3 +21,4 @@ export * from './scalars/date.scalar.js';
 export * from './scalars/iso-date.js';
 export * from './validation/validation.pipe.js';
 export * from './graphql/depth-limit.rule.js';
+export * from './validation/trim.js';

@@ -94,7 +94,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   let sql: AppConfig['sql'] = { type: 'sqlite', file: path.join(dataDir, 'tradegraph.sqlite') };
   if (databaseUrl !== undefined) {
     if (/^postgres(ql)?:\/\//.test(databaseUrl)) sql = { type: 'postgres', url: databaseUrl };
-    else if (databaseUrl.startsWith('sqlite:')) sql = { type: 'sqlite', file: path.resolve(cwd, databaseUrl.slice('sqlite:'.length)) };
+    else if (databaseUrl.startsWith('sqlite:'))
+      sql = { type: 'sqlite', file: path.resolve(cwd, databaseUrl.slice('sqlite:'.length)) };
     else problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
   }
 

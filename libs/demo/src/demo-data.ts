@@ -24,12 +24,48 @@ export interface DemoOrganization {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { key: 'ada', email: 'ada@demo.tradegraph.example', name: 'Ada Lindqvist', headline: 'Head of Procurement', country: 'US' },
-  { key: 'ben', email: 'ben@demo.tradegraph.example', name: 'Ben Hartmann', headline: 'Sales Director, fasteners', country: 'DE' },
-  { key: 'chloe', email: 'chloe@demo.tradegraph.example', name: 'Chloe Persson', headline: 'Key Account Manager, polymers', country: 'SE' },
-  { key: 'dev', email: 'dev@demo.tradegraph.example', name: 'Dev Malhotra', headline: 'Founder, sensor assemblies', country: 'GB' },
-  { key: 'eva', email: 'eva@demo.tradegraph.example', name: 'Eva Romero', headline: 'Packaging engineer', country: 'ES' },
-  { key: 'felix', email: 'felix@demo.tradegraph.example', name: 'Felix Okafor', headline: 'Category buyer, electronics', country: 'US' },
+  {
+    key: 'ada',
+    email: 'ada@demo.tradegraph.example',
+    name: 'Ada Lindqvist',
+    headline: 'Head of Procurement',
+    country: 'US',
+  },
+  {
+    key: 'ben',
+    email: 'ben@demo.tradegraph.example',
+    name: 'Ben Hartmann',
+    headline: 'Sales Director, fasteners',
+    country: 'DE',
+  },
+  {
+    key: 'chloe',
+    email: 'chloe@demo.tradegraph.example',
+    name: 'Chloe Persson',
+    headline: 'Key Account Manager, polymers',
+    country: 'SE',
+  },
+  {
+    key: 'dev',
+    email: 'dev@demo.tradegraph.example',
+    name: 'Dev Malhotra',
+    headline: 'Founder, sensor assemblies',
+    country: 'GB',
+  },
+  {
+    key: 'eva',
+    email: 'eva@demo.tradegraph.example',
+    name: 'Eva Romero',
+    headline: 'Packaging engineer',
+    country: 'ES',
+  },
+  {
+    key: 'felix',
+    email: 'felix@demo.tradegraph.example',
+    name: 'Felix Okafor',
+    headline: 'Category buyer, electronics',
+    country: 'US',
+  },
 ];
 
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [

@@ -32,7 +32,8 @@ export class EmploymentResolver {
   }
 
   @Mutation(() => Employment, {
-    description: 'Ends an employment (or withdraws a pending request). The person themself or an admin of the organization.',
+    description:
+      'Ends an employment (or withdraws a pending request). The person themself or an admin of the organization.',
   })
   endEmployment(
     @CurrentUser() user: AuthUser,

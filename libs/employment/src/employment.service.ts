@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, badInput, conflict, Connection, forbidden, notFound, todayIso, toConnection } from '#tradegraph/common';
+import {
+  AuthUser,
+  badInput,
+  conflict,
+  Connection,
+  forbidden,
+  notFound,
+  todayIso,
+  toConnection,
+} from '#tradegraph/common';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { RequestEmploymentInput } from './dto/request-employment.input.js';
 import { EmploymentRepository } from './employment.repository.js';
@@ -50,7 +59,8 @@ export class EmploymentService {
     if (employment.personId !== user.id && !(await this.organizations.isAdmin(employment.organizationId, user.id))) {
       throw forbidden('Only the person or an admin of the organization may end this employment.');
     }
-    if (employment.status === EmploymentStatus.ENDED) throw conflict('This employment has already ended.', 'employmentId');
+    if (employment.status === EmploymentStatus.ENDED)
+      throw conflict('This employment has already ended.', 'employmentId');
     const lastDay = endedOn ?? todayIso();
     if (lastDay > todayIso()) throw badInput('endedOn', 'endedOn cannot be in the future.');
     if (employment.startedOn && lastDay < employment.startedOn) {
@@ -59,8 +69,12 @@ export class EmploymentService {
     const ended = await this.employments.end(employmentId, lastDay, user.id);
     if (!ended) {
       const current = await this.get(employmentId);
-      if (current.status === EmploymentStatus.ENDED) throw conflict('This employment has already ended.', 'employmentId');
-      throw conflict('The last admin of an organization cannot leave it; make another member admin first.', 'employmentId');
+      if (current.status === EmploymentStatus.ENDED)
+        throw conflict('This employment has already ended.', 'employmentId');
+      throw conflict(
+        'The last admin of an organization cannot leave it; make another member admin first.',
+        'employmentId',
+      );
     }
     return ended;
   }

@@ -19,7 +19,8 @@ export class OrganizationMembersResolver {
 
   @ResolveField(() => EmploymentConnection, {
     nullable: true,
-    description: 'Employment requests waiting for approval, ordered by person name. Null unless the viewer is an admin.',
+    description:
+      'Employment requests waiting for approval, ordered by person name. Null unless the viewer is an admin.',
   })
   pendingEmployments(@Parent() organization: Organization, @Args() page: PageArgs, @CurrentUser() viewer: AuthUser) {
     return this.employment.pendingRequests(viewer, organization.id, page.first, offsetAfter(page.after));

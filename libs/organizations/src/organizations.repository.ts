@@ -73,7 +73,9 @@ export class OrganizationsRepository {
   }
 
   /** The categories each organization supplies, by name. */
-  async suppliedCategories(organizationIds: readonly string[]): Promise<{ organizationId: string; category: Category }[]> {
+  async suppliedCategories(
+    organizationIds: readonly string[],
+  ): Promise<{ organizationId: string; category: Category }[]> {
     return this.neo4j.read(
       `UNWIND $organizationIds AS organizationId
        MATCH (:Organization {id: organizationId})-[:SUPPLIES]->(c:Category)

@@ -43,7 +43,10 @@ export class OrganizationsResolver {
   setSuppliedCategories(
     @CurrentUser() user: AuthUser,
     @Args('organizationId', { type: () => ID, description: 'Id of the organization.' }) organizationId: string,
-    @Args('categoryIds', { type: () => [ID], description: 'Ids of every category it supplies; an empty list clears them.' })
+    @Args('categoryIds', {
+      type: () => [ID],
+      description: 'Ids of every category it supplies; an empty list clears them.',
+    })
     categoryIds: string[],
   ): Promise<Organization> {
     return this.organizations.setSuppliedCategories(user, organizationId, categoryIds);

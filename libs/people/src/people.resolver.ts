@@ -16,7 +16,10 @@ export class PeopleResolver {
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by id, or null when there is none.' })
-  person(@Args('id', { type: () => ID, description: 'Id of the person.' }) id: string, @Loaders() loaders: RequestLoaders) {
+  person(
+    @Args('id', { type: () => ID, description: 'Id of the person.' }) id: string,
+    @Loaders() loaders: RequestLoaders,
+  ) {
     return personLoader(loaders, this.people).load(id);
   }
 

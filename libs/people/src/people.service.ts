@@ -28,7 +28,8 @@ export class PeopleService {
     if (input.name !== undefined) changes.name = input.name;
     if (input.headline !== undefined) changes.headline = input.headline || null;
     if (input.country !== undefined) changes.country = input.country;
-    const updated = Object.keys(changes).length > 0 ? await this.people.update(user.id, changes) : await this.get(user.id);
+    const updated =
+      Object.keys(changes).length > 0 ? await this.people.update(user.id, changes) : await this.get(user.id);
     if (!updated) throw notFound('Your profile no longer exists.');
     return updated;
   }

@@ -25,10 +25,7 @@ export class HealthController {
   /** Both databases answer; 503 when either does not. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: string; checks: Record<string, Check> }> {
-    const [neo4j, sql] = await Promise.all([
-      probe(() => this.neo4j.ping()),
-      probe(() => this.sql.query('SELECT 1')),
-    ]);
+    const [neo4j, sql] = await Promise.all([probe(() => this.neo4j.ping()), probe(() => this.sql.query('SELECT 1'))]);
     const ok = neo4j === 'up' && sql === 'up';
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ok ? 'ok' : 'unavailable', checks: { neo4j, sql } };
@@ -37,7 +34,10 @@ export class HealthController {
 
 async function probe(check: () => Promise<unknown>): Promise<Check> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref())]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref()),
+    ]);
     return 'up';
   } catch {
     return 'down';

@@ -1,5 +1,6 @@
+import { Trim, UpperTrim } from '#tradegraph/common';
 import { Field, InputType } from '@nestjs/graphql';
-import { HEADLINE_MAX, NAME_MAX, Trim, UpperTrim } from '#tradegraph/people';
+import { HEADLINE_MAX, NAME_MAX } from '#tradegraph/people';
 import { IsEmail, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export const PASSWORD_MIN = 10;

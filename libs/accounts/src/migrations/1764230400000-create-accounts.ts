@@ -40,7 +40,14 @@ export class CreateAccounts1764230400000 implements MigrationInterface {
           { name: 'refresh_tokens_account', columnNames: ['account_id'] },
           { name: 'refresh_tokens_family', columnNames: ['family_id'] },
         ],
-        foreignKeys: [{ columnNames: ['account_id'], referencedTableName: 'accounts', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['account_id'],
+            referencedTableName: 'accounts',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
       }),
     );
     await queryRunner.createTable(

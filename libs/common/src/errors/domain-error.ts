@@ -23,7 +23,8 @@ export class DomainError extends Error {
   }
 }
 
-export const badInput = (field: string, message: string): DomainError => new DomainError('BAD_USER_INPUT', message, field);
+export const badInput = (field: string, message: string): DomainError =>
+  new DomainError('BAD_USER_INPUT', message, field);
 export const notFound = (message: string, field?: string): DomainError => new DomainError('NOT_FOUND', message, field);
 export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, field);

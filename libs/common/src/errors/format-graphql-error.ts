@@ -41,6 +41,7 @@ function describe(error: unknown, formatted: GraphQLFormattedError): Record<stri
   while ((original as { originalError?: unknown } | undefined)?.originalError) {
     original = (original as { originalError: unknown }).originalError;
   }
-  const details = original instanceof Error ? { error: original.message, stack: original.stack } : { error: String(original) };
+  const details =
+    original instanceof Error ? { error: original.message, stack: original.stack } : { error: String(original) };
   return { msg: 'unexpected error', path: formatted.path?.join('.'), ...details };
 }

@@ -40,7 +40,10 @@ export function toGraphQLError(exception: unknown): MappedError {
   if (exception instanceof HttpException) {
     const code = HTTP_CODES[exception.getStatus()];
     if (code === 'UNAUTHENTICATED') {
-      return { error: new GraphQLError('A valid access token is required.', { extensions: { code } }), unexpected: false };
+      return {
+        error: new GraphQLError('A valid access token is required.', { extensions: { code } }),
+        unexpected: false,
+      };
     }
     if (code !== undefined) {
       return { error: new GraphQLError(safeHttpMessage(exception), { extensions: { code } }), unexpected: false };

@@ -1,9 +1,20 @@
-import { FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import {
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
 type Fragments = Map<string, FragmentDefinitionNode>;
 
 /** How many levels of object fields a selection set nests (`{ me { name } }` is 1). */
-export function selectionDepth(set: SelectionSetNode | undefined, fragments: Fragments, seen = new Set<string>()): number {
+export function selectionDepth(
+  set: SelectionSetNode | undefined,
+  fragments: Fragments,
+  seen = new Set<string>(),
+): number {
   if (!set) return 0;
   let max = 0;
   for (const selection of set.selections) {
@@ -15,7 +26,8 @@ export function selectionDepth(set: SelectionSetNode | undefined, fragments: Fra
     } else {
       const name = selection.name.value;
       const fragment = fragments.get(name);
-      if (fragment && !seen.has(name)) depth = selectionDepth(fragment.selectionSet, fragments, new Set(seen).add(name));
+      if (fragment && !seen.has(name))
+        depth = selectionDepth(fragment.selectionSet, fragments, new Set(seen).add(name));
     }
     max = Math.max(max, depth);
   }

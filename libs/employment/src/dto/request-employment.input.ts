@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { DateScalarType } from '#tradegraph/common';
-import { Trim } from '#tradegraph/people';
+import { DateScalarType, Trim } from '#tradegraph/common';
+
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 @InputType({ description: 'A request to be recognised as working at an organization.' })

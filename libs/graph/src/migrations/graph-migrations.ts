@@ -14,7 +14,12 @@ export interface GraphMigration {
 
 const categoryRows = CATEGORY_TAXONOMY.flatMap((root, rootIndex) => [
   { id: root.id, name: root.name, parentId: null, position: rootIndex },
-  ...root.children.map((child, childIndex) => ({ id: child.id, name: child.name, parentId: root.id, position: childIndex })),
+  ...root.children.map((child, childIndex) => ({
+    id: child.id,
+    name: child.name,
+    parentId: root.id,
+    position: childIndex,
+  })),
 ]);
 
 export const GRAPH_MIGRATIONS: GraphMigration[] = [

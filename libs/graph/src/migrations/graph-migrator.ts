@@ -19,7 +19,9 @@ export class GraphMigrator implements OnModuleInit {
   /** Returns the versions applied by this call. */
   async migrate(migrations: GraphMigration[] = GRAPH_MIGRATIONS): Promise<number[]> {
     await this.neo4j.write(MIGRATION_CONSTRAINT);
-    const appliedRows = await this.neo4j.read<{ version: number }>('MATCH (m:GraphMigration) RETURN m.version AS version');
+    const appliedRows = await this.neo4j.read<{ version: number }>(
+      'MATCH (m:GraphMigration) RETURN m.version AS version',
+    );
     const applied = new Set(appliedRows.map((row) => row.version));
     const done: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {

@@ -1,5 +1,6 @@
+import { Trim, UpperTrim } from '#tradegraph/common';
 import { Field, InputType } from '@nestjs/graphql';
-import { Trim, UpperTrim } from '#tradegraph/people';
+
 import { IsISO31661Alpha2, IsOptional, IsString, Length } from 'class-validator';
 import { OrganizationRole } from '../models/organization-role.enum.js';
 import { IsDescription, IsOrganizationName, IsRoles, IsWebsite } from './organization-rules.js';

@@ -23,7 +23,10 @@ export const IsRoles = () =>
 export const IsWebsite = () =>
   applyDecorators(
     MaxLength(WEBSITE_MAX, { message: `website must be at most ${WEBSITE_MAX} characters` }),
-    IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http or https URL' }),
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true },
+      { message: 'website must be an http or https URL' },
+    ),
   );
 
 export const IsDescription = () =>
