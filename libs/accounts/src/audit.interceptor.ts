@@ -19,22 +19,20 @@ export class AuditInterceptor implements NestInterceptor {
     const action = gql.getInfo().fieldName;
     const args = gql.getArgs();
     const request = gql.getContext<GraphQLContext>().req;
-    return next
-      .handle()
-      .pipe(
-        mergeMap((result: unknown) =>
-          from(
-            this.audit
-              .record({
-                actorId: request.user?.id ?? personIdOf(result),
-                action,
-                targetId: targetIdOf(result, args),
-                details: args,
-              })
-              .then(() => result),
-          ),
+    return next.handle().pipe(
+      mergeMap((result: unknown) =>
+        from(
+          this.audit
+            .record({
+              actorId: request.user?.id ?? personIdOf(result),
+              action,
+              targetId: targetIdOf(result, args),
+              details: args,
+            })
+            .then(() => result),
         ),
-      );
+      ),
+    );
   }
 }
 
