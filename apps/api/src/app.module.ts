@@ -7,6 +7,7 @@ import {
   DateScalar,
   DateTimeScalar,
   depthLimitRule,
+  describeRootTypes,
   formatGraphQLError,
   GraphQLContext,
   RequestLoaders,
@@ -39,6 +40,7 @@ export class AppModule {
           // Filters also map errors thrown by field resolvers (guards and interceptors stay on root fields).
           fieldResolverEnhancers: ['filters'],
           buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
+          transformSchema: describeRootTypes,
           introspection: true,
           playground: false,
           includeStacktraceInErrorResponses: false,

@@ -22,3 +22,4 @@ export * from './scalars/iso-date.js';
 export * from './validation/validation.pipe.js';
 export * from './graphql/depth-limit.rule.js';
 export * from './validation/trim.js';
+export * from './graphql/describe-root-types.js';

@@ -1,0 +1,35 @@
+import { DynamicModule, Type } from '@nestjs/common';
+
+const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
+type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | undefined;
+
+/**
+ * Every GraphQL resolver class provided anywhere in a module tree, read from Nest's module
+ * metadata without instantiating anything (no database connections).
+ */
+export function collectResolvers(root: ModuleRef): Type<unknown>[] {
+  const resolvers = new Set<Type<unknown>>();
+  const visited = new Set<unknown>();
+  const visit = (ref: ModuleRef): void => {
+    if (!ref || ref instanceof Promise || visited.has(ref)) return;
+    visited.add(ref);
+    const isDynamic = typeof ref === 'object' && 'module' in ref;
+    const moduleClass = isDynamic ? ref.module : (ref as Type<unknown>);
+    const providers = [
+      ...((Reflect.getMetadata('providers', moduleClass) as unknown[]) ?? []),
+      ...(isDynamic ? (ref.providers ?? []) : []),
+    ];
+    for (const provider of providers) {
+      if (typeof provider === 'function' && Reflect.getMetadata(RESOLVER_TYPE_METADATA, provider)) {
+        resolvers.add(provider as Type<unknown>);
+      }
+    }
+    const imports = [
+      ...((Reflect.getMetadata('imports', moduleClass) as ModuleRef[]) ?? []),
+      ...(isDynamic ? ((ref.imports ?? []) as ModuleRef[]) : []),
+    ];
+    imports.forEach(visit);
+  };
+  visit(root);
+  return [...resolvers];
+}
