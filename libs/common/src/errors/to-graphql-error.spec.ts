@@ -1,0 +1,66 @@
+import { ConflictException, PayloadTooLargeException, UnauthorizedException } from '@nestjs/common';
+import { badInput, DomainError, forbidden } from './domain-error.js';
+import { formatGraphQLError } from './format-graphql-error.js';
+import { toGraphQLError } from './to-graphql-error.js';
+
+describe('toGraphQLError', () => {
+  it('passes domain errors through with their code, message and field', () => {
+    const { error, unexpected } = toGraphQLError(badInput('input.email', 'email must be valid'));
+    expect(unexpected).toBe(false);
+    expect(error.message).toBe('email must be valid');
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.email' });
+    expect(toGraphQLError(forbidden('no')).error.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it('maps Nest HTTP exceptions to codes', () => {
+    expect(toGraphQLError(new UnauthorizedException()).error.extensions.code).toBe('UNAUTHENTICATED');
+    expect(toGraphQLError(new ConflictException('taken')).error.extensions.code).toBe('CONFLICT');
+    expect(toGraphQLError(new PayloadTooLargeException()).error.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('reports Neo4j and socket unavailability as SERVICE_UNAVAILABLE, judged by error code', () => {
+    for (const code of ['ServiceUnavailable', 'SessionExpired', 'ECONNREFUSED']) {
+      const error = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:7687 (driver detail)'), { code });
+      const mapped = toGraphQLError(error);
+      expect(mapped.error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+      expect(mapped.error.message).not.toContain('10.0.0.1');
+    }
+  });
+
+  it('hides everything about unexpected errors', () => {
+    const neo4jError = Object.assign(new Error('Neo.ClientError.Statement.SyntaxError: MATCH (n:Secret)'), {
+      code: 'Neo.ClientError.Statement.SyntaxError',
+    });
+    for (const thrown of [neo4jError, new TypeError('x is undefined'), 'a string', null]) {
+      const { error, unexpected } = toGraphQLError(thrown);
+      expect(unexpected).toBe(true);
+      expect(error.message).toBe('Internal server error.');
+      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    }
+  });
+});
+
+describe('formatGraphQLError', () => {
+  it('keeps code, field, message, path and locations of known errors and drops the rest', () => {
+    const formatted = formatGraphQLError({
+      message: 'name must be 1 to 100 characters',
+      path: ['register'],
+      locations: [{ line: 1, column: 12 }],
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.name', stacktrace: ['Error: at /app/x.js'] },
+    });
+    expect(formatted).toEqual({
+      message: 'name must be 1 to 100 characters',
+      path: ['register'],
+      locations: [{ line: 1, column: 12 }],
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.name' },
+    });
+  });
+
+  it('turns an unknown code into a generic internal error', () => {
+    const formatted = formatGraphQLError(
+      { message: 'relation "accounts" does not exist', extensions: { code: 'SOMETHING_ELSE' } },
+      new DomainError('INTERNAL_SERVER_ERROR', 'x'),
+    );
+    expect(formatted).toEqual({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});

@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+import { ConfigValidationError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for local development', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      dataDir: path.resolve('/srv/app/.data'),
+      neo4j: { uri: undefined, database: 'neo4j', localBoltPort: 7687 },
+      sql: { type: 'sqlite', file: path.resolve('/srv/app/.data/tradegraph.sqlite') },
+      seedDemoData: true,
+    });
+    expect(config.auth.jwtSecretGenerated).toBe(true);
+    expect(config.auth.jwtSecret).toHaveLength(64);
+  });
+
+  it('refuses to start in production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
+  });
+
+  it('does not seed demo data in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(config.seedDemoData).toBe(false);
+    expect(config.auth.jwtSecretGenerated).toBe(false);
+  });
+
+  it('uses PostgreSQL for a postgres:// DATABASE_URL and an external Neo4j for NEO4J_URI', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/tg',
+      NEO4J_URI: 'neo4j+s://abc.databases.example',
+    });
+    expect(config.sql).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/tg' });
+    expect(config.neo4j.uri).toBe('neo4j+s://abc.databases.example');
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        NEO4J_URI: 'http://x',
+        DATABASE_URL: 'mysql://x',
+        JWT_SECRET: 'short',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect((error as ConfigValidationError).problems).toEqual([
+      expect.stringMatching(/^NEO4J_URI/),
+      expect.stringMatching(/^DATABASE_URL/),
+      expect.stringMatching(/^JWT_SECRET must be at least 32/),
+      expect.stringMatching(/^PORT must be an integer/),
+      expect.stringMatching(/^LOG_LEVEL must be one of/),
+    ]);
+  });
+
+  it('requires NEO4J_USERNAME and NEO4J_PASSWORD together', () => {
+    expect(() => loadConfig({ NEO4J_USERNAME: 'neo4j' })).toThrow(/must be set together/);
+  });
+});
