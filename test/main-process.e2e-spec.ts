@@ -79,7 +79,7 @@ describe('the service process', () => {
           variables: { e: DEMO_ACCOUNTS[0].email, p: DEMO_PASSWORD },
         }),
       });
-      expect((await res.json()).data.login.person.name).toBe(DEMO_ACCOUNTS[0].name);
+      expect(((await res.json()) as any).data.login.person.name).toBe(DEMO_ACCOUNTS[0].name);
       expect(await portIsOpen(boltPort)).toBe(true);
 
       service.child.kill('SIGTERM');
