@@ -57,4 +57,27 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
       },
     ],
   },
+  {
+    version: 3,
+    description: 'Trust graph: ids and indexes of connection requests, endorsements, trades, feedback and referrals',
+    statements: [
+      { cypher: 'CREATE CONSTRAINT connection_request_id IF NOT EXISTS FOR (n:ConnectionRequest) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE INDEX connection_request_status IF NOT EXISTS FOR (n:ConnectionRequest) ON (n.status)' },
+      { cypher: 'CREATE CONSTRAINT endorsement_id IF NOT EXISTS FOR (n:Endorsement) REQUIRE n.id IS UNIQUE' },
+      // One endorsement per (endorser, supplier, category), enforced by the database itself.
+      {
+        cypher:
+          'CREATE CONSTRAINT endorsement_key IF NOT EXISTS FOR (n:Endorsement) REQUIRE (n.endorserId, n.supplierId, n.categoryId) IS UNIQUE',
+      },
+      { cypher: 'CREATE CONSTRAINT trade_id IF NOT EXISTS FOR (n:Trade) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE INDEX trade_status IF NOT EXISTS FOR (n:Trade) ON (n.status)' },
+      { cypher: 'CREATE CONSTRAINT feedback_id IF NOT EXISTS FOR (n:Feedback) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE CONSTRAINT feedback_trade IF NOT EXISTS FOR (n:Feedback) REQUIRE n.tradeId IS UNIQUE' },
+      { cypher: 'CREATE CONSTRAINT referral_id IF NOT EXISTS FOR (n:Referral) REQUIRE n.id IS UNIQUE' },
+      {
+        cypher:
+          'CREATE FULLTEXT INDEX organization_text IF NOT EXISTS FOR (n:Organization) ON EACH [n.name, n.description]',
+      },
+    ],
+  },
 ];
