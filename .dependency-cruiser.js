@@ -16,6 +16,10 @@ const allowed = {
   categories: ['common', 'graph'],
   organizations: ['common', 'graph', 'categories', 'config'],
   employment: ['common', 'graph', 'people', 'organizations'],
+  network: ['common', 'graph', 'people'],
+  trades: ['common', 'graph', 'people', 'organizations', 'categories'],
+  endorsements: ['common', 'graph', 'people', 'organizations', 'categories'],
+  referrals: ['common', 'graph', 'people', 'organizations', 'categories'],
   demo: ['accounts', 'common', 'config', 'employment', 'organizations'],
 };
 

@@ -15,9 +15,13 @@ import {
 import { AppConfig, ConfigModule } from '#tradegraph/config';
 import { DemoModule } from '#tradegraph/demo';
 import { EmploymentModule } from '#tradegraph/employment';
+import { EndorsementsModule } from '#tradegraph/endorsements';
 import { GraphModule } from '#tradegraph/graph';
+import { NetworkModule } from '#tradegraph/network';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
+import { ReferralsModule } from '#tradegraph/referrals';
+import { TradesModule } from '#tradegraph/trades';
 import { Request, Response } from 'express';
 import { HealthController } from './health/health.controller.js';
 
@@ -57,6 +61,10 @@ export class AppModule {
         CategoriesModule,
         OrganizationsModule,
         EmploymentModule,
+        NetworkModule,
+        TradesModule,
+        EndorsementsModule,
+        ReferralsModule,
         DemoModule,
       ],
       controllers: [HealthController],
