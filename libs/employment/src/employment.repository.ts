@@ -4,7 +4,8 @@ import { int } from 'neo4j-driver';
 import { Employment } from './models/employment.model.js';
 
 const EMPLOYMENT_FIELDS = `e {.id, .title, .status, .isAdmin, startedOn: e.startedOn, endedOn: e.endedOn,
-  personId: p.id, organizationId: o.id}`;
+  personId: p.id, organizationId: o.id,
+  wasApproved: e.status = 'APPROVED' OR e.approvedAt IS NOT NULL}`;
 
 /** Cypher for WORKS_AT relationships: (:Person)-[:WORKS_AT]->(:Organization). */
 @Injectable()
@@ -46,10 +47,15 @@ export class EmploymentRepository {
     return rows.map((row) => row.employment);
   }
 
-  /** Approves a PENDING employment; null when it was not PENDING any more. */
+  /**
+   * Approves a PENDING employment; null when it was not PENDING any more. The status is checked
+   * only after the write lock on the employment is held, so concurrent approvals cannot both pass.
+   */
   async approve(id: string, approverId: string): Promise<Employment | null> {
     const [row] = await this.neo4j.write<{ employment: Employment }>(
       `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
+       SET e._lock = true REMOVE e._lock
+       WITH p, e, o
        WHERE e.status = 'PENDING'
        SET e.status = 'APPROVED', e.approvedBy = $approverId, e.approvedAt = datetime()
        RETURN ${EMPLOYMENT_FIELDS} AS employment`,
@@ -60,16 +66,17 @@ export class EmploymentRepository {
 
   /**
    * Ends an employment that is not ENDED yet. An admin's employment ends only while another
-   * current admin remains, checked under a lock on the organization. Null when nothing changed.
+   * current admin remains. Both are checked under a lock on the organization, so concurrent ends
+   * cannot both pass. Null when nothing changed.
    */
   async end(id: string, endedOn: string, endedBy: string): Promise<Employment | null> {
     const [row] = await this.neo4j.write<{ employment: Employment }>(
       `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
-       WHERE e.status <> 'ENDED'
        SET o._lock = true REMOVE o._lock
        WITH p, e, o
-       WHERE NOT (e.isAdmin AND e.status = 'APPROVED')
-          OR EXISTS { (:Person)-[other:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) WHERE other.id <> e.id }
+       WHERE e.status <> 'ENDED'
+         AND (NOT (e.isAdmin AND e.status = 'APPROVED')
+              OR EXISTS { (:Person)-[other:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) WHERE other.id <> e.id })
        SET e.status = 'ENDED', e.endedOn = date($endedOn), e.endedBy = $endedBy, e.endedAt = datetime()
        RETURN ${EMPLOYMENT_FIELDS} AS employment`,
       { id, endedOn, endedBy },

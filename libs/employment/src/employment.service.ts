@@ -89,10 +89,13 @@ export class EmploymentService {
     return this.employments.findByIds(ids);
   }
 
-  /** Employments of each person as the viewer may see them: all of their own, others' once approved. */
+  /**
+   * Employments of each person as the viewer may see them: all of their own, others' once approved.
+   * A request withdrawn or declined before approval is ENDED but was never confirmed, so it stays private.
+   */
   async forPeople(viewer: AuthUser, personIds: readonly string[]): Promise<Employment[]> {
     const all = await this.employments.forPeople(personIds);
-    return all.filter((e) => e.personId === viewer.id || e.status !== EmploymentStatus.PENDING);
+    return all.filter((e) => e.personId === viewer.id || e.wasApproved);
   }
 
   /** Current members: approved, not ended employments. */

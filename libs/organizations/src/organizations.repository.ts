@@ -22,7 +22,7 @@ export class OrganizationsRepository {
       `MATCH (p:Person {id: $creatorId})
        CREATE (o:Organization {id: $id, name: $name, country: $country, roles: $roles,
                                website: $website, description: $description, createdAt: datetime()})
-       CREATE (p)-[:WORKS_AT {id: $employmentId, title: $creatorTitle, status: 'APPROVED', isAdmin: true,
+       CREATE (p)-[:WORKS_AT {id: $employmentId, title: $creatorTitle, status: 'APPROVED', isAdmin: true, approvedAt: datetime(),
                               startedOn: null, endedOn: null, createdAt: datetime()}]->(o)
        RETURN ${ORGANIZATION_FIELDS} AS organization`,
       { ...org },
@@ -58,10 +58,15 @@ export class OrganizationsRepository {
     return row?.admin ?? false;
   }
 
-  /** Replaces the set of categories the organization supplies. */
+  /**
+   * Replaces the set of categories the organization supplies. The old set is read only after the
+   * write lock on the organization is held, so concurrent replacements never merge into a union.
+   */
   async setSuppliedCategories(organizationId: string, categoryIds: string[]): Promise<void> {
     await this.neo4j.write(
       `MATCH (o:Organization {id: $organizationId})
+       SET o._lock = true REMOVE o._lock
+       WITH o
        OPTIONAL MATCH (o)-[old:SUPPLIES]->(:Category)
        DELETE old
        WITH DISTINCT o

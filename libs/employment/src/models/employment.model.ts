@@ -13,6 +13,9 @@ export class Employment {
   /** Exposed through `organization`. */
   organizationId: string;
 
+  /** Whether an admin ever confirmed it (true for APPROVED ones, and for ENDED ones that had been). Not exposed. */
+  wasApproved: boolean;
+
   @Field({ description: 'Job title there.' })
   title: string;
 
