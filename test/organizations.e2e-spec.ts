@@ -212,6 +212,15 @@ describe('organizations', () => {
   });
 
   describe('updateOrganization', () => {
+    it('drops the supplied categories of an organization that stops being a SUPPLIER', async () => {
+      const admin = await newPerson(t);
+      const organization = await newOrganization(t, admin, { categoryIds: ['metals-steel'] });
+      const res = await t.gql(UPDATE, { id: organization.id, input: { roles: ['BUYER'] } }, admin.token);
+      expect(res.data!.updateOrganization).toMatchObject({ roles: ['BUYER'], suppliedCategories: [] });
+      const kept = await t.gql(UPDATE, { id: organization.id, input: { name: 'Renamed' } }, admin.token);
+      expect(kept.data!.updateOrganization.roles).toEqual(['BUYER']);
+    });
+
     it('lets an admin change some fields and keeps the omitted ones', async () => {
       const admin = await newPerson(t);
       const created = await t.gql(

@@ -52,7 +52,12 @@ export class OrganizationsService {
     if (input.website !== undefined) changes.website = input.website || null;
     if (input.description !== undefined) changes.description = input.description || null;
     if (Object.keys(changes).length === 0) return this.get(id);
-    return (await this.organizations.update(id, changes)) ?? this.get(id);
+    const updated = (await this.organizations.update(id, changes)) ?? (await this.get(id));
+    // Only suppliers supply categories: an organization that stops supplying loses its categories.
+    if (input.roles && !input.roles.includes(OrganizationRole.SUPPLIER)) {
+      await this.organizations.setSuppliedCategories(id, []);
+    }
+    return updated;
   }
 
   async setSuppliedCategories(user: AuthUser, organizationId: string, categoryIds: string[]): Promise<Organization> {
