@@ -1,4 +1,15 @@
 import { Module } from '@nestjs/common';
+import { CategoriesModule } from '#tradegraph/categories';
+import { OrganizationsModule } from '#tradegraph/organizations';
+import { PeopleModule } from '#tradegraph/people';
+import { EndorsementsRepository } from './endorsements.repository.js';
+import { EndorsementsResolver } from './endorsements.resolver.js';
+import { EndorsementsService } from './endorsements.service.js';
+import { OrganizationEndorsementsResolver } from './organization-endorsements.resolver.js';
 
-@Module({})
+@Module({
+  imports: [PeopleModule, OrganizationsModule, CategoriesModule],
+  providers: [EndorsementsRepository, EndorsementsService, EndorsementsResolver, OrganizationEndorsementsResolver],
+  exports: [EndorsementsService],
+})
 export class EndorsementsModule {}

@@ -1,0 +1,64 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Category, categoryLoader, CategoriesService } from '#tradegraph/categories';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
+import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
+import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { EndorseSupplierInput } from './dto/endorse-supplier.input.js';
+import { endorsementVerifiedLoader } from './endorsements.loader.js';
+import { EndorsementsService } from './endorsements.service.js';
+import { Endorsement } from './models/endorsement.model.js';
+
+@Resolver(() => Endorsement)
+export class EndorsementsResolver {
+  constructor(
+    private readonly endorsements: EndorsementsService,
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+    private readonly categories: CategoriesService,
+  ) {}
+
+  @Mutation(() => Endorsement, {
+    description:
+      'Endorses a supplier in a category it supplies. Endorsing the same supplier and category again updates ' +
+      'the earlier endorsement. Current members of the supplier may not endorse it.',
+  })
+  endorseSupplier(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { description: 'The supplier, category, rating and comment.' }) input: EndorseSupplierInput,
+  ): Promise<Endorsement> {
+    return this.endorsements.endorse(user, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes one of the caller’s own endorsements; true once done.' })
+  retractEndorsement(
+    @CurrentUser() user: AuthUser,
+    @Args('endorsementId', { type: () => ID, description: 'The endorsement to retract.' }) endorsementId: string,
+  ): Promise<boolean> {
+    return this.endorsements.retract(user, endorsementId);
+  }
+
+  @ResolveField(() => Person, { description: 'Who gave the endorsement.' })
+  endorser(@Parent() endorsement: Endorsement, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(endorsement.endorserId);
+  }
+
+  @ResolveField(() => Organization, { description: 'The endorsed supplier.' })
+  supplier(@Parent() endorsement: Endorsement, @Loaders() loaders: RequestLoaders) {
+    return organizationLoader(loaders, this.organizations).load(endorsement.supplierId);
+  }
+
+  @ResolveField(() => Category, { description: 'The category the endorsement is about.' })
+  category(@Parent() endorsement: Endorsement, @Loaders() loaders: RequestLoaders) {
+    return categoryLoader(loaders, this.categories).load(endorsement.categoryId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'True when the endorser works, or worked after being approved, at an organization that bought from the ' +
+      'supplier in a CONFIRMED trade the viewer can see.',
+  })
+  verified(@Parent() endorsement: Endorsement, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return endorsementVerifiedLoader(loaders, this.endorsements, viewer).load(endorsement.id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
+import { Person } from '#tradegraph/people';
+import { Referral } from './models/referral.model.js';
+import { referralsReceivedLoader, referralsSentLoader } from './referrals.loader.js';
+import { ReferralsService } from './referrals.service.js';
+
+/** Adds the referral fields to Person; they are private to the person themself. */
+@Resolver(() => Person)
+export class PersonReferralsResolver {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @ResolveField(() => [Referral], {
+    nullable: true,
+    description: 'Referrals this person received, newest first. Null unless this person is the viewer.',
+  })
+  referralsReceived(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    if (!this.referrals.mayListReferralsOf(viewer, person.id)) return null;
+    return referralsReceivedLoader(loaders, this.referrals, viewer).load(person.id);
+  }
+
+  @ResolveField(() => [Referral], {
+    nullable: true,
+    description: 'Referrals this person sent, newest first. Null unless this person is the viewer.',
+  })
+  referralsSent(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    if (!this.referrals.mayListReferralsOf(viewer, person.id)) return null;
+    return referralsSentLoader(loaders, this.referrals, viewer).load(person.id);
+  }
+}

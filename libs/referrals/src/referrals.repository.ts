@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService } from '#tradegraph/graph';
+import { Referral } from './models/referral.model.js';
+
+/** Binds `from`, `r`, `to`, `o` and `c` around a referral `r`. */
+const REFERRAL_PATTERN = `(from:Person)-[:REFERRED]->(r:Referral)-[:REFERRED_TO]->(to:Person),
+  (r)-[:ABOUT]->(o:Organization), (r)-[:IN_CATEGORY]->(c:Category)`;
+const REFERRAL_FIELDS = `r {.id, message: r.message, .createdAt, fromId: from.id, toId: to.id,
+  supplierId: o.id, categoryId: c.id}`;
+
+export interface ReferralDraft {
+  id: string;
+  fromId: string;
+  toId: string;
+  supplierId: string;
+  categoryId: string;
+  message: string | null;
+}
+
+/**
+ * Cypher for referrals: (:Person)-[:REFERRED]->(:Referral)-[:REFERRED_TO]->(:Person),
+ * (:Referral)-[:ABOUT]->(:Organization), (:Referral)-[:IN_CATEGORY]->(:Category).
+ */
+@Injectable()
+export class ReferralsRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  /**
+   * Creates the referral while the sender and recipient are connected and the supplier supplies the
+   * category (checked in the same statement); null when either no longer holds or a node is missing.
+   */
+  async create(draft: ReferralDraft): Promise<Referral | null> {
+    const [row] = await this.neo4j.write<{ referral: Referral }>(
+      `MATCH (from:Person {id: $fromId}), (to:Person {id: $toId}),
+             (o:Organization {id: $supplierId})-[:SUPPLIES]->(c:Category {id: $categoryId})
+       WHERE EXISTS { (from)-[:CONNECTED_TO]-(to) }
+       CREATE (from)-[:REFERRED]->(r:Referral {id: $id, message: $message, createdAt: datetime()})-[:REFERRED_TO]->(to),
+              (r)-[:ABOUT]->(o), (r)-[:IN_CATEGORY]->(c)
+       RETURN ${REFERRAL_FIELDS} AS referral`,
+      { ...draft },
+    );
+    return row?.referral ?? null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Referral[]> {
+    const rows = await this.neo4j.read<{ referral: Referral }>(
+      `UNWIND $ids AS id
+       MATCH ${REFERRAL_PATTERN}
+       WHERE r.id = id
+       RETURN ${REFERRAL_FIELDS} AS referral`,
+      { ids },
+    );
+    return rows.map((row) => row.referral);
+  }
+
+  /** True when the two people are connected directly (degree 1), in either direction. */
+  async areConnected(personId: string, otherId: string): Promise<boolean> {
+    const [row] = await this.neo4j.read<{ connected: boolean }>(
+      `MATCH (a:Person {id: $personId}), (b:Person {id: $otherId})
+       RETURN EXISTS { (a)-[:CONNECTED_TO]-(b) } AS connected`,
+      { personId, otherId },
+    );
+    return row?.connected ?? false;
+  }
+
+  /** Referrals received by each person, newest first. */
+  async receivedBy(personIds: readonly string[]): Promise<Referral[]> {
+    const rows = await this.neo4j.read<{ referral: Referral }>(
+      `UNWIND $personIds AS personId
+       MATCH ${REFERRAL_PATTERN}
+       WHERE to.id = personId
+       RETURN ${REFERRAL_FIELDS} AS referral
+       ORDER BY r.createdAt DESC, r.id`,
+      { personIds },
+    );
+    return rows.map((row) => row.referral);
+  }
+
+  /** Referrals sent by each person, newest first. */
+  async sentBy(personIds: readonly string[]): Promise<Referral[]> {
+    const rows = await this.neo4j.read<{ referral: Referral }>(
+      `UNWIND $personIds AS personId
+       MATCH ${REFERRAL_PATTERN}
+       WHERE from.id = personId
+       RETURN ${REFERRAL_FIELDS} AS referral
+       ORDER BY r.createdAt DESC, r.id`,
+      { personIds },
+    );
+    return rows.map((row) => row.referral);
+  }
+}

@@ -1,0 +1,51 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Category, categoryLoader, CategoriesService } from '#tradegraph/categories';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
+import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
+import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { ReferSupplierInput } from './dto/refer-supplier.input.js';
+import { Referral } from './models/referral.model.js';
+import { ReferralsService } from './referrals.service.js';
+
+@Resolver(() => Referral)
+export class ReferralsResolver {
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+    private readonly categories: CategoriesService,
+  ) {}
+
+  @Mutation(() => Referral, {
+    description:
+      'Recommends a supplier, in a category it supplies, to one of the caller’s direct connections ' +
+      '(FORBIDDEN for anyone else).',
+  })
+  referSupplier(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { description: 'The supplier, recipient, category and message.' }) input: ReferSupplierInput,
+  ): Promise<Referral> {
+    return this.referrals.refer(user, input);
+  }
+
+  @ResolveField(() => Person, { description: 'Who sent the referral.' })
+  from(@Parent() referral: Referral, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(referral.fromId);
+  }
+
+  @ResolveField(() => Person, { description: 'Who received the referral.' })
+  to(@Parent() referral: Referral, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(referral.toId);
+  }
+
+  @ResolveField(() => Organization, { description: 'The recommended supplier.' })
+  supplier(@Parent() referral: Referral, @Loaders() loaders: RequestLoaders) {
+    return organizationLoader(loaders, this.organizations).load(referral.supplierId);
+  }
+
+  @ResolveField(() => Category, { description: 'The category the referral is about.' })
+  category(@Parent() referral: Referral, @Loaders() loaders: RequestLoaders) {
+    return categoryLoader(loaders, this.categories).load(referral.categoryId);
+  }
+}

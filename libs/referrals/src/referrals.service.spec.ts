@@ -1,0 +1,116 @@
+import { CategoriesService } from '#tradegraph/categories';
+import { OrganizationsService } from '#tradegraph/organizations';
+import { PeopleService } from '#tradegraph/people';
+import { Referral } from './models/referral.model.js';
+import { ReferralDraft, ReferralsRepository } from './referrals.repository.js';
+import { ReferralsService } from './referrals.service.js';
+
+const sender = { id: 'ada', email: 'ada@x.example' };
+
+/** An in-memory stand-in for the repository, so the service's rules can be checked alone. */
+class InMemoryReferrals {
+  connections = new Set<string>(['ada-ben']);
+  created: ReferralDraft[] = [];
+  listed: string[][] = [];
+  async create(draft: ReferralDraft): Promise<Referral> {
+    this.created.push(draft);
+    return { ...draft, createdAt: new Date() };
+  }
+  async areConnected(a: string, b: string) {
+    return this.connections.has(`${a}-${b}`) || this.connections.has(`${b}-${a}`);
+  }
+  async receivedBy(personIds: readonly string[]) {
+    this.listed.push([...personIds]);
+    return [];
+  }
+  async sentBy(personIds: readonly string[]) {
+    this.listed.push([...personIds]);
+    return [];
+  }
+}
+
+const category = (id: string) => ({ id, name: id, parentId: null });
+
+function setup() {
+  const referrals = new InMemoryReferrals();
+  const peopleLookups: string[][] = [];
+  const people = new PeopleService({
+    findByIds: async (ids: readonly string[]) => {
+      peopleLookups.push([...ids]);
+      return ids
+        .filter((id) => ['ada', 'ben', 'cleo'].includes(id))
+        .map((id) => ({ id, name: id, headline: null, country: null }));
+    },
+  } as never);
+  const categories = new CategoriesService({
+    findByIds: async (ids: readonly string[]) => ids.filter((id) => id.startsWith('metals')).map(category),
+  } as never);
+  const organizations = new OrganizationsService(
+    {
+      findByIds: async (ids: readonly string[]) =>
+        ids
+          .filter((id) => id === 'supplier')
+          .map((id) => ({ id, name: 'Supplier', country: 'DE', roles: [], website: null, description: null })),
+      suppliedCategories: async (ids: readonly string[]) =>
+        ids.includes('supplier') ? [{ organizationId: 'supplier', category: category('metals-steel') }] : [],
+    } as never,
+    categories,
+  );
+  const service = new ReferralsService(referrals as unknown as ReferralsRepository, people, organizations, categories);
+  return { referrals, peopleLookups, service };
+}
+
+const input = (overrides: Partial<{ supplierId: string; toPersonId: string; categoryId: string }> = {}) => ({
+  supplierId: 'supplier',
+  toPersonId: 'ben',
+  categoryId: 'metals-steel',
+  message: '',
+  ...overrides,
+});
+
+describe('ReferralsService.refer', () => {
+  it('creates the referral from the caller, storing a blank message as none', async () => {
+    const { referrals, service } = setup();
+    const referral = await service.refer(sender, input());
+    expect(referral).toMatchObject({ fromId: 'ada', toId: 'ben', supplierId: 'supplier', message: null });
+    expect(referrals.created).toHaveLength(1);
+  });
+
+  it('rejects a referral to oneself on input.toPersonId before looking anything up', async () => {
+    const { referrals, peopleLookups, service } = setup();
+    await expect(service.refer(sender, input({ toPersonId: 'ada' }))).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.toPersonId',
+    });
+    expect(peopleLookups).toEqual([]);
+    expect(referrals.created).toEqual([]);
+  });
+
+  it.each([
+    [{ toPersonId: 'nobody' }, 'input.toPersonId'],
+    [{ supplierId: 'nobody' }, 'input.supplierId'],
+    [{ categoryId: 'unknown' }, 'input.categoryId'],
+    [{ categoryId: 'metals-fasteners' }, 'input.categoryId'],
+  ])('rejects %p with BAD_USER_INPUT on %s and creates nothing', async (overrides, field) => {
+    const { referrals, service } = setup();
+    await expect(service.refer(sender, input(overrides))).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(referrals.created).toEqual([]);
+  });
+
+  it('forbids referring to someone who is not a direct connection', async () => {
+    const { referrals, service } = setup();
+    await expect(service.refer(sender, input({ toPersonId: 'cleo' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(referrals.created).toEqual([]);
+  });
+});
+
+describe('ReferralsService listings', () => {
+  it('lets only the person themself list their referrals, and never queries anyone else’s', async () => {
+    const { referrals, service } = setup();
+    expect(service.mayListReferralsOf(sender, 'ada')).toBe(true);
+    expect(service.mayListReferralsOf(sender, 'ben')).toBe(false);
+    await service.received(sender, ['ben', 'ada']);
+    await service.sent(sender, ['cleo']);
+    expect(referrals.listed).toEqual([['ada']]);
+  });
+});
