@@ -20,7 +20,8 @@ const allowed = {
   trades: ['common', 'graph', 'people', 'organizations', 'categories'],
   endorsements: ['common', 'graph', 'people', 'organizations', 'categories'],
   referrals: ['common', 'graph', 'people', 'organizations', 'categories'],
-  demo: ['accounts', 'common', 'config', 'employment', 'organizations'],
+  trust: ['common', 'graph', 'people', 'organizations', 'categories', 'trades', 'endorsements', 'referrals'],
+  demo: ['accounts', 'common', 'config', 'employment', 'organizations', 'graph', 'people', 'categories'],
 };
 
 for (const [lib, deps] of Object.entries(allowed)) {

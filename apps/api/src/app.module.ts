@@ -22,6 +22,7 @@ import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { ReferralsModule } from '#tradegraph/referrals';
 import { TradesModule } from '#tradegraph/trades';
+import { TrustModule } from '#tradegraph/trust';
 import { Request, Response } from 'express';
 import { HealthController } from './health/health.controller.js';
 
@@ -65,6 +66,7 @@ export class AppModule {
         TradesModule,
         EndorsementsModule,
         ReferralsModule,
+        TrustModule,
         DemoModule,
       ],
       controllers: [HealthController],

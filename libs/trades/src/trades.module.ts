@@ -1,4 +1,28 @@
 import { Module } from '@nestjs/common';
+import { CategoriesModule } from '#tradegraph/categories';
+import { OrganizationsModule } from '#tradegraph/organizations';
+import { PeopleModule } from '#tradegraph/people';
+import { FeedbackRepository } from './feedback.repository.js';
+import { FeedbackResolver } from './feedback.resolver.js';
+import { FeedbackService } from './feedback.service.js';
+import { OrganizationScorecardResolver } from './organization-scorecard.resolver.js';
+import { ScorecardRepository } from './scorecard.repository.js';
+import { TradesRepository } from './trades.repository.js';
+import { TradesResolver } from './trades.resolver.js';
+import { TradesService } from './trades.service.js';
 
-@Module({})
+@Module({
+  imports: [PeopleModule, OrganizationsModule, CategoriesModule],
+  providers: [
+    TradesRepository,
+    FeedbackRepository,
+    ScorecardRepository,
+    TradesService,
+    FeedbackService,
+    TradesResolver,
+    FeedbackResolver,
+    OrganizationScorecardResolver,
+  ],
+  exports: [TradesService, FeedbackService],
+})
 export class TradesModule {}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuthUser, conflict, forbidden } from '#tradegraph/common';
+import { LeaveFeedbackInput } from './dto/leave-feedback.input.js';
+import { FeedbackRepository } from './feedback.repository.js';
+import { Feedback } from './models/feedback.model.js';
+import { TradeStatus } from './models/trade-status.enum.js';
+import { TradesService } from './trades.service.js';
+
+@Injectable()
+export class FeedbackService {
+  constructor(
+    private readonly feedback: FeedbackRepository,
+    private readonly trades: TradesService,
+  ) {}
+
+  /** A current member of the buyer leaves (or replaces) the one feedback of a CONFIRMED trade. */
+  async leave(user: AuthUser, input: LeaveFeedbackInput): Promise<Feedback> {
+    await this.requireWritable(user, input.tradeId);
+    const saved = await this.feedback.upsert({
+      id: randomUUID(),
+      tradeId: input.tradeId,
+      authorId: user.id,
+      quality: input.quality,
+      delivery: input.delivery,
+      communication: input.communication,
+      comment: input.comment || null,
+    });
+    if (saved) return saved;
+    await this.requireWritable(user, input.tradeId);
+    throw conflict('The trade changed while this request was handled; please retry.', 'input.tradeId');
+  }
+
+  /** The feedback of each of these trades that has one (for the request's feedback loader). */
+  forTrades(tradeIds: readonly string[]): Promise<Feedback[]> {
+    return this.feedback.forTrades(tradeIds);
+  }
+
+  private async requireWritable(user: AuthUser, tradeId: string): Promise<void> {
+    const { trade, viewerInBuyer } = await this.trades.forViewer(user, tradeId, 'input.tradeId');
+    if (!viewerInBuyer) throw forbidden('Only a current member of the buyer may leave feedback on a trade.');
+    if (trade.status !== TradeStatus.CONFIRMED) {
+      throw conflict(`Feedback can be left only on a CONFIRMED trade; this one is ${trade.status}.`, 'input.tradeId');
+    }
+  }
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/graph';
+import { AmountBand } from './models/amount-band.enum.js';
+import { TradeVisibility } from './models/trade-visibility.enum.js';
+import { Trade } from './models/trade.model.js';
+
+/** Binds the trade's sides, category, recorder and (optional) confirmer of a bound `t`. */
+const TRADE_PARTS = `MATCH (t)-[:BUYER]->(buyer:Organization), (t)-[:SUPPLIER]->(supplier:Organization),
+        (t)-[:IN_CATEGORY]->(category:Category), (recorder:Person)-[:RECORDED]->(t)
+  OPTIONAL MATCH (confirmer:Person)-[:CONFIRMED]->(t)`;
+
+const TRADE_FIELDS = `t {.id, occurredOn: t.occurredOn, .amountBand, .visibility, .status,
+  buyerId: buyer.id, supplierId: supplier.id, categoryId: category.id,
+  recordedById: recorder.id, confirmedById: confirmer.id}`;
+
+/** A current member: an APPROVED employment. */
+const MEMBER_OF = (person: string, organization: string) =>
+  `EXISTS { (${person})-[:WORKS_AT {status: 'APPROVED'}]->(${organization}) }`;
+
+/** What recording a trade depends on, read in one go so the service can judge it. */
+export interface RecordContext {
+  buyerExists: boolean;
+  recorderIsMember: boolean;
+  supplierExists: boolean;
+  supplierRoles: string[];
+  categoryExists: boolean;
+  suppliesCategory: boolean;
+}
+
+export interface NewTrade {
+  id: string;
+  buyerId: string;
+  supplierId: string;
+  categoryId: string;
+  occurredOn: string;
+  amountBand: AmountBand;
+  visibility: TradeVisibility;
+  recordedById: string;
+}
+
+/** A trade the viewer can see, with the viewer's standing on each side of it. */
+export interface TradeForViewer {
+  trade: Trade;
+  viewerInBuyer: boolean;
+  viewerInSupplier: boolean;
+}
+
+/** Cypher for Trade nodes: (t:Trade)-[:BUYER|SUPPLIER]->(:Organization), -[:IN_CATEGORY]->(:Category). */
+@Injectable()
+export class TradesRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  async recordContext(params: {
+    buyerId: string;
+    supplierId: string;
+    categoryId: string;
+    personId: string;
+  }): Promise<RecordContext> {
+    const [row] = await this.neo4j.read<RecordContext>(
+      `OPTIONAL MATCH (b:Organization {id: $buyerId})
+       OPTIONAL MATCH (s:Organization {id: $supplierId})
+       OPTIONAL MATCH (c:Category {id: $categoryId})
+       RETURN b IS NOT NULL AS buyerExists,
+              CASE WHEN b IS NULL THEN false ELSE ${MEMBER_OF(':Person {id: $personId}', 'b')} END AS recorderIsMember,
+              s IS NOT NULL AS supplierExists,
+              coalesce(s.roles, []) AS supplierRoles,
+              c IS NOT NULL AS categoryExists,
+              CASE WHEN s IS NULL OR c IS NULL THEN false ELSE EXISTS { (s)-[:SUPPLIES]->(c) } END AS suppliesCategory`,
+      params,
+    );
+    return row;
+  }
+
+  /**
+   * Creates a PENDING trade. The rules the service checked are checked again in the same statement,
+   * so a membership or supply that ended meanwhile creates nothing (null).
+   */
+  async create(trade: NewTrade): Promise<Trade | null> {
+    const [row] = await this.neo4j.write<{ trade: Trade }>(
+      `MATCH (recorder:Person {id: $recordedById}), (buyer:Organization {id: $buyerId}),
+             (supplier:Organization {id: $supplierId}), (category:Category {id: $categoryId})
+       WHERE ${MEMBER_OF('recorder', 'buyer')} AND 'SUPPLIER' IN supplier.roles
+         AND EXISTS { (supplier)-[:SUPPLIES]->(category) } AND buyer <> supplier
+       CREATE (t:Trade {id: $id, occurredOn: date($occurredOn), amountBand: $amountBand, visibility: $visibility,
+                        status: 'PENDING', createdAt: datetime()})
+       CREATE (t)-[:BUYER]->(buyer), (t)-[:SUPPLIER]->(supplier), (t)-[:IN_CATEGORY]->(category),
+              (recorder)-[:RECORDED]->(t)
+       WITH t, buyer, supplier, category, recorder, null AS confirmer
+       RETURN ${TRADE_FIELDS} AS trade`,
+      { ...trade },
+    );
+    return row?.trade ?? null;
+  }
+
+  /** The trades with these ids that the viewer may see; the others are simply absent. */
+  async findVisible(ids: readonly string[], viewerId: string): Promise<Trade[]> {
+    const rows = await this.neo4j.read<{ trade: Trade }>(
+      `UNWIND $ids AS id
+       MATCH (t:Trade {id: id})
+       WHERE ${TRADE_VISIBLE_TO_VIEWER}
+       ${TRADE_PARTS}
+       RETURN ${TRADE_FIELDS} AS trade`,
+      { ids, viewerId },
+    );
+    return rows.map((row) => row.trade);
+  }
+
+  /** The trade if the viewer may see it, with whether the viewer is a current member of either side. */
+  async findForViewer(id: string, viewerId: string): Promise<TradeForViewer | null> {
+    const [row] = await this.neo4j.read<TradeForViewer>(
+      `MATCH (t:Trade {id: $id})
+       WHERE ${TRADE_VISIBLE_TO_VIEWER}
+       ${TRADE_PARTS}
+       RETURN ${TRADE_FIELDS} AS trade,
+              ${MEMBER_OF(':Person {id: $viewerId}', 'buyer')} AS viewerInBuyer,
+              ${MEMBER_OF(':Person {id: $viewerId}', 'supplier')} AS viewerInSupplier`,
+      { id, viewerId },
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Confirms a PENDING trade by a current member of its supplier; null when either no longer holds.
+   * Both are checked only after the write lock on the trade is held, so concurrent decisions cannot both pass.
+   */
+  async confirm(id: string, personId: string): Promise<Trade | null> {
+    const [row] = await this.neo4j.write<{ trade: Trade }>(
+      `MATCH (t:Trade {id: $id})
+       SET t._lock = true REMOVE t._lock
+       WITH t
+       MATCH (t)-[:SUPPLIER]->(s:Organization), (p:Person {id: $personId})
+       WHERE t.status = 'PENDING' AND ${MEMBER_OF('p', 's')}
+       SET t.status = 'CONFIRMED', t.confirmedAt = datetime()
+       CREATE (p)-[:CONFIRMED {at: datetime()}]->(t)
+       WITH t
+       ${TRADE_PARTS}
+       RETURN ${TRADE_FIELDS} AS trade`,
+      { id, personId },
+    );
+    return row?.trade ?? null;
+  }
+
+  /** Rejects a PENDING trade, like confirm() but recording (:Person)-[:REJECTED]->(t) and the reason. */
+  async reject(id: string, personId: string, reason: string | null): Promise<Trade | null> {
+    const [row] = await this.neo4j.write<{ trade: Trade }>(
+      `MATCH (t:Trade {id: $id})
+       SET t._lock = true REMOVE t._lock
+       WITH t
+       MATCH (t)-[:SUPPLIER]->(s:Organization), (p:Person {id: $personId})
+       WHERE t.status = 'PENDING' AND ${MEMBER_OF('p', 's')}
+       SET t.status = 'REJECTED', t.rejectionReason = $reason, t.rejectedAt = datetime()
+       CREATE (p)-[:REJECTED {at: datetime()}]->(t)
+       WITH t
+       ${TRADE_PARTS}
+       RETURN ${TRADE_FIELDS} AS trade`,
+      { id, personId, reason },
+    );
+    return row?.trade ?? null;
+  }
+}

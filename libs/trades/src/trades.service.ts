@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuthUser, badInput, conflict, DomainError, forbidden, notFound, todayIso } from '#tradegraph/common';
+import { OrganizationRole } from '#tradegraph/organizations';
+import { RecordTradeInput } from './dto/record-trade.input.js';
+import { SupplierScorecard } from './models/supplier-scorecard.model.js';
+import { TradeStatus } from './models/trade-status.enum.js';
+import { TradeVisibility } from './models/trade-visibility.enum.js';
+import { Trade } from './models/trade.model.js';
+import { ScorecardRepository } from './scorecard.repository.js';
+import { EMPTY_FIGURES, toScorecard } from './scores.js';
+import { RecordContext, TradeForViewer, TradesRepository } from './trades.repository.js';
+
+export const REJECTION_REASON_MAX = 1000;
+
+@Injectable()
+export class TradesService {
+  constructor(
+    private readonly trades: TradesRepository,
+    private readonly scorecardFigures: ScorecardRepository,
+  ) {}
+
+  /** A current member of the buyer records a PENDING trade with a supplier of the category. */
+  async record(user: AuthUser, input: RecordTradeInput): Promise<Trade> {
+    if (input.occurredOn > todayIso()) throw badInput('input.occurredOn', 'occurredOn cannot be in the future.');
+    if (input.buyerId === input.supplierId) {
+      throw badInput('input.supplierId', 'The supplier must be another organization than the buyer.');
+    }
+    const context = () =>
+      this.trades.recordContext({
+        buyerId: input.buyerId,
+        supplierId: input.supplierId,
+        categoryId: input.categoryId,
+        personId: user.id,
+      });
+    const problem = recordProblem(input, await context());
+    if (problem) throw problem;
+    const created = await this.trades.create({
+      id: randomUUID(),
+      buyerId: input.buyerId,
+      supplierId: input.supplierId,
+      categoryId: input.categoryId,
+      occurredOn: input.occurredOn,
+      amountBand: input.amountBand,
+      visibility: input.visibility ?? TradeVisibility.PUBLIC,
+      recordedById: user.id,
+    });
+    if (created) return created;
+    // Something the checks relied on changed in between: report it as it stands now.
+    throw recordProblem(input, await context()) ?? changedMeanwhile();
+  }
+
+  /** A current member of the supplier confirms a PENDING trade. */
+  async confirm(user: AuthUser, tradeId: string): Promise<Trade> {
+    await this.requireDecidable(user, tradeId);
+    const confirmed = await this.trades.confirm(tradeId, user.id);
+    if (confirmed) return confirmed;
+    await this.requireDecidable(user, tradeId);
+    throw changedMeanwhile();
+  }
+
+  /** A current member of the supplier rejects a PENDING trade, optionally saying why. */
+  async reject(user: AuthUser, tradeId: string, reason: string | null | undefined): Promise<Trade> {
+    const trimmed = reason?.trim() || null;
+    if (trimmed && trimmed.length > REJECTION_REASON_MAX) {
+      throw badInput('reason', `reason must be at most ${REJECTION_REASON_MAX} characters`);
+    }
+    await this.requireDecidable(user, tradeId);
+    const rejected = await this.trades.reject(tradeId, user.id, trimmed);
+    if (rejected) return rejected;
+    await this.requireDecidable(user, tradeId);
+    throw changedMeanwhile();
+  }
+
+  /**
+   * The trade with the caller's standing on both sides. A trade the caller may not see answers
+   * NOT_FOUND exactly like an unknown id, so that a private trade's existence never leaks.
+   */
+  async forViewer(user: AuthUser, tradeId: string, field: string): Promise<TradeForViewer> {
+    const found = await this.trades.findForViewer(tradeId, user.id);
+    if (!found) throw notFound(`No trade has the id ${tradeId}.`, field);
+    return found;
+  }
+
+  /** The trades with these ids that the viewer may see (for the request's trade loader). */
+  findVisible(viewer: AuthUser, ids: readonly string[]): Promise<Trade[]> {
+    return this.trades.findVisible(ids, viewer.id);
+  }
+
+  /** Each organization's supplier scorecard as the viewer sees it, in the order of the ids. */
+  async scorecards(viewer: AuthUser, organizationIds: readonly string[]): Promise<SupplierScorecard[]> {
+    const rows = await this.scorecardFigures.figures(organizationIds, viewer.id);
+    const byId = new Map(rows.map((row) => [row.organizationId, row]));
+    return organizationIds.map((id) => toScorecard(byId.get(id) ?? EMPTY_FIGURES));
+  }
+
+  private async requireDecidable(user: AuthUser, tradeId: string): Promise<Trade> {
+    const { trade, viewerInSupplier } = await this.forViewer(user, tradeId, 'tradeId');
+    if (!viewerInSupplier) throw forbidden('Only a current member of the supplier may confirm or reject a trade.');
+    if (trade.status !== TradeStatus.PENDING) {
+      throw conflict(`Only a PENDING trade can be confirmed or rejected; this one is ${trade.status}.`, 'tradeId');
+    }
+    return trade;
+  }
+}
+
+/** What stops the caller from recording this trade, in the order a client should fix it; null if nothing. */
+export function recordProblem(input: RecordTradeInput, context: RecordContext): DomainError | null {
+  if (!context.buyerExists) return badInput('input.buyerId', `No organization has the id ${input.buyerId}.`);
+  if (!context.recorderIsMember) return forbidden('Only a current member of the buyer may record its trades.');
+  if (!context.supplierExists) return badInput('input.supplierId', `No organization has the id ${input.supplierId}.`);
+  if (!context.supplierRoles.includes(OrganizationRole.SUPPLIER)) {
+    return badInput('input.supplierId', 'The supplier must be an organization with the SUPPLIER role.');
+  }
+  if (!context.categoryExists) return badInput('input.categoryId', `No category has the id ${input.categoryId}.`);
+  if (!context.suppliesCategory) return badInput('input.categoryId', 'The supplier does not supply this category.');
+  return null;
+}
+
+function changedMeanwhile(): DomainError {
+  return conflict('The trade changed while this request was handled; please retry.');
+}

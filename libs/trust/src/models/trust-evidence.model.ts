@@ -1,0 +1,19 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { EvidenceKind } from './evidence-kind.enum.js';
+
+@ObjectType({ description: 'One piece of network evidence behind a supplier recommendation, with what it added.' })
+export class TrustEvidence {
+  /** Id of the endorsement, trade or referral; exposed through the field of its kind. */
+  id: string;
+  /** Exposed through `person`. */
+  personId: string;
+
+  @Field(() => EvidenceKind, { description: 'Endorsement, trade or referral.' })
+  kind: EvidenceKind;
+
+  @Field(() => Int, { description: 'Your connection distance to the person behind the evidence.' })
+  degree: number;
+
+  @Field(() => Float, { description: 'What this evidence added to the supplier’s score (see the ranking formula).' })
+  contribution: number;
+}

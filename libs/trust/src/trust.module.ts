@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from '#tradegraph/categories';
+import { EndorsementsModule } from '#tradegraph/endorsements';
+import { OrganizationsModule } from '#tradegraph/organizations';
+import { PeopleModule } from '#tradegraph/people';
+import { ReferralsModule } from '#tradegraph/referrals';
+import { TradesModule } from '#tradegraph/trades';
+import { NetworkTraderResolver } from './network-trader.resolver.js';
+import { SupplierRecommendationResolver } from './supplier-recommendation.resolver.js';
+import { TrustEvidenceResolver } from './trust-evidence.resolver.js';
+import { TrustRepository } from './trust.repository.js';
+import { TrustResolver } from './trust.resolver.js';
+import { TrustService } from './trust.service.js';
+
+/** The network-ranked questions: networkTradersWith, supplierShortlist, searchSuppliers. */
+@Module({
+  imports: [PeopleModule, OrganizationsModule, CategoriesModule, TradesModule, EndorsementsModule, ReferralsModule],
+  providers: [
+    TrustRepository,
+    TrustService,
+    TrustResolver,
+    NetworkTraderResolver,
+    SupplierRecommendationResolver,
+    TrustEvidenceResolver,
+  ],
+})
+export class TrustModule {}

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/graph';
+import { int } from 'neo4j-driver';
+import { EvidenceFact } from './scoring.js';
+
+export interface NetworkTraderRow {
+  personId: string;
+  degree: number;
+  pathIds: string[];
+  organizationId: string;
+  tradeCount: number;
+  lastTradedOn: string;
+  averageRating: number | null;
+}
+
+export type EvidenceRow = EvidenceFact & { supplierName: string };
+
+/** Degrees allowed in network queries; a variable-length bound cannot be a query parameter. */
+export type Degree = 1 | 2 | 3;
+
+/**
+ * For "who in my network traded with X": anchored on the supplier (index seek), over its
+ * CONFIRMED trades visible to the viewer, the people who are current members of each trade's
+ * buyer or recorded it; each is kept when a shortest CONNECTED_TO path from the viewer is at
+ * most maxDegree long (bidirectional shortest-path search between two bound nodes).
+ */
+const NETWORK_TRADERS = `
+MATCH (viewer:Person {id: $viewerId})
+MATCH (:Organization {id: $supplierId})<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})
+WHERE ${TRADE_VISIBLE_TO_VIEWER}
+MATCH (t)-[:BUYER]->(buyer:Organization)
+OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
+WITH viewer, t, buyer, (f.quality + f.delivery + f.communication) / 3.0 AS rating
+CALL (t, buyer) {
+  MATCH (p:Person)-[:WORKS_AT {status: 'APPROVED'}]->(buyer) RETURN p
+  UNION
+  MATCH (p:Person)-[:RECORDED]->(t) RETURN p
+}
+WITH viewer, p, collect({id: t.id, occurredOn: t.occurredOn, buyerId: buyer.id, rating: rating}) AS trades
+WHERE p <> viewer
+MATCH path = shortestPath((viewer)-[:CONNECTED_TO*..3]-(p))
+WITH p, trades, path WHERE length(path) <= $maxDegree
+WITH p, trades, path,
+     reduce(latest = head(trades), tr IN tail(trades) |
+       CASE WHEN tr.occurredOn > latest.occurredOn OR (tr.occurredOn = latest.occurredOn AND tr.id < latest.id)
+            THEN tr ELSE latest END) AS latest,
+     [tr IN trades WHERE tr.rating IS NOT NULL | tr.rating] AS ratings
+WITH {
+  personId: p.id, degree: length(path), pathIds: [n IN nodes(path) | n.id], organizationId: latest.buyerId,
+  tradeCount: size(trades), lastTradedOn: latest.occurredOn,
+  averageRating: CASE WHEN size(ratings) = 0 THEN null ELSE reduce(s = 0.0, r IN ratings | s + r) / size(ratings) END
+} AS row
+ORDER BY row.degree ASC, row.tradeCount DESC, row.lastTradedOn DESC, row.personId ASC
+WITH collect(row) AS rows
+RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
+
+/** The viewer's network within maxDegree, as (person, degree) rows; one expansion per exact length. */
+const NETWORK = `
+CALL (viewer) {
+  MATCH (viewer)-[:CONNECTED_TO]-(p:Person) RETURN p, 1 AS d
+  UNION
+  WITH viewer WHERE $maxDegree >= 2 MATCH (viewer)-[:CONNECTED_TO*2]-(p:Person) RETURN p, 2 AS d
+  UNION
+  WITH viewer WHERE $maxDegree >= 3 MATCH (viewer)-[:CONNECTED_TO*3]-(p:Person) RETURN p, 3 AS d
+}
+WITH viewer, cats, p, min(d) AS degree WHERE p <> viewer`;
+
+/** A supplier counts when it currently supplies a category in C and the viewer is not one of its current members. */
+const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cats }
+  AND NOT EXISTS { MATCH (viewer)-[:WORKS_AT {status: 'APPROVED'}]->(s) }`;
+
+/**
+ * Every piece of evidence for every candidate supplier in category C (the category and its
+ * descendants), from the viewer's network within maxDegree. Contributions are computed by the
+ * caller (scoring.ts) so that the formula lives in one readable place.
+ */
+const SHORTLIST_EVIDENCE = `
+MATCH (viewer:Person {id: $viewerId})
+MATCH (:Category {id: $categoryId})<-[:CHILD_OF*0..5]-(c:Category)
+WITH viewer, collect(c) AS cats
+${NETWORK}
+WITH viewer, cats, collect({p: p, degree: degree}) AS network
+CALL (viewer, cats, network) {
+  UNWIND network AS member
+  WITH viewer, cats, member.p AS p, member.degree AS degree
+  MATCH (p)-[:ENDORSED]->(e:Endorsement)-[:OF]->(s:Organization), (e)-[:IN_CATEGORY]->(ec:Category)
+  WHERE ec IN cats AND ${CANDIDATE}
+  RETURN {kind: 'ENDORSEMENT', id: e.id, supplierId: s.id, supplierName: s.name, personId: p.id, degree: degree,
+          rating: e.rating, updatedAt: e.updatedAt,
+          verified: EXISTS {
+            MATCH (p)-[w:WORKS_AT]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s)
+            WHERE (w.status = 'APPROVED' OR (w.status = 'ENDED' AND w.approvedAt IS NOT NULL))
+              AND ${TRADE_VISIBLE_TO_VIEWER}
+          }} AS fact
+  UNION
+  UNWIND network AS member
+  WITH viewer, cats, member.p AS p, member.degree AS degree
+  MATCH (p)-[:WORKS_AT {status: 'APPROVED'}]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s:Organization),
+        (t)-[:IN_CATEGORY]->(tc:Category)
+  WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
+  WITH t, s, p, degree ORDER BY degree ASC, p.id ASC
+  WITH t, s, head(collect({id: p.id, degree: degree})) AS nearest
+  OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
+  RETURN {kind: 'TRADE', id: t.id, supplierId: s.id, supplierName: s.name, personId: nearest.id,
+          degree: nearest.degree, occurredOn: t.occurredOn,
+          feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0} AS fact
+  UNION
+  MATCH (viewer)<-[:REFERRED_TO]-(r:Referral)<-[:REFERRED]-(sender:Person),
+        (r)-[:ABOUT]->(s:Organization), (r)-[:IN_CATEGORY]->(rc:Category)
+  WHERE rc IN cats AND ${CANDIDATE}
+  UNWIND network AS member
+  WITH r, s, sender, member WHERE member.p = sender
+  RETURN {kind: 'REFERRAL', id: r.id, supplierId: s.id, supplierName: s.name, personId: sender.id,
+          degree: member.degree, createdAt: r.createdAt} AS fact
+}
+RETURN fact`;
+
+const SEARCH_FIELDS = 'o {.id, .name, .country, .roles, website: o.website, description: o.description}';
+const SUPPLIER_FILTER = `'SUPPLIER' IN o.roles AND ($country IS NULL OR o.country = $country)`;
+const PAGE = `RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
+
+/** Suppliers matching free text (full-text index on name and description), by relevance then name. */
+const SEARCH_BY_TEXT = `
+CALL db.index.fulltext.queryNodes('organization_text', $query) YIELD node AS o, score
+WHERE ${SUPPLIER_FILTER}
+  AND ($categoryId IS NULL OR EXISTS { MATCH (o)-[:SUPPLIES]->(:Category)-[:CHILD_OF*0..5]->(:Category {id: $categoryId}) })
+WITH o, score ORDER BY score DESC, o.name ASC, o.id ASC
+WITH collect(${SEARCH_FIELDS}) AS rows
+${PAGE}`;
+
+/** Suppliers of a category or its descendants, anchored on the category, by name. */
+const SEARCH_BY_CATEGORY = `
+MATCH (:Category {id: $categoryId})<-[:CHILD_OF*0..5]-(:Category)<-[:SUPPLIES]-(o:Organization)
+WITH DISTINCT o WHERE ${SUPPLIER_FILTER}
+WITH o ORDER BY o.name ASC, o.id ASC
+WITH collect(${SEARCH_FIELDS}) AS rows
+${PAGE}`;
+
+/** All suppliers, optionally of one country, by name. */
+const SEARCH_ALL = `
+MATCH (o:Organization) WHERE ${SUPPLIER_FILTER}
+WITH o ORDER BY o.name ASC, o.id ASC
+WITH collect(${SEARCH_FIELDS}) AS rows
+${PAGE}`;
+
+export interface SupplierSearch {
+  /** A Lucene query string, already escaped. */
+  query: string | null;
+  categoryId: string | null;
+  country: string | null;
+  offset: number;
+  limit: number;
+}
+
+/** Cypher of the network-ranked queries; each is one statement per request. */
+@Injectable()
+export class TrustRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  async networkTraders(params: {
+    viewerId: string;
+    supplierId: string;
+    maxDegree: Degree;
+    offset: number;
+    limit: number;
+  }): Promise<{ total: number; items: NetworkTraderRow[] }> {
+    const [row] = await this.neo4j.read<{ total: number; items: NetworkTraderRow[] }>(NETWORK_TRADERS, {
+      ...params,
+      maxDegree: int(params.maxDegree),
+      offset: int(params.offset),
+      limit: int(params.limit),
+    });
+    return row ?? { total: 0, items: [] };
+  }
+
+  async shortlistEvidence(params: { viewerId: string; categoryId: string; maxDegree: Degree }): Promise<EvidenceRow[]> {
+    const rows = await this.neo4j.read<{ fact: EvidenceRow }>(SHORTLIST_EVIDENCE, {
+      ...params,
+      maxDegree: int(params.maxDegree),
+    });
+    return rows.map((row) => row.fact);
+  }
+
+  async searchSuppliers<T>(search: SupplierSearch): Promise<{ total: number; items: T[] }> {
+    const cypher =
+      search.query !== null ? SEARCH_BY_TEXT : search.categoryId !== null ? SEARCH_BY_CATEGORY : SEARCH_ALL;
+    const [row] = await this.neo4j.read<{ total: number; items: T[] }>(cypher, {
+      ...search,
+      offset: int(search.offset),
+      limit: int(search.limit),
+    });
+    return row ?? { total: 0, items: [] };
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Independent, deliberately naive computation of the network queries over a Net, straight
+ * from the rules in the product issue, to check the Cypher answers against.
+ */
+import { IN_C, Net } from './random-network.js';
+
+export function distances(net: Net): Map<string, number> {
+  const adjacency = new Map<string, string[]>();
+  for (const [a, b] of net.edges) {
+    adjacency.set(a, [...(adjacency.get(a) ?? []), b]);
+    adjacency.set(b, [...(adjacency.get(b) ?? []), a]);
+  }
+  const dist = new Map([[net.viewerId, 0]]);
+  const queue = [net.viewerId];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const next of adjacency.get(current) ?? []) {
+      if (!dist.has(next)) {
+        dist.set(next, dist.get(current)! + 1);
+        queue.push(next);
+      }
+    }
+  }
+  return dist;
+}
+
+const isCurrentMember = (net: Net, personId: string, orgId: string) =>
+  net.employments.some((e) => e.personId === personId && e.orgId === orgId && e.status === 'APPROVED');
+const hadApproved = (net: Net, personId: string, orgId: string) =>
+  net.employments.some((e) => e.personId === personId && e.orgId === orgId && e.status !== 'PENDING');
+const visible = (net: Net, trade: Net['trades'][number]) =>
+  trade.visibility === 'PUBLIC' ||
+  isCurrentMember(net, net.viewerId, trade.buyerId) ||
+  isCurrentMember(net, net.viewerId, trade.supplierId);
+const feedbackAverage = (trade: Net['trades'][number]) =>
+  trade.feedback ? (trade.feedback[0] + trade.feedback[1] + trade.feedback[2]) / 3 : null;
+
+/** The network within maxDegree: person id → degree, without the viewer. */
+function network(net: Net, maxDegree: number): Map<string, number> {
+  return new Map([...distances(net)].filter(([id, d]) => id !== net.viewerId && d <= maxDegree));
+}
+
+export function expectedNetworkTraders(net: Net, supplierId: string, maxDegree: number) {
+  const results = [];
+  for (const [personId, degree] of network(net, maxDegree)) {
+    const trades = net.trades.filter(
+      (t) =>
+        t.status === 'CONFIRMED' &&
+        t.supplierId === supplierId &&
+        visible(net, t) &&
+        (isCurrentMember(net, personId, t.buyerId) || t.recordedBy === personId),
+    );
+    if (trades.length === 0) continue;
+    const latest = [...trades].sort((a, b) =>
+      a.occurredOn === b.occurredOn ? (a.id < b.id ? -1 : 1) : a.occurredOn > b.occurredOn ? -1 : 1,
+    )[0];
+    const ratings = trades.map(feedbackAverage).filter((r): r is number => r !== null);
+    results.push({
+      personId,
+      degree,
+      organizationId: latest.buyerId,
+      tradeCount: trades.length,
+      lastTradedOn: latest.occurredOn,
+      averageRating: ratings.length === 0 ? null : ratings.reduce((s, r) => s + r, 0) / ratings.length,
+    });
+  }
+  return results.sort(
+    (a, b) =>
+      a.degree - b.degree ||
+      b.tradeCount - a.tradeCount ||
+      (a.lastTradedOn === b.lastTradedOn ? 0 : a.lastTradedOn > b.lastTradedOn ? -1 : 1) ||
+      (a.personId < b.personId ? -1 : 1),
+  );
+}
+
+const WEIGHT: Record<number, number> = { 1: 1, 2: 0.5, 3: 0.25 };
+const decayed = (iso: string, now: Date) =>
+  0.5 ** (Math.max(0, (now.getTime() - new Date(iso).getTime()) / 86400000) / 730);
+
+export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
+  const n = network(net, maxDegree);
+  const candidates = new Set(
+    net.orgs
+      .filter((o) => o.supplies.some((c) => IN_C.includes(c)) && !isCurrentMember(net, net.viewerId, o.id))
+      .map((o) => o.id),
+  );
+  const evidence: {
+    supplierId: string;
+    kind: string;
+    id: string;
+    personId: string;
+    degree: number;
+    contribution: number;
+  }[] = [];
+  for (const e of net.endorsements) {
+    const degree = n.get(e.endorserId);
+    if (degree === undefined || !IN_C.includes(e.categoryId) || !candidates.has(e.supplierId)) continue;
+    const verified = net.trades.some(
+      (t) =>
+        t.status === 'CONFIRMED' &&
+        t.supplierId === e.supplierId &&
+        visible(net, t) &&
+        hadApproved(net, e.endorserId, t.buyerId),
+    );
+    const contribution = WEIGHT[degree] * (e.rating / 5) * (verified ? 1.5 : 1) * decayed(e.updatedAt, now);
+    evidence.push({
+      supplierId: e.supplierId,
+      kind: 'ENDORSEMENT',
+      id: e.id,
+      personId: e.endorserId,
+      degree,
+      contribution,
+    });
+  }
+  for (const t of net.trades) {
+    if (t.status !== 'CONFIRMED' || !visible(net, t) || !IN_C.includes(t.categoryId) || !candidates.has(t.supplierId))
+      continue;
+    const members = [...n]
+      .filter(([personId]) => isCurrentMember(net, personId, t.buyerId))
+      .sort(([idA, a], [idB, b]) => a - b || (idA < idB ? -1 : 1));
+    if (members.length === 0) continue;
+    const [personId, degree] = members[0];
+    const average = feedbackAverage(t);
+    const contribution =
+      WEIGHT[degree] * (average === null ? 0.6 : average / 5) * decayed(`${t.occurredOn}T00:00:00Z`, now);
+    evidence.push({ supplierId: t.supplierId, kind: 'TRADE', id: t.id, personId, degree, contribution });
+  }
+  for (const r of net.referrals) {
+    const degree = n.get(r.fromId);
+    if (
+      r.toId !== net.viewerId ||
+      degree === undefined ||
+      !IN_C.includes(r.categoryId) ||
+      !candidates.has(r.supplierId)
+    )
+      continue;
+    evidence.push({
+      supplierId: r.supplierId,
+      kind: 'REFERRAL',
+      id: r.id,
+      personId: r.fromId,
+      degree,
+      contribution: WEIGHT[degree] * 0.8 * decayed(r.createdAt, now),
+    });
+  }
+  const bySupplier = new Map<string, typeof evidence>();
+  for (const item of evidence) bySupplier.set(item.supplierId, [...(bySupplier.get(item.supplierId) ?? []), item]);
+  const kindOrder: Record<string, number> = { ENDORSEMENT: 0, TRADE: 1, REFERRAL: 2 };
+  const name = (id: string) => net.orgs.find((o) => o.id === id)!.name;
+  return [...bySupplier]
+    .map(([supplierId, items]) => ({
+      supplierId,
+      score: items.reduce((s, i) => s + i.contribution, 0),
+      evidence: [...items]
+        .sort(
+          (a, b) => b.contribution - a.contribution || kindOrder[a.kind] - kindOrder[b.kind] || (a.id < b.id ? -1 : 1),
+        )
+        .slice(0, 10),
+    }))
+    .filter((s) => s.score > 0)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (name(a.supplierId) < name(b.supplierId)
+          ? -1
+          : name(a.supplierId) > name(b.supplierId)
+            ? 1
+            : a.supplierId < b.supplierId
+              ? -1
+              : 1),
+    );
+}
