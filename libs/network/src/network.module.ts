@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { PeopleModule } from '#tradegraph/people';
+import { ConnectionRequestsResolver } from './connection-requests.resolver.js';
+import { NetworkRepository } from './network.repository.js';
+import { NetworkResolver } from './network.resolver.js';
+import { NetworkService } from './network.service.js';
+import { PersonNetworkResolver } from './person-network.resolver.js';
 
-@Module({})
+@Module({
+  imports: [PeopleModule],
+  providers: [NetworkRepository, NetworkService, NetworkResolver, ConnectionRequestsResolver, PersonNetworkResolver],
+  exports: [NetworkService],
+})
 export class NetworkModule {}

@@ -1,0 +1,49 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
+import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { RequestConnectionArgs } from './dto/request-connection.args.js';
+import { ConnectionRequest } from './models/connection-request.model.js';
+import { NetworkService } from './network.service.js';
+
+@Resolver(() => ConnectionRequest)
+export class ConnectionRequestsResolver {
+  constructor(
+    private readonly network: NetworkService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @Mutation(() => ConnectionRequest, { description: 'Asks a person to connect with the caller.' })
+  requestConnection(@CurrentUser() user: AuthUser, @Args() args: RequestConnectionArgs): Promise<ConnectionRequest> {
+    return this.network.request(user, args.personId, args.message);
+  }
+
+  @Mutation(() => ConnectionRequest, {
+    description: 'Accepts (connecting the two people) or declines a PENDING request. Its recipient only.',
+  })
+  respondToConnectionRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('requestId', { type: () => ID, description: 'The request to respond to.' }) requestId: string,
+    @Args('accept', { description: 'True to accept, false to decline.' }) accept: boolean,
+  ): Promise<ConnectionRequest> {
+    return this.network.respond(user, requestId, accept);
+  }
+
+  @Mutation(() => ConnectionRequest, { description: 'Withdraws a PENDING request. Its sender only.' })
+  withdrawConnectionRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('requestId', { type: () => ID, description: 'The request to withdraw.' }) requestId: string,
+  ): Promise<ConnectionRequest> {
+    return this.network.withdraw(user, requestId);
+  }
+
+  @ResolveField(() => Person, { description: 'The person who sent the request.' })
+  from(@Parent() request: ConnectionRequest, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(request.fromId);
+  }
+
+  @ResolveField(() => Person, { description: 'The person the request was sent to.' })
+  to(@Parent() request: ConnectionRequest, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(request.toId);
+  }
+}

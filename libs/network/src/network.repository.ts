@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService } from '#tradegraph/graph';
+import { Person } from '#tradegraph/people';
+import { int } from 'neo4j-driver';
+import { ConnectionRequestStatus } from './models/connection-request-status.enum.js';
+import { ConnectionRequest } from './models/connection-request.model.js';
+import { MAX_DEGREE, MAX_PATH_DEPTH } from './network-rules.js';
+
+/** The Person projection, as the people lib returns it, so path and page queries need no second lookup. */
+const personFields = (v: string) => `${v} {.id, .name, headline: ${v}.headline, country: ${v}.country}`;
+
+const REQUEST_FIELDS = 'r {.id, .status, message: r.message, createdAt: r.createdAt, fromId: a.id, toId: b.id}';
+
+/**
+ * Write-locks both people of a pair, always in id order so that two transactions on the same pair
+ * queue instead of deadlocking. Every write that touches a pair's requests or connection takes it,
+ * so the checks that follow it see the final state.
+ */
+const LOCK_PAIR =
+  'FOREACH (n IN CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END | SET n._lock = true REMOVE n._lock)';
+
+/** A request and its pair, locked (pair first, then the request), kept only while still PENDING. */
+const MATCH_REQUEST = `MATCH (a:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {id: $id})-[:REQUEST_TO]->(b:Person)
+  ${LOCK_PAIR}
+  SET r._lock = true REMOVE r._lock
+  WITH a, r, b
+  WHERE r.status = 'PENDING'`;
+
+/**
+ * One fixed statement per allowed depth, built at load time: a variable-length bound cannot be a
+ * parameter, so the validated maxDepth only selects one of these strings and no input reaches Cypher.
+ */
+const PATH_QUERIES = new Map(
+  Array.from({ length: MAX_PATH_DEPTH }, (_, index) => index + 1).map((depth) => [
+    depth,
+    `MATCH (a:Person {id: $fromId})
+     OPTIONAL MATCH (b:Person {id: $toId})
+     OPTIONAL MATCH path = shortestPath((a)-[:CONNECTED_TO*..${depth}]-(b))
+     RETURN b IS NOT NULL AS found, [n IN nodes(path) | ${personFields('n')}] AS people`,
+  ]),
+);
+
+export interface PersonPage {
+  total: number;
+  items: Person[];
+}
+
+/**
+ * Cypher of the network: exactly one (:Person)-[:CONNECTED_TO {since}]->(:Person) per connected pair,
+ * of arbitrary direction and always matched undirected, and (from)-[:SENT_REQUEST]->(:ConnectionRequest)
+ * -[:REQUEST_TO]->(to) for requests.
+ */
+@Injectable()
+export class NetworkRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  /** Creates a PENDING request unless the pair is connected or has a PENDING request either way; null then. */
+  async createRequest(request: {
+    id: string;
+    fromId: string;
+    toId: string;
+    message: string | null;
+  }): Promise<ConnectionRequest | null> {
+    const [row] = await this.neo4j.write<{ request: ConnectionRequest }>(
+      `MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
+       ${LOCK_PAIR}
+       WITH a, b
+       WHERE NOT EXISTS { (a)-[:CONNECTED_TO]-(b) }
+         AND NOT EXISTS { (a)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b) }
+         AND NOT EXISTS { (b)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(a) }
+       CREATE (a)-[:SENT_REQUEST]->(r:ConnectionRequest {id: $id, status: 'PENDING', message: $message,
+                                                         createdAt: datetime(), respondedAt: null})-[:REQUEST_TO]->(b)
+       RETURN ${REQUEST_FIELDS} AS request`,
+      request,
+    );
+    return row?.request ?? null;
+  }
+
+  /**
+   * Why no request could be created: whether `bId` exists, whether the two are connected, and whether
+   * a PENDING request stands between them either way.
+   */
+  async pairState(aId: string, bId: string): Promise<{ found: boolean; connected: boolean; pending: boolean }> {
+    const [row] = await this.neo4j.read<{ found: boolean; connected: boolean; pending: boolean }>(
+      `OPTIONAL MATCH (a:Person {id: $aId})
+       OPTIONAL MATCH (b:Person {id: $bId})
+       RETURN a IS NOT NULL AND b IS NOT NULL AS found,
+              EXISTS { (a)-[:CONNECTED_TO]-(b) } AS connected,
+              EXISTS { (a)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b) }
+                OR EXISTS { (b)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(a) }
+                AS pending`,
+      { aId, bId },
+    );
+    return row;
+  }
+
+  async findRequestsByIds(ids: readonly string[]): Promise<ConnectionRequest[]> {
+    const rows = await this.neo4j.read<{ request: ConnectionRequest }>(
+      `UNWIND $ids AS id
+       MATCH (a:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {id: id})-[:REQUEST_TO]->(b:Person)
+       RETURN ${REQUEST_FIELDS} AS request`,
+      { ids },
+    );
+    return rows.map((row) => row.request);
+  }
+
+  /**
+   * Accepts or declines a PENDING request; accepting creates the pair's one connection. Null when the
+   * request was not PENDING any more once the locks were held.
+   */
+  async respond(id: string, accept: boolean): Promise<ConnectionRequest | null> {
+    const [row] = await this.neo4j.write<{ request: ConnectionRequest }>(
+      `${MATCH_REQUEST}
+       SET r.status = $status, r.respondedAt = datetime()
+       FOREACH (_ IN CASE WHEN $accept AND NOT EXISTS { (a)-[:CONNECTED_TO]-(b) } THEN [1] ELSE [] END |
+         CREATE (a)-[:CONNECTED_TO {since: datetime()}]->(b))
+       RETURN ${REQUEST_FIELDS} AS request`,
+      { id, accept, status: accept ? ConnectionRequestStatus.ACCEPTED : ConnectionRequestStatus.DECLINED },
+    );
+    return row?.request ?? null;
+  }
+
+  /** Withdraws a PENDING request; null when it was not PENDING any more. */
+  async withdraw(id: string): Promise<ConnectionRequest | null> {
+    const [row] = await this.neo4j.write<{ request: ConnectionRequest }>(
+      `${MATCH_REQUEST}
+       SET r.status = $status, r.withdrawnAt = datetime()
+       RETURN ${REQUEST_FIELDS} AS request`,
+      { id, status: ConnectionRequestStatus.WITHDRAWN },
+    );
+    return row?.request ?? null;
+  }
+
+  /** Deletes the connection between two people, whichever its direction; false when there was none. */
+  async removeConnection(aId: string, bId: string): Promise<boolean> {
+    const [row] = await this.neo4j.write<{ removed: number }>(
+      `MATCH (a:Person {id: $aId}), (b:Person {id: $bId})
+       ${LOCK_PAIR}
+       WITH a, b
+       OPTIONAL MATCH (a)-[c:CONNECTED_TO]-(b)
+       DELETE c
+       RETURN count(c) AS removed`,
+      { aId, bId },
+    );
+    return (row?.removed ?? 0) > 0;
+  }
+
+  /**
+   * A shortest path of at most `maxDepth` connections between two different people (`people` is null
+   * when there is none); `found` is false when the target does not exist, and no row comes back when
+   * the start does not.
+   */
+  async shortestPath(
+    fromId: string,
+    toId: string,
+    maxDepth: number,
+  ): Promise<{ found: boolean; people: Person[] | null } | null> {
+    const cypher = PATH_QUERIES.get(maxDepth);
+    if (cypher === undefined) throw new Error(`maxDepth ${maxDepth} is outside 1..${MAX_PATH_DEPTH}.`);
+    const [row] = await this.neo4j.read<{ found: boolean; people: Person[] | null }>(cypher, { fromId, toId });
+    return row ?? null;
+  }
+
+  /** Distance (1..MAX_DEGREE) from the viewer to each of the people within reach; others are left out. */
+  async degrees(viewerId: string, personIds: readonly string[]): Promise<{ personId: string; degree: number }[]> {
+    return this.neo4j.read<{ personId: string; degree: number }>(
+      `MATCH (v:Person {id: $viewerId})
+       UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId})
+       WHERE p <> v
+       MATCH path = shortestPath((v)-[:CONNECTED_TO*..${MAX_DEGREE}]-(p))
+       RETURN personId, length(path) AS degree`,
+      { viewerId, personIds },
+    );
+  }
+
+  /**
+   * One page of the people connected to both the viewer and `personId`, ordered by name then id;
+   * null when `personId` does not exist.
+   */
+  async mutualPage(viewerId: string, personId: string, offset: number, limit: number): Promise<PersonPage | null> {
+    const [row] = await this.neo4j.read<{ found: boolean } & PersonPage>(
+      `MATCH (v:Person {id: $viewerId})
+       OPTIONAL MATCH (p:Person {id: $personId})
+       CALL (v, p) {
+         MATCH (v)-[:CONNECTED_TO]-(m:Person) WHERE EXISTS { (m)-[:CONNECTED_TO]-(p) }
+         RETURN count(m) AS total
+       }
+       CALL (v, p) {
+         MATCH (v)-[:CONNECTED_TO]-(m:Person) WHERE EXISTS { (m)-[:CONNECTED_TO]-(p) }
+         WITH m ORDER BY m.name, m.id SKIP $offset LIMIT $limit
+         RETURN collect(${personFields('m')}) AS items
+       }
+       RETURN p IS NOT NULL AS found, total, items`,
+      { viewerId, personId, offset: int(offset), limit: int(limit) },
+    );
+    return row?.found ? { total: row.total, items: row.items } : null;
+  }
+
+  /** The same page of direct connections (ordered by name then id) of each person. */
+  async connectionPages(
+    personIds: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<({ personId: string } & PersonPage)[]> {
+    return this.neo4j.read<{ personId: string } & PersonPage>(
+      `UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId})
+       CALL (p) {
+         MATCH (p)-[:CONNECTED_TO]-(c:Person)
+         RETURN count(c) AS total
+       }
+       CALL (p) {
+         MATCH (p)-[:CONNECTED_TO]-(c:Person)
+         WITH c ORDER BY c.name, c.id SKIP $offset LIMIT $limit
+         RETURN collect(${personFields('c')}) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
+    );
+  }
+
+  async connectionCounts(personIds: readonly string[]): Promise<{ personId: string; count: number }[]> {
+    return this.neo4j.read<{ personId: string; count: number }>(
+      `UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId})
+       RETURN personId, COUNT { (p)-[:CONNECTED_TO]-(:Person) } AS count`,
+      { personIds },
+    );
+  }
+
+  /** PENDING requests sent to each person, newest first. */
+  async incomingRequests(personIds: readonly string[]): Promise<ConnectionRequest[]> {
+    const rows = await this.neo4j.read<{ request: ConnectionRequest }>(
+      `UNWIND $personIds AS personId
+       MATCH (a:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b:Person {id: personId})
+       RETURN ${REQUEST_FIELDS} AS request
+       ORDER BY r.createdAt DESC, r.id`,
+      { personIds },
+    );
+    return rows.map((row) => row.request);
+  }
+
+  /** PENDING requests sent by each person, newest first. */
+  async outgoingRequests(personIds: readonly string[]): Promise<ConnectionRequest[]> {
+    const rows = await this.neo4j.read<{ request: ConnectionRequest }>(
+      `UNWIND $personIds AS personId
+       MATCH (a:Person {id: personId})-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b:Person)
+       RETURN ${REQUEST_FIELDS} AS request
+       ORDER BY r.createdAt DESC, r.id`,
+      { personIds },
+    );
+    return rows.map((row) => row.request);
+  }
+}

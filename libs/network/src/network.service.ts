@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AuthUser,
+  badInput,
+  byKeys,
+  conflict,
+  Connection,
+  forbidden,
+  notFound,
+  toConnection,
+} from '#tradegraph/common';
+import { PeopleService, Person } from '#tradegraph/people';
+import { ConnectionPath } from './models/connection-path.model.js';
+import { ConnectionRequestStatus } from './models/connection-request-status.enum.js';
+import { ConnectionRequest } from './models/connection-request.model.js';
+import { NetworkRepository } from './network.repository.js';
+
+@Injectable()
+export class NetworkService {
+  constructor(
+    private readonly network: NetworkRepository,
+    private readonly people: PeopleService,
+  ) {}
+
+  /** Sends a request to connect, unless the two are connected or a request between them is pending. */
+  async request(user: AuthUser, personId: string, message?: string | null): Promise<ConnectionRequest> {
+    if (personId === user.id) throw badInput('personId', 'You cannot connect with yourself.');
+    const created = await this.network.createRequest({
+      id: randomUUID(),
+      fromId: user.id,
+      toId: personId,
+      message: message || null,
+    });
+    if (created) return created;
+    // Nothing was created: find out why.
+    const state = await this.network.pairState(user.id, personId);
+    if (!state.found) throw notFound(`No person has the id ${personId}.`, 'personId');
+    if (state.connected) throw conflict('You are already connected with this person.', 'personId');
+    throw conflict('A connection request between you and this person is already pending.', 'personId');
+  }
+
+  /** The recipient accepts (which connects the two) or declines a PENDING request. */
+  async respond(user: AuthUser, requestId: string, accept: boolean): Promise<ConnectionRequest> {
+    const request = await this.getRequest(requestId);
+    if (request.toId !== user.id) throw forbidden('Only the recipient may respond to a connection request.');
+    if (request.status !== ConnectionRequestStatus.PENDING) throw notPending(request);
+    const responded = await this.network.respond(requestId, accept);
+    if (!responded) throw notPending(await this.getRequest(requestId));
+    return responded;
+  }
+
+  /** The sender takes back a PENDING request. */
+  async withdraw(user: AuthUser, requestId: string): Promise<ConnectionRequest> {
+    const request = await this.getRequest(requestId);
+    if (request.fromId !== user.id) throw forbidden('Only the sender may withdraw a connection request.');
+    if (request.status !== ConnectionRequestStatus.PENDING) throw notPending(request);
+    const withdrawn = await this.network.withdraw(requestId);
+    if (!withdrawn) throw notPending(await this.getRequest(requestId));
+    return withdrawn;
+  }
+
+  /** Ends the caller's connection with a person; NOT_FOUND when they are not connected. */
+  async removeConnection(user: AuthUser, personId: string): Promise<boolean> {
+    if (!(await this.network.removeConnection(user.id, personId))) {
+      throw notFound('You are not connected with this person.', 'personId');
+    }
+    return true;
+  }
+
+  async getRequest(id: string): Promise<ConnectionRequest> {
+    const [request] = await this.network.findRequestsByIds([id]);
+    if (!request) throw notFound(`No connection request has the id ${id}.`, 'requestId');
+    return request;
+  }
+
+  /** A shortest path from the caller to a person within `maxDepth` connections, or null when there is none. */
+  async path(user: AuthUser, toPersonId: string, maxDepth: number): Promise<ConnectionPath | null> {
+    if (toPersonId === user.id) return { degree: 0, people: [await this.people.get(user.id, 'toPersonId')] };
+    const result = await this.network.shortestPath(user.id, toPersonId, maxDepth);
+    if (!result) throw notFound('Your profile no longer exists.');
+    if (!result.found) throw notFound(`No person has the id ${toPersonId}.`, 'toPersonId');
+    return result.people ? { degree: result.people.length - 1, people: result.people } : null;
+  }
+
+  /** People connected to both the caller and a person, ordered by name then id. */
+  async mutualConnections(
+    user: AuthUser,
+    personId: string,
+    first: number,
+    offset: number,
+  ): Promise<Connection<Person>> {
+    const page = await this.network.mutualPage(user.id, personId, offset, first);
+    if (!page) throw notFound(`No person has the id ${personId}.`, 'personId');
+    return toConnection(page.items, offset, page.total);
+  }
+
+  /** The same page of direct connections of each person, in the order of `personIds`. */
+  async connections(personIds: readonly string[], first: number, offset: number): Promise<Connection<Person>[]> {
+    const pages = byKeys(personIds, await this.network.connectionPages(personIds, offset, first), (p) => p.personId);
+    return pages.map((page) => toConnection(page?.items ?? [], offset, page?.total ?? 0));
+  }
+
+  async connectionCounts(personIds: readonly string[]): Promise<number[]> {
+    const counts = byKeys(personIds, await this.network.connectionCounts(personIds), (row) => row.personId);
+    return counts.map((row) => row?.count ?? 0);
+  }
+
+  /** Distance from the viewer to each person: 0 for the viewer, 1 to 3, null beyond or unconnected. */
+  async degrees(viewer: AuthUser, personIds: readonly string[]): Promise<(number | null)[]> {
+    const others = personIds.filter((id) => id !== viewer.id);
+    const rows = others.length > 0 ? await this.network.degrees(viewer.id, others) : [];
+    const found = byKeys(personIds, rows, (row) => row.personId);
+    return personIds.map((id, index) => (id === viewer.id ? 0 : (found[index]?.degree ?? null)));
+  }
+
+  /** PENDING requests to each person; only the viewer sees their own (null for anyone else). */
+  incomingRequests(viewer: AuthUser, personIds: readonly string[]): Promise<(ConnectionRequest[] | null)[]> {
+    return this.ownOnly(
+      viewer,
+      personIds,
+      (ids) => this.network.incomingRequests(ids),
+      (r) => r.toId,
+    );
+  }
+
+  /** PENDING requests from each person; only the viewer sees their own (null for anyone else). */
+  outgoingRequests(viewer: AuthUser, personIds: readonly string[]): Promise<(ConnectionRequest[] | null)[]> {
+    return this.ownOnly(
+      viewer,
+      personIds,
+      (ids) => this.network.outgoingRequests(ids),
+      (r) => r.fromId,
+    );
+  }
+
+  private async ownOnly(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    fetch: (ids: string[]) => Promise<ConnectionRequest[]>,
+    ownerOf: (request: ConnectionRequest) => string,
+  ): Promise<(ConnectionRequest[] | null)[]> {
+    const own = personIds.includes(viewer.id) ? await fetch([viewer.id]) : [];
+    return personIds.map((id) => (id === viewer.id ? own.filter((request) => ownerOf(request) === id) : null));
+  }
+}
+
+function notPending(request: ConnectionRequest) {
+  return conflict(`Only a PENDING connection request can change; this one is ${request.status}.`, 'requestId');
+}

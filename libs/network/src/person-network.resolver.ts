@@ -1,0 +1,75 @@
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser, Connection } from '#tradegraph/common';
+import { Person } from '#tradegraph/people';
+import { ConnectionRequest } from './models/connection-request.model.js';
+import { PersonConnection } from './models/person-connection.model.js';
+import { NetworkService } from './network.service.js';
+
+/** Adds the network fields to Person, each batched across the request through a DataLoader. */
+@Resolver(() => Person)
+export class PersonNetworkResolver {
+  constructor(private readonly network: NetworkService) {}
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'Shortest number of connections between the viewer and this person: 0 for the viewer, 1 to 3, null when further or unconnected.',
+  })
+  connectionDegree(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return loaders
+      .get<string, number | null>('connectionDegree', (ids) => this.network.degrees(viewer, ids))
+      .load(person.id);
+  }
+
+  @ResolveField(() => PersonConnection, {
+    nullable: true,
+    description: 'This person’s direct connections, ordered by name.',
+  })
+  connections(@Parent() person: Person, @Args() page: PageArgs, @Loaders() loaders: RequestLoaders) {
+    const offset = offsetAfter(page.after);
+    // Persons asking for the same page share one batch.
+    return loaders
+      .get<string, Connection<Person>>(`connections:${page.first}:${offset}`, (ids) =>
+        this.network.connections(ids, page.first, offset),
+      )
+      .load(person.id);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'How many direct connections this person has.' })
+  connectionCount(@Parent() person: Person, @Loaders() loaders: RequestLoaders) {
+    return loaders.get<string, number>('connectionCount', (ids) => this.network.connectionCounts(ids)).load(person.id);
+  }
+
+  @ResolveField(() => [ConnectionRequest], {
+    nullable: true,
+    description: 'PENDING connection requests to this person, newest first. Only on the viewer’s own Person.',
+  })
+  incomingConnectionRequests(
+    @Parent() person: Person,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return loaders
+      .get<string, ConnectionRequest[] | null>('incomingConnectionRequests', (ids) =>
+        this.network.incomingRequests(viewer, ids),
+      )
+      .load(person.id);
+  }
+
+  @ResolveField(() => [ConnectionRequest], {
+    nullable: true,
+    description: 'PENDING connection requests from this person, newest first. Only on the viewer’s own Person.',
+  })
+  outgoingConnectionRequests(
+    @Parent() person: Person,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return loaders
+      .get<string, ConnectionRequest[] | null>('outgoingConnectionRequests', (ids) =>
+        this.network.outgoingRequests(viewer, ids),
+      )
+      .load(person.id);
+  }
+}
