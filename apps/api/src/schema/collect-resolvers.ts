@@ -1,6 +1,7 @@
 import { DynamicModule, Type } from '@nestjs/common';
+// @Resolver() marks every resolver class, typed or not, as an entry provider.
+import { ENTRY_PROVIDER_WATERMARK } from '@nestjs/common/constants.js';
 
-const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | undefined;
 
 /**
@@ -20,7 +21,7 @@ export function collectResolvers(root: ModuleRef): Type<unknown>[] {
       ...(isDynamic ? (ref.providers ?? []) : []),
     ];
     for (const provider of providers) {
-      if (typeof provider === 'function' && Reflect.getMetadata(RESOLVER_TYPE_METADATA, provider)) {
+      if (typeof provider === 'function' && Reflect.getMetadata(ENTRY_PROVIDER_WATERMARK, provider)) {
         resolvers.add(provider as Type<unknown>);
       }
     }
