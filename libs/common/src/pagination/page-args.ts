@@ -6,7 +6,11 @@ export const MAX_PAGE_SIZE = 100;
 /** `first` / `after` arguments of every paginated list. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: `How many items to return, 1 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 20,
+    description: `How many items to return, 1 to ${MAX_PAGE_SIZE}.`,
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

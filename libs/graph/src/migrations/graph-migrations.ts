@@ -61,7 +61,10 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
     version: 3,
     description: 'Trust graph: ids and indexes of connection requests, endorsements, trades, feedback and referrals',
     statements: [
-      { cypher: 'CREATE CONSTRAINT connection_request_id IF NOT EXISTS FOR (n:ConnectionRequest) REQUIRE n.id IS UNIQUE' },
+      {
+        cypher:
+          'CREATE CONSTRAINT connection_request_id IF NOT EXISTS FOR (n:ConnectionRequest) REQUIRE n.id IS UNIQUE',
+      },
       { cypher: 'CREATE INDEX connection_request_status IF NOT EXISTS FOR (n:ConnectionRequest) ON (n.status)' },
       { cypher: 'CREATE CONSTRAINT endorsement_id IF NOT EXISTS FOR (n:Endorsement) REQUIRE n.id IS UNIQUE' },
       // One endorsement per (endorser, supplier, category), enforced by the database itself.
