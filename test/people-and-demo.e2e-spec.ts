@@ -1,4 +1,11 @@
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DemoSeeder } from '#tradegraph/demo';
+import {
+  defaultOrganizationCount,
+  DEMO_ACCOUNTS,
+  DEMO_NETWORK,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DemoSeeder,
+} from '#tradegraph/demo';
 import { newPerson } from './support/factories.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 
@@ -77,7 +84,11 @@ describe('the demo journey', () => {
     const [counts] = await t.neo4j.read<{ people: number; organizations: number }>(
       'CALL () { MATCH (p:Person) RETURN count(p) AS people } CALL () { MATCH (o:Organization) RETURN count(o) AS organizations } RETURN people, organizations',
     );
-    expect(counts).toEqual({ people: DEMO_ACCOUNTS.length, organizations: DEMO_ORGANIZATIONS.length });
+    // The named demo data plus the generated network (see test/demo-network.e2e-spec.ts).
+    expect(counts).toEqual({
+      people: DEMO_ACCOUNTS.length + DEMO_NETWORK.people,
+      organizations: DEMO_ORGANIZATIONS.length + defaultOrganizationCount(DEMO_NETWORK.people),
+    });
 
     const res = await login(t, DEMO_ACCOUNTS[0].email, DEMO_PASSWORD);
     const me = await t.gql(

@@ -120,3 +120,14 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     members: [{ account: 'ada', title: 'Advisory Board Member', startedOn: '2023-09-15' }],
   },
 ];
+
+/**
+ * The generated network seeded next to the named accounts (see DemoSeeder): its people are
+ * graph-only and cannot log in. `ada` is tied into it with a few connections and referrals so that
+ * her network queries have rich answers in these root categories.
+ */
+export const DEMO_NETWORK = {
+  seed: 7,
+  people: 300,
+  tie: { account: 'ada', connections: 8, referrals: 4, rootIds: ['metals', 'electronic-components'] },
+};

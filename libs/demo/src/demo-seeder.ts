@@ -1,15 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsService } from '#tradegraph/accounts';
-import { AuthUser } from '#tradegraph/common';
+import { AuthUser, todayIso } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
 import { EmploymentService } from '#tradegraph/employment';
 import { OrganizationsService } from '#tradegraph/organizations';
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-data.js';
+import { DEMO_ACCOUNTS, DEMO_NETWORK, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DemoAccount } from './demo-data.js';
+import { DemoNetworkService, NetworkCounts } from './demo-network.service.js';
+import { planDemoTies } from './demo-ties.js';
+import { generateNetwork } from './network-generator.js';
+import { GeneratedNetwork } from './network-types.js';
 
 /**
- * Seeds the demo dataset once, through the same services the API uses, when SEED_DEMO_DATA is
- * on. It is skipped when the first demo account already exists.
+ * Seeds the demo dataset once, when SEED_DEMO_DATA is on: the named accounts and organizations
+ * through the same services the API uses, then a generated network of DEMO_NETWORK.people written
+ * in bulk (through services it would take minutes). Generated people are graph-only Person nodes
+ * without accounts: only the named demo accounts can log in. It is skipped when the first demo
+ * account already exists.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -20,6 +28,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly accounts: AccountsService,
     private readonly organizations: OrganizationsService,
     private readonly employment: EmploymentService,
+    private readonly network: DemoNetworkService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,7 +59,57 @@ export class DemoSeeder implements OnApplicationBootstrap {
         await this.employment.approve(admin, requested.id);
       }
     }
-    this.logger.log(`seeded ${DEMO_ACCOUNTS.length} demo accounts and ${DEMO_ORGANIZATIONS.length} organizations`);
+    const started = Date.now();
+    const seeded = await this.seedNetwork(user(DEMO_NETWORK.tie.account).id);
+    const named = `${DEMO_ACCOUNTS.length} demo accounts, ${DEMO_ORGANIZATIONS.length} organizations`;
+    if (!seeded) {
+      this.logger.warn(`seeded ${named}; the graph holds another generated network of seed ${DEMO_NETWORK.seed}`);
+      return true;
+    }
+    const { counts, featuredSupplierId } = seeded;
+    this.logger.log(
+      `seeded ${named} and a generated network of ${counts.people} people, ${counts.organizations} organizations, ` +
+        `${counts.connections} connections, ${counts.trades} trades, ${counts.endorsements} endorsements and ` +
+        `${counts.referrals} referrals in ${Date.now() - started} ms ` +
+        `(try networkTradersWith(supplierId: "${featuredSupplierId}"))`,
+    );
     return true;
+  }
+
+  /**
+   * Loads the generated network and ties the named account into it with connections and referrals
+   * to it (counts include the ties). An earlier run may have left the same network in the graph
+   * (when only the SQL database was reset): then only the ties are added. Null when the graph holds
+   * a different network of the same seed, which the ties would not fit.
+   */
+  private async seedNetwork(
+    personId: string,
+  ): Promise<{ counts: NetworkCounts; featuredSupplierId: string | null } | null> {
+    const today = todayIso();
+    const taxonomy = await this.network.taxonomy();
+    const network = generateNetwork({ seed: DEMO_NETWORK.seed, people: DEMO_NETWORK.people, today, taxonomy });
+    const present = await this.network.countGeneratedPeople(DEMO_NETWORK.seed);
+    if (present > 0 && present !== network.people.length) return null;
+    const { account: key, ...tie } = DEMO_NETWORK.tie;
+    const account = DEMO_ACCOUNTS.find((demo) => demo.key === key) as DemoAccount;
+    const ties = planDemoTies(network, {
+      ...tie,
+      personId,
+      givenName: account.name.split(' ')[0],
+      seed: DEMO_NETWORK.seed,
+      today,
+      taxonomy,
+    });
+    const loaded: Partial<GeneratedNetwork> = present > 0 ? {} : network;
+    const counts = await this.network.load({
+      ...loaded,
+      connections: [...(loaded.connections ?? []), ...ties.connections],
+      // Like referrals made through the API, these belong to a real account and get random ids.
+      referrals: [
+        ...(loaded.referrals ?? []),
+        ...ties.referrals.map((referral) => ({ id: randomUUID(), ...referral })),
+      ],
+    });
+    return { counts, featuredSupplierId: ties.featuredSupplierId };
   }
 }

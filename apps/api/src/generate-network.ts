@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JsonLogger, todayIso } from '#tradegraph/common';
+import { AppConfig, ConfigModule, ConfigValidationError, loadConfig } from '#tradegraph/config';
+import {
+  DEFAULT_BATCH_SIZE,
+  DemoNetworkModule,
+  DemoNetworkService,
+  generateNetwork,
+  MAX_GENERATED_PEOPLE,
+} from '#tradegraph/demo';
+import { GraphModule } from '#tradegraph/graph';
+
+const USAGE = `Usage: node dist/apps/api/src/generate-network.js --people N [--seed S] [--organizations N]
+         [--uri bolt://host:7687] [--batch-size N] [--force]
+
+Generates a deterministic trust network of N people (same seed, same network) and loads it into the
+Neo4j at --uri, else NEO4J_URI, else the local Neo4j of \`npm start\` (NEO4J_BOLT_PORT). Credentials
+come from NEO4J_USERNAME and NEO4J_PASSWORD. It refuses a database that already holds Person nodes
+unless --force is given. Generated people have no accounts: nobody can log in as them.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  people: number;
+  seed: number;
+  organizations?: number;
+  uri?: string;
+  batchSize: number;
+  force: boolean;
+}
+
+/** Just what loading needs: the configuration, the graph (which applies the migrations) and the loader. */
+@Module({})
+class GenerateNetworkModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: GenerateNetworkModule, imports: [ConfigModule.forRoot(config), GraphModule, DemoNetworkModule] };
+  }
+}
+
+function parseOptions(argv: string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        people: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        organizations: { type: 'string' },
+        uri: { type: 'string' },
+        'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) throw new UsageError('');
+  if (values.people === undefined) throw new UsageError('--people is required.');
+  const integer = (name: string, raw: string, min: number, max: number): number => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      throw new UsageError(`--${name} must be an integer from ${min} to ${max} (got "${raw}").`);
+    }
+    return value;
+  };
+  const people = integer('people', values.people, 2, MAX_GENERATED_PEOPLE);
+  return {
+    people,
+    seed: integer('seed', values.seed, 0, 0xffffffff),
+    organizations:
+      values.organizations === undefined ? undefined : integer('organizations', values.organizations, 2, people),
+    uri: values.uri,
+    batchSize: integer('batch-size', values['batch-size'], 1, 100_000),
+    force: values.force,
+  };
+}
+
+async function main(): Promise<void> {
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const options = parseOptions(process.argv.slice(2));
+  let config = loadConfig(options.uri ? { ...process.env, NEO4J_URI: options.uri } : process.env);
+  if (!config.neo4j.uri) {
+    config = { ...config, neo4j: { ...config.neo4j, uri: `bolt://127.0.0.1:${config.neo4j.localBoltPort}` } };
+  }
+  say(`Connecting to ${config.neo4j.uri} (database ${config.neo4j.database})...`);
+  const app = await NestFactory.createApplicationContext(GenerateNetworkModule.forRoot(config), {
+    logger: new JsonLogger('warn'),
+  });
+  try {
+    const loader = app.get(DemoNetworkService);
+    const existing = await loader.countPeople();
+    if (existing > 0 && !options.force) {
+      throw new Error(`the database already holds ${existing} Person nodes; pass --force to add the network anyway.`);
+    }
+    const started = performance.now();
+    const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    const network = generateNetwork({
+      seed: options.seed,
+      people: options.people,
+      organizations: options.organizations,
+      today: todayIso(),
+      taxonomy: await loader.taxonomy(),
+    });
+    const sizes = Object.entries(network).map(([part, rows]) => `${rows.length} ${part}`);
+    say(`Generated (seed ${options.seed}) ${sizes.join(', ')} in ${elapsed()}.`);
+    if ((await loader.countGeneratedPeople(options.seed)) > 0) {
+      throw new Error(`the network of seed ${options.seed} is already loaded; pass another --seed.`);
+    }
+    const counts = await loader.load(network, {
+      batchSize: options.batchSize,
+      onBatch: ({ part, written, total }) => say(`  ${part.padEnd(13)} ${written} / ${total}   ${elapsed()}`),
+    });
+    const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    const seconds = (performance.now() - started) / 1000;
+    say(
+      `Loaded ${Object.entries(counts)
+        .map(([part, count]) => `${count} ${part}`)
+        .join(', ')} in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof ConfigValidationError) {
+    process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${error instanceof UsageError ? USAGE : ''}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`generate-network failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
