@@ -24,7 +24,7 @@ export type Degree = 1 | 2 | 3;
  * buyer or recorded it; each is kept when a shortest CONNECTED_TO path from the viewer is at
  * most maxDegree long (bidirectional shortest-path search between two bound nodes).
  */
-const NETWORK_TRADERS = `
+export const NETWORK_TRADERS_CYPHER = `
 MATCH (viewer:Person {id: $viewerId})
 MATCH (:Organization {id: $supplierId})<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})
 WHERE ${TRADE_VISIBLE_TO_VIEWER}
@@ -74,7 +74,7 @@ const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cat
  * descendants), from the viewer's network within maxDegree. Contributions are computed by the
  * caller (scoring.ts) so that the formula lives in one readable place.
  */
-const SHORTLIST_EVIDENCE = `
+export const SHORTLIST_EVIDENCE_CYPHER = `
 MATCH (viewer:Person {id: $viewerId})
 MATCH (:Category {id: $categoryId})<-[:CHILD_OF*0..5]-(c:Category)
 WITH viewer, collect(c) AS cats
@@ -164,7 +164,7 @@ export class TrustRepository {
     offset: number;
     limit: number;
   }): Promise<{ total: number; items: NetworkTraderRow[] }> {
-    const [row] = await this.neo4j.read<{ total: number; items: NetworkTraderRow[] }>(NETWORK_TRADERS, {
+    const [row] = await this.neo4j.read<{ total: number; items: NetworkTraderRow[] }>(NETWORK_TRADERS_CYPHER, {
       ...params,
       maxDegree: int(params.maxDegree),
       offset: int(params.offset),
@@ -174,7 +174,7 @@ export class TrustRepository {
   }
 
   async shortlistEvidence(params: { viewerId: string; categoryId: string; maxDegree: Degree }): Promise<EvidenceRow[]> {
-    const rows = await this.neo4j.read<{ fact: EvidenceRow }>(SHORTLIST_EVIDENCE, {
+    const rows = await this.neo4j.read<{ fact: EvidenceRow }>(SHORTLIST_EVIDENCE_CYPHER, {
       ...params,
       maxDegree: int(params.maxDegree),
     });
