@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import { ConfigValidationError, loadConfig } from '#tradegraph/config';
+import { startLocalNeo4j } from '#tradegraph/graph';
+
+/**
+ * `npm run neo4j`: runs only the local Neo4j that `npm start` would launch (same DATA_DIR and
+ * NEO4J_BOLT_PORT), until Ctrl-C or SIGTERM; handy for the generator script or a Neo4j client.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const neo4j = await startLocalNeo4j({
+    homeDir: path.join(config.dataDir, 'neo4j'),
+    boltPort: config.neo4j.localBoltPort,
+    heapMb: config.neo4j.localHeapMb,
+    pageCacheMb: config.neo4j.localPageCacheMb,
+    log: say,
+  });
+  say('Press Ctrl-C to stop.');
+  const stop = (signal: string) => {
+    say(`${signal} received: stopping Neo4j...`);
+    void neo4j.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});
