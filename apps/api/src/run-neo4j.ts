@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ConfigValidationError, loadConfig } from '#tradegraph/config';
+import { loadConfig } from '#tradegraph/config';
 import { startLocalNeo4j } from '#tradegraph/graph';
 
 /**
@@ -26,7 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
