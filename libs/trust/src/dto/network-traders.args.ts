@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { PageArgs } from '#tradegraph/common';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { MaxDegreeField } from './max-degree.field.js';
 
 @ArgsType()
 export class NetworkTradersArgs extends PageArgs {
@@ -9,13 +10,6 @@ export class NetworkTradersArgs extends PageArgs {
   @MaxLength(100)
   supplierId: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 2,
-    description: 'How far into your network to look, 1 to 3 connection steps.',
-  })
-  @IsInt()
-  @Min(1, { message: 'maxDegree must be 1 to 3' })
-  @Max(3, { message: 'maxDegree must be 1 to 3' })
+  @MaxDegreeField()
   maxDegree: number = 2;
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MaxDegreeField } from './max-degree.field.js';
 
 export const MAX_SHORTLIST = 50;
 
@@ -10,14 +11,7 @@ export class SupplierShortlistArgs {
   @MaxLength(100)
   categoryId: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 2,
-    description: 'How far into your network to look, 1 to 3 connection steps.',
-  })
-  @IsInt()
-  @Min(1, { message: 'maxDegree must be 1 to 3' })
-  @Max(3, { message: 'maxDegree must be 1 to 3' })
+  @MaxDegreeField()
   maxDegree: number = 2;
 
   @Field(() => Int, {
