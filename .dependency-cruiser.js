@@ -21,6 +21,8 @@ const allowed = {
   endorsements: ['common', 'graph', 'people', 'organizations', 'categories'],
   referrals: ['common', 'graph', 'people', 'organizations', 'categories'],
   trust: ['common', 'graph', 'people', 'organizations', 'categories', 'trades', 'endorsements', 'referrals'],
+  introductions: ['common', 'graph', 'people', 'organizations'],
+  sourcing: ['common', 'graph', 'people', 'organizations', 'categories', 'trust'],
   demo: ['accounts', 'common', 'config', 'employment', 'organizations', 'graph', 'people', 'categories'],
 };
 

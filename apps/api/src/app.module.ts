@@ -17,10 +17,12 @@ import { DemoModule } from '#tradegraph/demo';
 import { EmploymentModule } from '#tradegraph/employment';
 import { EndorsementsModule } from '#tradegraph/endorsements';
 import { GraphModule } from '#tradegraph/graph';
+import { IntroductionsModule } from '#tradegraph/introductions';
 import { NetworkModule } from '#tradegraph/network';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { ReferralsModule } from '#tradegraph/referrals';
+import { SourcingModule } from '#tradegraph/sourcing';
 import { TradesModule } from '#tradegraph/trades';
 import { TrustModule } from '#tradegraph/trust';
 import { Request, Response } from 'express';
@@ -67,6 +69,8 @@ export class AppModule {
         EndorsementsModule,
         ReferralsModule,
         TrustModule,
+        IntroductionsModule,
+        SourcingModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -5,3 +5,4 @@ export * from './models/supplier-recommendation.model.js';
 export * from './models/trust-evidence.model.js';
 export { rankSuppliers, contribution, decay } from './scoring.js';
 export * from './trust.module.js';
+export * from './trust.service.js';

@@ -23,5 +23,6 @@ import { TrustService } from './trust.service.js';
     SupplierRecommendationResolver,
     TrustEvidenceResolver,
   ],
+  exports: [TrustService],
 })
 export class TrustModule {}
