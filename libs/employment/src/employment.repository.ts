@@ -96,15 +96,16 @@ export class EmploymentRepository {
     return rows.map((row) => row.employment);
   }
 
-  /** One page of an organization's employments in a status, ordered by person name then id. */
-  async pageByOrganization(
-    organizationId: string,
+  /** The same page of employments in a status for each organization, ordered by person name then id. */
+  async pagesByOrganizations(
+    organizationIds: readonly string[],
     status: string,
     offset: number,
     limit: number,
-  ): Promise<{ total: number; items: Employment[] }> {
-    const [row] = await this.neo4j.read<{ total: number; items: Employment[] }>(
-      `MATCH (o:Organization {id: $organizationId})
+  ): Promise<{ organizationId: string; total: number; items: Employment[] }[]> {
+    return this.neo4j.read(
+      `UNWIND $organizationIds AS organizationId
+       MATCH (o:Organization {id: organizationId})
        CALL (o) {
          MATCH (p:Person)-[e:WORKS_AT {status: $status}]->(o)
          RETURN count(e) AS total
@@ -114,9 +115,8 @@ export class EmploymentRepository {
          WITH p, e ORDER BY p.name, p.id SKIP $offset LIMIT $limit
          RETURN collect(${EMPLOYMENT_FIELDS}) AS items
        }
-       RETURN total, items`,
-      { organizationId, status, offset: int(offset), limit: int(limit) },
+       RETURN organizationId, total, items`,
+      { organizationIds, status, offset: int(offset), limit: int(limit) },
     );
-    return row ?? { total: 0, items: [] };
   }
 }

@@ -98,22 +98,39 @@ export class EmploymentService {
     return all.filter((e) => e.personId === viewer.id || e.wasApproved);
   }
 
-  /** Current members: approved, not ended employments. */
-  async members(organizationId: string, first: number, offset: number): Promise<Connection<Employment>> {
-    const page = await this.employments.pageByOrganization(organizationId, EmploymentStatus.APPROVED, offset, first);
-    return toConnection(page.items, offset, page.total);
+  /** The same page of current members (approved, not ended employments) of each organization. */
+  async members(organizationIds: readonly string[], first: number, offset: number): Promise<Connection<Employment>[]> {
+    return this.pages(organizationIds, EmploymentStatus.APPROVED, first, offset);
   }
 
-  /** Requests waiting for approval; only the organization's admins may see them (null for others). */
+  /** Requests waiting for approval; only an organization's admins see them (null for others). */
   async pendingRequests(
     viewer: AuthUser,
-    organizationId: string,
+    organizationIds: readonly string[],
     first: number,
     offset: number,
-  ): Promise<Connection<Employment> | null> {
-    if (!(await this.organizations.isAdmin(organizationId, viewer.id))) return null;
-    const page = await this.employments.pageByOrganization(organizationId, EmploymentStatus.PENDING, offset, first);
-    return toConnection(page.items, offset, page.total);
+  ): Promise<(Connection<Employment> | null)[]> {
+    const adminOf = await this.organizations.adminOrganizations(viewer.id, organizationIds);
+    const visible = organizationIds.filter((id) => adminOf.has(id));
+    const pages = new Map(
+      (await this.pages(visible, EmploymentStatus.PENDING, first, offset)).map((page, i) => [visible[i], page]),
+    );
+    return organizationIds.map((id) => pages.get(id) ?? null);
+  }
+
+  private async pages(
+    organizationIds: readonly string[],
+    status: EmploymentStatus,
+    first: number,
+    offset: number,
+  ): Promise<Connection<Employment>[]> {
+    if (organizationIds.length === 0) return [];
+    const rows = await this.employments.pagesByOrganizations(organizationIds, status, offset, first);
+    const byId = new Map(rows.map((row) => [row.organizationId, row]));
+    return organizationIds.map((id) => {
+      const page = byId.get(id);
+      return toConnection(page?.items ?? [], offset, page?.total ?? 0);
+    });
   }
 }
 

@@ -1,9 +1,10 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, offsetAfter, PageArgs } from '#tradegraph/common';
-import type { AuthUser } from '#tradegraph/common';
+import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser, Connection } from '#tradegraph/common';
 import { Organization } from '#tradegraph/organizations';
 import { EmploymentService } from './employment.service.js';
 import { EmploymentConnection } from './models/employment-connection.model.js';
+import { Employment } from './models/employment.model.js';
 
 /** Adds the membership fields to Organization. */
 @Resolver(() => Organization)
@@ -13,8 +14,14 @@ export class OrganizationMembersResolver {
   @ResolveField(() => EmploymentConnection, {
     description: 'Current members (approved, not ended employments), ordered by person name.',
   })
-  members(@Parent() organization: Organization, @Args() page: PageArgs) {
-    return this.employment.members(organization.id, page.first, offsetAfter(page.after));
+  members(@Parent() organization: Organization, @Args() page: PageArgs, @Loaders() loaders: RequestLoaders) {
+    const offset = offsetAfter(page.after);
+    // Organizations asking for the same page share one batch.
+    return loaders
+      .get<string, Connection<Employment>>(`members:${page.first}:${offset}`, (ids) =>
+        this.employment.members(ids, page.first, offset),
+      )
+      .load(organization.id);
   }
 
   @ResolveField(() => EmploymentConnection, {
@@ -22,7 +29,17 @@ export class OrganizationMembersResolver {
     description:
       'Employment requests waiting for approval, ordered by person name. Null unless the viewer is an admin.',
   })
-  pendingEmployments(@Parent() organization: Organization, @Args() page: PageArgs, @CurrentUser() viewer: AuthUser) {
-    return this.employment.pendingRequests(viewer, organization.id, page.first, offsetAfter(page.after));
+  pendingEmployments(
+    @Parent() organization: Organization,
+    @Args() page: PageArgs,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const offset = offsetAfter(page.after);
+    return loaders
+      .get<string, Connection<Employment> | null>(`pendingEmployments:${page.first}:${offset}`, (ids) =>
+        this.employment.pendingRequests(viewer, ids, page.first, offset),
+      )
+      .load(organization.id);
   }
 }

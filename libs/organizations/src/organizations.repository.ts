@@ -58,6 +58,17 @@ export class OrganizationsRepository {
     return row?.admin ?? false;
   }
 
+  /** Which of these organizations the person currently administers. */
+  async adminOrganizations(personId: string, organizationIds: readonly string[]): Promise<string[]> {
+    const rows = await this.neo4j.read<{ id: string }>(
+      `MATCH (:Person {id: $personId})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o:Organization)
+       WHERE o.id IN $organizationIds
+       RETURN o.id AS id`,
+      { personId, organizationIds },
+    );
+    return rows.map((row) => row.id);
+  }
+
   /**
    * Replaces the set of categories the organization supplies. The old set is read only after the
    * write lock on the organization is held, so concurrent replacements never merge into a union.

@@ -82,6 +82,11 @@ export class OrganizationsService {
     return this.organizations.isAdmin(organizationId, personId);
   }
 
+  /** Which of these organizations the person currently administers. */
+  async adminOrganizations(personId: string, organizationIds: readonly string[]): Promise<Set<string>> {
+    return new Set(await this.organizations.adminOrganizations(personId, organizationIds));
+  }
+
   /** The organization, when the caller is one of its current admins; NOT_FOUND or FORBIDDEN otherwise. */
   async requireAdmin(user: AuthUser, organizationId: string, field = 'id'): Promise<Organization> {
     const organization = await this.get(organizationId, field);
