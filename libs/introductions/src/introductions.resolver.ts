@@ -1,0 +1,69 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
+import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
+import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { RequestIntroductionInput } from './dto/request-introduction.input.js';
+import { RespondToIntroductionArgs } from './dto/respond-to-introduction.args.js';
+import { IntroductionsService } from './introductions.service.js';
+import { Introduction } from './models/introduction.model.js';
+
+@Resolver(() => Introduction)
+export class IntroductionsResolver {
+  constructor(
+    private readonly introductions: IntroductionsService,
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Mutation(() => Introduction, {
+    description:
+      'Asks to be introduced to a person through one or two intermediaries, along direct connections. ' +
+      'Each intermediary in turn, then the target, decides.',
+  })
+  requestIntroduction(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { description: 'The path, message and optional supplier.' }) input: RequestIntroductionInput,
+  ): Promise<Introduction> {
+    return this.introductions.request(user, input);
+  }
+
+  @Mutation(() => Introduction, {
+    description:
+      'Passes on, accepts (as the target, connecting requester and target) or declines (ending it) a PENDING ' +
+      'introduction. Only the person whose turn it is.',
+  })
+  respondToIntroduction(@CurrentUser() user: AuthUser, @Args() args: RespondToIntroductionArgs): Promise<Introduction> {
+    return this.introductions.respond(user, args.introductionId, args.accept, args.note);
+  }
+
+  @Mutation(() => Introduction, { description: 'Withdraws a PENDING introduction. Its requester only.' })
+  withdrawIntroduction(
+    @CurrentUser() user: AuthUser,
+    @Args('introductionId', { type: () => ID, description: 'The introduction to withdraw.' }) introductionId: string,
+  ): Promise<Introduction> {
+    return this.introductions.withdraw(user, introductionId);
+  }
+
+  @ResolveField(() => Person, { description: 'Who asked for the introduction.' })
+  requester(@Parent() introduction: Introduction, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(introduction.requesterId);
+  }
+
+  @ResolveField(() => [Person], { description: 'The intermediaries in order, then the target.' })
+  path(@Parent() introduction: Introduction, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).loadMany(introduction.steps.map((step) => step.personId));
+  }
+
+  @ResolveField(() => Person, { description: 'The person the requester wants to be introduced to.' })
+  target(@Parent() introduction: Introduction, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(introduction.steps[introduction.steps.length - 1].personId);
+  }
+
+  @ResolveField(() => Organization, { nullable: true, description: 'The supplier the introduction is about, if any.' })
+  supplier(@Parent() introduction: Introduction, @Loaders() loaders: RequestLoaders) {
+    return introduction.supplierId
+      ? organizationLoader(loaders, this.organizations).load(introduction.supplierId)
+      : null;
+  }
+}

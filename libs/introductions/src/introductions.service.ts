@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuthUser, badInput, conflict, notFound } from '#tradegraph/common';
+import { OrganizationsService } from '#tradegraph/organizations';
+import { PeopleService } from '#tradegraph/people';
+import { RequestIntroductionInput } from './dto/request-introduction.input.js';
+import { chainOf, pathShapeError, respondError, withdrawError } from './introduction-policy.js';
+import { IntroductionsRepository } from './introductions.repository.js';
+import { Introduction } from './models/introduction.model.js';
+
+@Injectable()
+export class IntroductionsService {
+  constructor(
+    private readonly introductions: IntroductionsRepository,
+    private readonly people: PeopleService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  /** Starts an introduction along a chain of direct connections from the caller to the target. */
+  async request(user: AuthUser, input: RequestIntroductionInput): Promise<Introduction> {
+    await this.requireRequestable(user.id, input);
+    const id = randomUUID();
+    const created = await this.introductions.create({
+      id,
+      requesterId: user.id,
+      path: input.path,
+      supplierId: input.supplierId ?? null,
+      message: input.message,
+    });
+    if (!created) {
+      // A link or a person vanished between the checks and the write; report which rule now fails.
+      await this.requireRequestable(user.id, input);
+      throw notFound('Your profile no longer exists.');
+    }
+    return this.get(id);
+  }
+
+  /** The person whose turn it is passes the introduction on, accepts it as the target, or declines it. */
+  async respond(user: AuthUser, introductionId: string, accept: boolean, note?: string | null): Promise<Introduction> {
+    const introduction = await this.get(introductionId);
+    const error = respondError(introduction, user.id);
+    if (error) throw error;
+    const index = introduction.currentStep as number;
+    if (!(await this.introductions.respond(introductionId, user.id, index, accept, note || null))) {
+      // Another response won the introduction's lock first.
+      throw respondError(await this.get(introductionId), user.id) ?? lostRace();
+    }
+    return this.get(introductionId);
+  }
+
+  /** The requester withdraws a PENDING introduction. */
+  async withdraw(user: AuthUser, introductionId: string): Promise<Introduction> {
+    const error = withdrawError(await this.get(introductionId), user.id);
+    if (error) throw error;
+    if (!(await this.introductions.withdraw(introductionId))) {
+      throw withdrawError(await this.get(introductionId), user.id) ?? lostRace();
+    }
+    return this.get(introductionId);
+  }
+
+  async get(id: string): Promise<Introduction> {
+    const [introduction] = await this.introductions.findByIds([id]);
+    if (!introduction) throw notFound(`No introduction has the id ${id}.`, 'introductionId');
+    return introduction;
+  }
+
+  /** A person's introductions, to handle or requested, are visible only to that person. */
+  mayListIntroductionsOf(viewer: AuthUser, personId: string): boolean {
+    return viewer.id === personId;
+  }
+
+  /** PENDING introductions waiting for each given person; only the viewer's own are ever returned. */
+  async toHandle(viewer: AuthUser, personIds: readonly string[]): Promise<Introduction[]> {
+    const own = personIds.filter((id) => this.mayListIntroductionsOf(viewer, id));
+    return own.length > 0 ? this.introductions.waitingFor(own) : [];
+  }
+
+  /** Introductions requested by each given person; only the viewer's own are ever returned. */
+  async requested(viewer: AuthUser, personIds: readonly string[]): Promise<Introduction[]> {
+    const own = personIds.filter((id) => this.mayListIntroductionsOf(viewer, id));
+    return own.length > 0 ? this.introductions.requestedBy(own) : [];
+  }
+
+  /** The path's shape, that everyone and the supplier exist, and that every link is a connection. */
+  private async requireRequestable(requesterId: string, input: RequestIntroductionInput): Promise<void> {
+    const shapeError = pathShapeError(requesterId, input.path);
+    if (shapeError) throw shapeError;
+    const chain = chainOf(requesterId, input.path);
+    const people = new Map((await this.people.findByIds(chain)).map((person) => [person.id, person]));
+    const unknown = input.path.find((id) => !people.has(id));
+    if (unknown !== undefined) throw badInput('input.path', `No person has the id ${unknown}.`);
+    if (!people.has(requesterId)) throw notFound('Your profile no longer exists.');
+    if (input.supplierId) {
+      const [supplier] = await this.organizations.findByIds([input.supplierId]);
+      if (!supplier) throw badInput('input.supplierId', `No organization has the id ${input.supplierId}.`);
+    }
+    const broken = await this.introductions.firstBrokenLink(chain);
+    if (broken !== null) {
+      const [a, b] = [people.get(chain[broken])!, people.get(chain[broken + 1])!];
+      throw badInput('input.path', `${a.name} (${a.id}) and ${b.name} (${b.id}) are not connected.`);
+    }
+  }
+}
+
+/** Only reachable if the introduction changed again between two reads; ask to retry. */
+function lostRace() {
+  return conflict('introductionId', 'The introduction changed while you responded; please try again.');
+}
