@@ -33,9 +33,7 @@ export interface IntroductionDraft {
  * currentStep, createdAt}), (i)-[:STEP {index, decision, note, decidedAt}]->(:Person) per path member,
  * (i)-[:ABOUT]->(:Organization) when about a supplier. Connections are the network lib's one
  * (:Person)-[:CONNECTED_TO {since}]->(:Person) per pair, matched undirected.
- *
- * Ids come from randomUUID and nodes are CREATEd, never MERGEd; a uniqueness constraint on
- * Introduction.id should still be added in the next graph migration.
+ * Introduction.id is under a uniqueness constraint (graph migration 4).
  */
 @Injectable()
 export class IntroductionsRepository {

@@ -71,7 +71,8 @@ const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cat
 
 /**
  * Every piece of evidence for every candidate supplier in category C (the category and its
- * descendants), from the viewer's network within maxDegree. Contributions are computed by the
+ * descendants), from the viewer's network within maxDegree, plus answers to the viewer's sourcing
+ * requests from direct connections (as referrals). Contributions are computed by the
  * caller (scoring.ts) so that the formula lives in one readable place.
  */
 export const SHORTLIST_EVIDENCE_CYPHER = `
@@ -112,6 +113,13 @@ CALL (viewer, cats, network) {
   WITH r, s, sender, member WHERE member.p = sender
   RETURN {kind: 'REFERRAL', id: r.id, supplierId: s.id, supplierName: s.name, personId: sender.id,
           degree: member.degree, createdAt: r.createdAt} AS fact
+  UNION
+  // An answer to one of the viewer's sourcing requests counts as a referral while its answerer is a direct connection.
+  MATCH (viewer)-[:POSTED]->(q:SourcingRequest)-[:FOR_CATEGORY]->(qc:Category),
+        (answerer:Person)-[:ANSWERED]->(a:SourcingAnswer)-[:TO_REQUEST]->(q), (a)-[:SUGGESTS]->(s:Organization)
+  WHERE qc IN cats AND ${CANDIDATE} AND EXISTS { (viewer)-[:CONNECTED_TO]-(answerer) }
+  RETURN {kind: 'REFERRAL', id: a.id, supplierId: s.id, supplierName: s.name, personId: answerer.id,
+          degree: 1, createdAt: a.createdAt} AS fact
 }
 RETURN fact`;
 

@@ -83,4 +83,18 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
       },
     ],
   },
+  {
+    version: 4,
+    description: 'Introductions and sourcing requests: ids, one answer per answerer and supplier, status index',
+    statements: [
+      { cypher: 'CREATE CONSTRAINT introduction_id IF NOT EXISTS FOR (n:Introduction) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE CONSTRAINT sourcing_request_id IF NOT EXISTS FOR (n:SourcingRequest) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE INDEX sourcing_request_status IF NOT EXISTS FOR (n:SourcingRequest) ON (n.status)' },
+      { cypher: 'CREATE CONSTRAINT sourcing_answer_id IF NOT EXISTS FOR (n:SourcingAnswer) REQUIRE n.id IS UNIQUE' },
+      {
+        cypher:
+          'CREATE CONSTRAINT sourcing_answer_key IF NOT EXISTS FOR (n:SourcingAnswer) REQUIRE (n.requestId, n.answererId, n.supplierId) IS UNIQUE',
+      },
+    ],
+  },
 ];

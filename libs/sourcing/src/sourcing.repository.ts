@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService } from '#tradegraph/graph';
+import { int } from 'neo4j-driver';
+import { SourcingAnswer } from './models/sourcing-answer.model.js';
+import { SourcingRequest } from './models/sourcing-request.model.js';
+
+const REQUEST_FIELDS = `r {.id, requesterId: requester.id, categoryId: c.id, .description, .maxDegree,
+  neededBy: r.neededBy, .status, .createdAt}`;
+const REQUEST_PATTERN = '(requester:Person)-[:POSTED]->(r:SourcingRequest)-[:FOR_CATEGORY]->(c:Category)';
+const ANSWER_FIELDS = `a {.id, requestId: r.id, answererId: answerer.id, supplierId: s.id, comment: a.comment, .createdAt}`;
+/** The answers `a` to an already bound request `r`, with `answerer` and supplier `s`. */
+const ANSWERS_OF_R =
+  '(answerer:Person)-[:ANSWERED]->(a:SourcingAnswer)-[:TO_REQUEST]->(r), (a)-[:SUGGESTS]->(s:Organization)';
+
+export interface SourcingRequestDraft {
+  id: string;
+  requesterId: string;
+  categoryId: string;
+  description: string;
+  maxDegree: number;
+  neededBy: string | null;
+}
+
+export interface SourcingAnswerDraft {
+  id: string;
+  requestId: string;
+  answererId: string;
+  supplierId: string;
+  comment: string | null;
+}
+
+export interface AnswerPage {
+  requestId: string;
+  total: number;
+  items: SourcingAnswer[];
+}
+
+/**
+ * Cypher for sourcing requests: (:Person)-[:POSTED]->(:SourcingRequest)-[:FOR_CATEGORY]->(:Category),
+ * (:SourcingRequest)-[:VISIBLE_TO]->(:Person) for its audience, fixed when posted, and
+ * (:Person)-[:ANSWERED]->(:SourcingAnswer)-[:TO_REQUEST]->(:SourcingRequest), (:SourcingAnswer)-[:SUGGESTS]->(:Organization).
+ */
+@Injectable()
+export class SourcingRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  /**
+   * Creates an OPEN request and, in the same statement, its audience: everyone within maxDegree
+   * connection steps of the requester now. Null when the requester or category does not exist.
+   */
+  async create(draft: SourcingRequestDraft): Promise<SourcingRequest | null> {
+    const [row] = await this.neo4j.write<{ request: SourcingRequest }>(
+      `MATCH (requester:Person {id: $requesterId}), (c:Category {id: $categoryId})
+       WITH requester, c,
+            COLLECT { MATCH (requester)-[:CONNECTED_TO]-(p:Person) RETURN p } +
+            CASE WHEN $maxDegree >= 2
+                 THEN COLLECT { MATCH (requester)-[:CONNECTED_TO*2]-(p:Person) RETURN p }
+                 ELSE [] END AS reach
+       CREATE (requester)-[:POSTED]->(r:SourcingRequest {id: $id, categoryId: $categoryId, description: $description,
+                maxDegree: $maxDegree, neededBy: date($neededBy), status: 'OPEN', createdAt: datetime()})
+              -[:FOR_CATEGORY]->(c)
+       WITH requester, c, r, reach
+       CALL (requester, r, reach) {
+         UNWIND reach AS p
+         WITH DISTINCT r, p WHERE p <> requester
+         CREATE (r)-[:VISIBLE_TO]->(p)
+       }
+       RETURN ${REQUEST_FIELDS} AS request`,
+      { ...draft, maxDegree: int(draft.maxDegree) },
+    );
+    return row?.request ?? null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<SourcingRequest[]> {
+    const rows = await this.neo4j.read<{ request: SourcingRequest }>(
+      `UNWIND $ids AS id
+       MATCH ${REQUEST_PATTERN}
+       WHERE r.id = id
+       RETURN ${REQUEST_FIELDS} AS request`,
+      { ids },
+    );
+    return rows.map((row) => row.request);
+  }
+
+  /** Those of the requests the person posted or was in the audience of. */
+  async findVisible(viewerId: string, ids: readonly string[]): Promise<SourcingRequest[]> {
+    const rows = await this.neo4j.read<{ request: SourcingRequest }>(
+      `UNWIND $ids AS id
+       MATCH ${REQUEST_PATTERN}
+       WHERE r.id = id AND (requester.id = $viewerId OR EXISTS { (r)-[:VISIBLE_TO]->(:Person {id: $viewerId}) })
+       RETURN ${REQUEST_FIELDS} AS request`,
+      { ids, viewerId },
+    );
+    return rows.map((row) => row.request);
+  }
+
+  /** True when the person already suggested this supplier for the request. */
+  async hasAnswered(requestId: string, answererId: string, supplierId: string): Promise<boolean> {
+    const [row] = await this.neo4j.read<{ answered: boolean }>(
+      `MATCH (r:SourcingRequest {id: $requestId})
+       RETURN EXISTS {
+         MATCH ${ANSWERS_OF_R}
+         WHERE answerer.id = $answererId AND s.id = $supplierId
+       } AS answered`,
+      { requestId, answererId, supplierId },
+    );
+    return row?.answered ?? false;
+  }
+
+  /**
+   * Creates the answer under a lock on the request, while the request is OPEN and visible to the
+   * answerer, the supplier supplies its category (or a subcategory), and the answerer has not
+   * suggested this supplier for it yet; null when any of these does not hold.
+   */
+  async createAnswer(draft: SourcingAnswerDraft): Promise<SourcingAnswer | null> {
+    const [row] = await this.neo4j.write<{ answer: SourcingAnswer }>(
+      `MATCH (r:SourcingRequest {id: $requestId}), (answerer:Person {id: $answererId}), (s:Organization {id: $supplierId})
+       SET r._lock = true REMOVE r._lock
+       WITH r, answerer, s
+       WHERE r.status = 'OPEN' AND EXISTS { (r)-[:VISIBLE_TO]->(answerer) }
+         AND EXISTS { (s)-[:SUPPLIES]->(:Category)-[:CHILD_OF*0..5]->(:Category)<-[:FOR_CATEGORY]-(r) }
+         AND NOT EXISTS { MATCH (answerer)-[:ANSWERED]->(dup:SourcingAnswer)-[:TO_REQUEST]->(r), (dup)-[:SUGGESTS]->(s) }
+       CREATE (answerer)-[:ANSWERED]->(a:SourcingAnswer {id: $id, requestId: $requestId, answererId: $answererId,
+                supplierId: $supplierId, comment: $comment, createdAt: datetime()})-[:TO_REQUEST]->(r),
+              (a)-[:SUGGESTS]->(s)
+       RETURN ${ANSWER_FIELDS} AS answer`,
+      { ...draft },
+    );
+    return row?.answer ?? null;
+  }
+
+  /** Closes an OPEN request under a lock on it; null when it was not OPEN any more. */
+  async close(requestId: string): Promise<SourcingRequest | null> {
+    const [row] = await this.neo4j.write<{ request: SourcingRequest }>(
+      `MATCH ${REQUEST_PATTERN}
+       WHERE r.id = $requestId
+       SET r._lock = true REMOVE r._lock
+       WITH requester, r, c
+       WHERE r.status = 'OPEN'
+       SET r.status = 'CLOSED', r.closedAt = datetime()
+       RETURN ${REQUEST_FIELDS} AS request`,
+      { requestId },
+    );
+    return row?.request ?? null;
+  }
+
+  /**
+   * One page of each request's answers, newest first; all of them for its requester, only the
+   * viewer's own for anyone else.
+   */
+  async answerPages(
+    viewerId: string,
+    requestIds: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<AnswerPage[]> {
+    return this.neo4j.read<AnswerPage>(
+      `UNWIND $requestIds AS requestId
+       MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: requestId})
+       CALL (r, requester) {
+         MATCH ${ANSWERS_OF_R}
+         WHERE requester.id = $viewerId OR answerer.id = $viewerId
+         WITH r, a, answerer, s ORDER BY a.createdAt DESC, a.id
+         WITH collect(${ANSWER_FIELDS}) AS answers
+         RETURN size(answers) AS total, answers[$offset..($offset + $limit)] AS items
+       }
+       RETURN requestId, total, items`,
+      { viewerId, requestIds, offset: int(offset), limit: int(limit) },
+    );
+  }
+
+  /** One page of the OPEN requests the person is in the audience of, newest first. */
+  async openFor(personId: string, offset: number, limit: number): Promise<{ total: number; items: SourcingRequest[] }> {
+    const [row] = await this.neo4j.read<{ total: number; items: SourcingRequest[] }>(
+      `MATCH (:Person {id: $personId})<-[:VISIBLE_TO]-(r:SourcingRequest {status: 'OPEN'})
+       MATCH (requester:Person)-[:POSTED]->(r)-[:FOR_CATEGORY]->(c:Category)
+       WITH requester, r, c ORDER BY r.createdAt DESC, r.id
+       WITH collect(${REQUEST_FIELDS}) AS rows
+       RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`,
+      { personId, offset: int(offset), limit: int(limit) },
+    );
+    return row ?? { total: 0, items: [] };
+  }
+}

@@ -1,0 +1,107 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Category, categoryLoader, CategoriesService } from '#tradegraph/categories';
+import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
+import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { SupplierRecommendation } from '#tradegraph/trust';
+import { AnswerSourcingRequestInput } from './dto/answer-sourcing-request.input.js';
+import { PostSourcingRequestInput } from './dto/post-sourcing-request.input.js';
+import { SuggestedSuppliersArgs } from './dto/suggested-suppliers.args.js';
+import { SourcingAnswerConnection } from './models/sourcing-answer-connection.model.js';
+import { SourcingAnswer } from './models/sourcing-answer.model.js';
+import { SourcingRequest } from './models/sourcing-request.model.js';
+import { sourcingAnswersLoader, visibleSourcingRequestLoader } from './sourcing.loader.js';
+import { SourcingService } from './sourcing.service.js';
+
+@Resolver(() => SourcingRequest)
+export class SourcingResolver {
+  constructor(
+    private readonly sourcing: SourcingService,
+    private readonly people: PeopleService,
+    private readonly categories: CategoriesService,
+  ) {}
+
+  @Mutation(() => SourcingRequest, {
+    description:
+      'Asks your network who can supply a category. Only the people within maxDegree connection steps of you ' +
+      'at this moment can see and answer it; later changes to your connections do not change who can.',
+  })
+  postSourcingRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { description: 'The category, what you need, how far to ask, and by when.' })
+    input: PostSourcingRequestInput,
+  ): Promise<SourcingRequest> {
+    return this.sourcing.post(user, input);
+  }
+
+  @Mutation(() => SourcingAnswer, {
+    description:
+      'Suggests a supplier for an OPEN sourcing request you can see and did not post (NOT_FOUND when you cannot ' +
+      'see it, CONFLICT when it is closed or you already suggested this supplier for it).',
+  })
+  answerSourcingRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { description: 'The request, the suggested supplier and an optional comment.' })
+    input: AnswerSourcingRequestInput,
+  ): Promise<SourcingAnswer> {
+    return this.sourcing.answer(user, input);
+  }
+
+  @Mutation(() => SourcingRequest, {
+    description: 'Closes your OPEN sourcing request so it takes no more answers (FORBIDDEN for anyone else).',
+  })
+  closeSourcingRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('requestId', { type: () => ID, description: 'The sourcing request to close.' }) requestId: string,
+  ): Promise<SourcingRequest> {
+    return this.sourcing.close(user, requestId);
+  }
+
+  @Query(() => SourcingRequest, {
+    nullable: true,
+    description: 'A sourcing request you posted or were asked; null when there is none you can see.',
+  })
+  sourcingRequest(
+    @CurrentUser() viewer: AuthUser,
+    @Args('id', { type: () => ID, description: 'The sourcing request.' }) id: string,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return visibleSourcingRequestLoader(loaders, this.sourcing, viewer).load(id);
+  }
+
+  @ResolveField(() => Person, { description: 'Who asked.' })
+  requester(@Parent() request: SourcingRequest, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people).load(request.requesterId);
+  }
+
+  @ResolveField(() => Category, { description: 'The category a supplier is wanted for.' })
+  category(@Parent() request: SourcingRequest, @Loaders() loaders: RequestLoaders) {
+    return categoryLoader(loaders, this.categories).load(request.categoryId);
+  }
+
+  @ResolveField(() => SourcingAnswerConnection, {
+    description: 'Answers, newest first: all of them for the requester; for anyone else, only their own.',
+  })
+  answers(
+    @Parent() request: SourcingRequest,
+    @Args() page: PageArgs,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const offset = offsetAfter(page.after);
+    return sourcingAnswersLoader(loaders, this.sourcing, viewer, offset, page.first).load(request.id);
+  }
+
+  @ResolveField(() => [SupplierRecommendation], {
+    description:
+      'The requester’s own supplierShortlist for the category (maxDegree 2), answers from direct connections ' +
+      'included as referrals. Empty for anyone but the requester.',
+  })
+  suggestedSuppliers(
+    @Parent() request: SourcingRequest,
+    @Args() args: SuggestedSuppliersArgs,
+    @CurrentUser() viewer: AuthUser,
+  ): Promise<SupplierRecommendation[]> {
+    return this.sourcing.suggestedSuppliers(viewer, request, args.first);
+  }
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CategoriesService } from '#tradegraph/categories';
+import {
+  AuthUser,
+  badInput,
+  Connection,
+  conflict,
+  forbidden,
+  notFound,
+  todayIso,
+  toConnection,
+} from '#tradegraph/common';
+import { OrganizationsService } from '#tradegraph/organizations';
+import { SupplierRecommendation, TrustService } from '#tradegraph/trust';
+import { AnswerSourcingRequestInput } from './dto/answer-sourcing-request.input.js';
+import { PostSourcingRequestInput } from './dto/post-sourcing-request.input.js';
+import { SourcingAnswer } from './models/sourcing-answer.model.js';
+import { SourcingRequestStatus } from './models/sourcing-request-status.enum.js';
+import { SourcingRequest } from './models/sourcing-request.model.js';
+import { AnswerPage, SourcingRepository } from './sourcing.repository.js';
+
+/** The degree the requester's suggested suppliers look into their network. */
+const SUGGESTION_DEGREE = 2;
+
+/** Sourcing requests: ask my network who can supply a category, and hear back. */
+@Injectable()
+export class SourcingService {
+  constructor(
+    private readonly sourcing: SourcingRepository,
+    private readonly categories: CategoriesService,
+    private readonly organizations: OrganizationsService,
+    private readonly trust: TrustService,
+  ) {}
+
+  /** Posts a request, visible to the requester's network within maxDegree as it is now. */
+  async post(user: AuthUser, input: PostSourcingRequestInput): Promise<SourcingRequest> {
+    if (input.neededBy && input.neededBy < todayIso()) {
+      throw badInput('input.neededBy', 'neededBy cannot be in the past.');
+    }
+    await this.categories.requireAll([input.categoryId], 'input.categoryId');
+    const created = await this.sourcing.create({
+      id: randomUUID(),
+      requesterId: user.id,
+      categoryId: input.categoryId,
+      description: input.description,
+      maxDegree: input.maxDegree,
+      neededBy: input.neededBy ?? null,
+    });
+    if (!created) throw notFound('Your profile no longer exists.');
+    return created;
+  }
+
+  /** The request when the viewer posted it or is in its audience; else null, as if it did not exist. */
+  async get(viewer: AuthUser, id: string): Promise<SourcingRequest | null> {
+    const [request] = await this.sourcing.findVisible(viewer.id, [id]);
+    return request ?? null;
+  }
+
+  findVisible(viewer: AuthUser, ids: readonly string[]): Promise<SourcingRequest[]> {
+    return this.sourcing.findVisible(viewer.id, ids);
+  }
+
+  /** Suggests a supplier for an OPEN request the caller can see and did not post. */
+  async answer(user: AuthUser, input: AnswerSourcingRequestInput): Promise<SourcingAnswer> {
+    await this.requireAnswerable(user, input);
+    const created = await this.sourcing.createAnswer({
+      id: randomUUID(),
+      requestId: input.requestId,
+      answererId: user.id,
+      supplierId: input.supplierId,
+      comment: input.comment || null,
+    });
+    if (created) return created;
+    // A rule that held a moment ago changed before the write (a parallel answer, a close); report which.
+    await this.requireAnswerable(user, input);
+    throw conflict('The request changed while you answered it; try again.');
+  }
+
+  /** Closes an OPEN request; only its requester may. */
+  async close(user: AuthUser, requestId: string): Promise<SourcingRequest> {
+    const request = await this.get(user, requestId);
+    if (!request) throw notFound(`No sourcing request has the id ${requestId}.`, 'requestId');
+    if (request.requesterId !== user.id) throw forbidden('Only the requester can close a sourcing request.');
+    if (request.status !== SourcingRequestStatus.OPEN) throw conflict('The sourcing request is already closed.');
+    const closed = await this.sourcing.close(requestId);
+    if (!closed) throw conflict('The sourcing request is already closed.');
+    return closed;
+  }
+
+  /** A page of each request's answers: all for the requester, only the viewer's own for others. */
+  answerPages(viewer: AuthUser, requestIds: readonly string[], offset: number, limit: number): Promise<AnswerPage[]> {
+    return this.sourcing.answerPages(viewer.id, requestIds, offset, limit);
+  }
+
+  /** The open requests a person can answer are listed only to that person. */
+  mayListRequestsFor(viewer: AuthUser, personId: string): boolean {
+    return viewer.id === personId;
+  }
+
+  /** The OPEN requests the person is in the audience of, newest first; null for anyone but the viewer. */
+  async requestsFor(
+    viewer: AuthUser,
+    personId: string,
+    offset: number,
+    limit: number,
+  ): Promise<Connection<SourcingRequest> | null> {
+    if (!this.mayListRequestsFor(viewer, personId)) return null;
+    const page = await this.sourcing.openFor(personId, offset, limit);
+    return toConnection(page.items, offset, page.total);
+  }
+
+  /** The requester's own shortlist for the request's category; empty for anyone else. */
+  async suggestedSuppliers(
+    viewer: AuthUser,
+    request: SourcingRequest,
+    first: number,
+  ): Promise<SupplierRecommendation[]> {
+    if (viewer.id !== request.requesterId) return [];
+    return this.trust.supplierShortlist(viewer, {
+      categoryId: request.categoryId,
+      maxDegree: SUGGESTION_DEGREE,
+      first,
+    });
+  }
+
+  /** Visible (else NOT_FOUND), not the caller's own, OPEN, a supplier of the category, not a duplicate. */
+  private async requireAnswerable(user: AuthUser, input: AnswerSourcingRequestInput): Promise<void> {
+    const request = await this.get(user, input.requestId);
+    if (!request) throw notFound(`No sourcing request has the id ${input.requestId}.`, 'input.requestId');
+    if (request.requesterId === user.id) throw forbidden('You cannot answer your own sourcing request.');
+    if (request.status !== SourcingRequestStatus.OPEN) throw conflict('The sourcing request is closed.');
+    const [supplier] = await this.organizations.findByIds([input.supplierId]);
+    if (!supplier) throw badInput('input.supplierId', `No organization has the id ${input.supplierId}.`);
+    if (!(await this.suppliesCategory(input.supplierId, request.categoryId))) {
+      throw badInput('input.supplierId', `${supplier.name} does not supply the category of this request.`);
+    }
+    if (await this.sourcing.hasAnswered(input.requestId, user.id, input.supplierId)) {
+      throw conflict('You already suggested this supplier for this request.');
+    }
+  }
+
+  /** True when the organization supplies the category or one of its subcategories. */
+  private async suppliesCategory(organizationId: string, categoryId: string): Promise<boolean> {
+    const supplied = await this.organizations.suppliedCategories([organizationId]);
+    let frontier = supplied.map((row) => row.category);
+    // Walk up from each supplied category; the category tree is shallow.
+    for (let depth = 0; depth <= 5 && frontier.length > 0; depth++) {
+      if (frontier.some((category) => category.id === categoryId)) return true;
+      const parentIds = frontier.map((category) => category.parentId).filter((id): id is string => !!id);
+      frontier = parentIds.length > 0 ? await this.categories.findByIds(parentIds) : [];
+    }
+    return false;
+  }
+}
