@@ -4,40 +4,55 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '#tradegraph/config';
+import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
+import { AccountDeletionResolver } from './account-deletion.resolver.js';
+import { AccountDeletionService } from './account-deletion.service.js';
+import { AccountGraphRepository } from './account-graph.repository.js';
 import { AccountsService } from './accounts.service.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { Account } from './entities/account.entity.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
+import { AuditLogOrganization } from './entities/audit-log-organization.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { GqlAuthGuard } from './guards/gql-auth.guard.js';
+import { AuditLogEntryResolver, OrganizationAuditLogResolver } from './organization-audit-log.resolver.js';
 import { sqlDataSourceOptions } from './sql-data-source.options.js';
 import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { LocalStrategy } from './strategies/local.strategy.js';
 import { TokensService } from './tokens.service.js';
 
-/** Accounts, sessions and the audit log in the SQL database; installs the global auth guard and audit interceptor. */
+/**
+ * Accounts, sessions and the audit log in the SQL database (with `Organization.auditLog`), account
+ * deletion across both databases; installs the global auth guard and audit interceptor.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => sqlDataSourceOptions(config),
     }),
-    TypeOrmModule.forFeature([Account, RefreshToken, AuditLogEntry]),
+    TypeOrmModule.forFeature([Account, RefreshToken, AuditLogEntry, AuditLogOrganization]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
     PeopleModule,
+    OrganizationsModule,
   ],
   providers: [
     AccountsService,
     TokensService,
     AuditLogService,
     AuthResolver,
+    AccountGraphRepository,
+    AccountDeletionService,
+    AccountDeletionResolver,
+    OrganizationAuditLogResolver,
+    AuditLogEntryResolver,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: GqlAuthGuard },

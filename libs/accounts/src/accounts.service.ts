@@ -64,6 +64,12 @@ export class AccountsService {
     return (await argon2.verify(account.passwordHash, password)) ? { id: account.id, email: account.email } : null;
   }
 
+  /** True when the password is this account's; false for a wrong password or an unknown account. */
+  async verifyPassword(id: string, password: string): Promise<boolean> {
+    const account = await this.accounts.findOneBy({ id });
+    return account ? argon2.verify(account.passwordHash, password) : false;
+  }
+
   emailExists(email: string): Promise<boolean> {
     return this.accounts.existsBy({ emailNormalized: normalizeEmail(email) });
   }

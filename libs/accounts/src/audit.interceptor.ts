@@ -24,10 +24,12 @@ export class AuditInterceptor implements NestInterceptor {
         from(
           this.audit
             .record({
-              actorId: request.user?.id ?? personIdOf(result),
+              // A deleted account leaves no id behind, not even in the entry recording its deletion.
+              actorId: action === 'deleteAccount' ? null : (request.user?.id ?? personIdOf(result)),
               action,
               targetId: targetIdOf(result, args),
               details: args,
+              organizationIds: organizationIdsOf(action, result, args),
             })
             .then(() => result),
         ),
@@ -49,4 +51,32 @@ function targetIdOf(result: unknown, args: Record<string, unknown>): string | nu
   if (personId) return personId;
   const argId = Object.entries(args).find(([key, value]) => /Id$|^id$/.test(key) && typeof value === 'string');
   return argId ? (argId[1] as string) : null;
+}
+
+const ORGANIZATION_KEYS = ['organizationId', 'buyerId', 'supplierId'];
+/** Mutations whose `id` argument or result is an organization. */
+const ORGANIZATION_MUTATIONS = new Set(['createOrganization', 'updateOrganization']);
+/** Exchanges between people that merely mention a supplier: its admins must not read them. */
+const PRIVATE_MENTIONS = new Set([
+  'requestIntroduction',
+  'respondToIntroduction',
+  'withdrawIntroduction',
+  'referSupplier',
+  'answerSourcingRequest',
+]);
+
+/**
+ * The organizations an entry concerns, so their admins can read it in `Organization.auditLog`: the
+ * organization, buyer and supplier ids among the arguments (top level or in `input`) and in the result.
+ */
+function organizationIdsOf(action: string, result: unknown, args: Record<string, unknown>): string[] {
+  if (PRIVATE_MENTIONS.has(action)) return [];
+  const sources = [args, args.input, result];
+  const ids = sources.flatMap((source) =>
+    source !== null && typeof source === 'object'
+      ? ORGANIZATION_KEYS.map((key) => (source as Record<string, unknown>)[key])
+      : [],
+  );
+  if (ORGANIZATION_MUTATIONS.has(action)) ids.push(args.id, (result as { id?: unknown } | null)?.id);
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }

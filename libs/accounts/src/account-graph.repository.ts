@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService, runPlain } from '#tradegraph/graph';
+
+/** Id of the shared placeholder that takes over the trade records of deleted accounts. */
+export const FORMER_MEMBER_ID = 'former-member';
+
+/**
+ * Creates the placeholder once (the Person id constraint makes the MERGE safe under concurrency) and
+ * write-locks the person being deleted, so their data cannot change while it is removed.
+ */
+const MERGE_PLACEHOLDER_AND_LOCK = `MERGE (fm:Person {id: $formerMemberId})
+  ON CREATE SET fm.name = 'Former member', fm.createdAt = datetime()
+  WITH fm
+  MATCH (p:Person {id: $personId})
+  SET p._lock = true REMOVE p._lock
+  RETURN count(p) AS found`;
+
+/**
+ * Records that stay because they belong to others too (trades, their decisions, feedback on them,
+ * introductions the deleted person already decided on) are re-pointed to the placeholder with the
+ * same properties. One statement per relationship type: types cannot be parameters.
+ */
+const REPOINT = {
+  RECORDED: `MATCH (p:Person {id: $personId})-[r:RECORDED]->(x), (fm:Person {id: $formerMemberId})
+    CREATE (fm)-[n:RECORDED]->(x) SET n = properties(r) DELETE r`,
+  CONFIRMED: `MATCH (p:Person {id: $personId})-[r:CONFIRMED]->(x), (fm:Person {id: $formerMemberId})
+    CREATE (fm)-[n:CONFIRMED]->(x) SET n = properties(r) DELETE r`,
+  REJECTED: `MATCH (p:Person {id: $personId})-[r:REJECTED]->(x), (fm:Person {id: $formerMemberId})
+    CREATE (fm)-[n:REJECTED]->(x) SET n = properties(r) DELETE r`,
+  WROTE: `MATCH (p:Person {id: $personId})-[r:WROTE]->(x), (fm:Person {id: $formerMemberId})
+    CREATE (fm)-[n:WROTE]->(x) SET n = properties(r) DELETE r`,
+  STEP: `MATCH (i:Introduction)-[r:STEP]->(p:Person {id: $personId}), (fm:Person {id: $formerMemberId})
+    WHERE i.status <> 'PENDING'
+    CREATE (i)-[n:STEP]->(fm) SET n = properties(r) DELETE r`,
+};
+
+/** The person's own records, each removed with all its relationships. */
+const DELETE_OWNED = {
+  connectionRequests: `MATCH (p:Person {id: $personId})
+    MATCH (r:ConnectionRequest) WHERE (p)-[:SENT_REQUEST]->(r) OR (r)-[:REQUEST_TO]->(p)
+    DETACH DELETE r`,
+  endorsements: `MATCH (e:Endorsement) WHERE e.endorserId = $personId OR EXISTS { (:Person {id: $personId})-[:ENDORSED]->(e) }
+    DETACH DELETE e`,
+  referrals: `MATCH (p:Person {id: $personId})
+    MATCH (r:Referral) WHERE (p)-[:REFERRED]->(r) OR (r)-[:REFERRED_TO]->(p)
+    DETACH DELETE r`,
+  // Every introduction they asked for, and the pending ones still waiting on them.
+  introductions: `MATCH (p:Person {id: $personId})
+    MATCH (i:Introduction)
+    WHERE (p)-[:REQUESTED_INTRODUCTION]->(i) OR (i.status = 'PENDING' AND (i)-[:STEP]->(p))
+    DETACH DELETE i`,
+  // Answers to their requests go with the requests.
+  sourcingAnswersToTheirRequests: `MATCH (:Person {id: $personId})-[:POSTED]->(:SourcingRequest)<-[:TO_REQUEST]-(a:SourcingAnswer)
+    DETACH DELETE a`,
+  sourcingRequests: `MATCH (:Person {id: $personId})-[:POSTED]->(r:SourcingRequest) DETACH DELETE r`,
+  sourcingAnswers: `MATCH (:Person {id: $personId})-[:ANSWERED]->(a:SourcingAnswer) DETACH DELETE a`,
+  // Last: removes every remaining relationship (WORKS_AT, CONNECTED_TO, VISIBLE_TO, BLOCKED, …).
+  person: `MATCH (p:Person {id: $personId}) DETACH DELETE p`,
+};
+
+/** Cypher for removing a person's graph data when their account is deleted. */
+@Injectable()
+export class AccountGraphRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  /** Removes the person and everything only theirs, in one transaction. False when there is no such person. */
+  deletePerson(personId: string): Promise<boolean> {
+    const params = { personId, formerMemberId: FORMER_MEMBER_ID };
+    return this.neo4j.writeTx(async (tx) => {
+      const [lock] = await runPlain<{ found: number }>(tx, MERGE_PLACEHOLDER_AND_LOCK, params);
+      if (lock.found === 0) return false;
+      for (const cypher of Object.values(REPOINT)) await runPlain(tx, cypher, params);
+      for (const cypher of Object.values(DELETE_OWNED)) await runPlain(tx, cypher, params);
+      return true;
+    });
+  }
+}
