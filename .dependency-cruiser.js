@@ -12,7 +12,7 @@ const allowed = {
   config: [],
   graph: ['config', 'common'],
   people: ['common', 'graph', 'config'],
-  accounts: ['config', 'common', 'graph', 'people'],
+  accounts: ['config', 'common', 'graph', 'people', 'organizations'],
   categories: ['common', 'graph'],
   organizations: ['common', 'graph', 'categories', 'config'],
   employment: ['common', 'graph', 'people', 'organizations'],
@@ -22,6 +22,7 @@ const allowed = {
   referrals: ['common', 'graph', 'people', 'organizations', 'categories'],
   trust: ['common', 'graph', 'people', 'organizations', 'categories', 'trades', 'endorsements', 'referrals'],
   introductions: ['common', 'graph', 'people', 'organizations'],
+  privacy: ['common', 'graph', 'people'],
   sourcing: ['common', 'graph', 'people', 'organizations', 'categories', 'trust'],
   demo: ['accounts', 'common', 'config', 'employment', 'organizations', 'graph', 'people', 'categories'],
 };

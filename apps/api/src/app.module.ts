@@ -21,6 +21,7 @@ import { IntroductionsModule } from '#tradegraph/introductions';
 import { NetworkModule } from '#tradegraph/network';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
+import { PrivacyModule } from '#tradegraph/privacy';
 import { ReferralsModule } from '#tradegraph/referrals';
 import { SourcingModule } from '#tradegraph/sourcing';
 import { TradesModule } from '#tradegraph/trades';
@@ -71,6 +72,7 @@ export class AppModule {
         TrustModule,
         IntroductionsModule,
         SourcingModule,
+        PrivacyModule,
         DemoModule,
       ],
       controllers: [HealthController],

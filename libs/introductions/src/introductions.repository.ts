@@ -39,6 +39,16 @@ export interface IntroductionDraft {
 export class IntroductionsRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
+  /** Whether any of the people blocked the requester (the privacy lib's (:Person)-[:BLOCKED]->(:Person)). */
+  async blockedByAny(requesterId: string, personIds: readonly string[]): Promise<boolean> {
+    const [row] = await this.neo4j.read<{ blocked: boolean }>(
+      `MATCH (req:Person {id: $requesterId})
+       RETURN EXISTS { MATCH (p:Person)-[:BLOCKED]->(req) WHERE p.id IN $personIds } AS blocked`,
+      { requesterId, personIds },
+    );
+    return row?.blocked ?? false;
+  }
+
   /** Index of the first unconnected consecutive pair of the chain, or null when every pair is connected. */
   async firstBrokenLink(chain: readonly string[]): Promise<number | null> {
     const [row] = await this.neo4j.read<{ broken: number | null }>(

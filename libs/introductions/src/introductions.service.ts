@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, badInput, conflict, notFound } from '#tradegraph/common';
+import { AuthUser, badInput, conflict, forbidden, notFound } from '#tradegraph/common';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService } from '#tradegraph/people';
 import { RequestIntroductionInput } from './dto/request-introduction.input.js';
@@ -81,7 +81,10 @@ export class IntroductionsService {
     return own.length > 0 ? this.introductions.requestedBy(own) : [];
   }
 
-  /** The path's shape, that everyone and the supplier exist, and that every link is a connection. */
+  /**
+   * The path's shape, that everyone and the supplier exist, that nobody on the path blocked the
+   * requester, and that every link is a connection.
+   */
   private async requireRequestable(requesterId: string, input: RequestIntroductionInput): Promise<void> {
     const shapeError = pathShapeError(requesterId, input.path);
     if (shapeError) throw shapeError;
@@ -93,6 +96,10 @@ export class IntroductionsService {
     if (input.supplierId) {
       const [supplier] = await this.organizations.findByIds([input.supplierId]);
       if (!supplier) throw badInput('input.supplierId', `No organization has the id ${input.supplierId}.`);
+    }
+    // Generic on purpose: the requester must not learn who on the path blocked them.
+    if (await this.introductions.blockedByAny(requesterId, input.path)) {
+      throw forbidden('You cannot send this to that person.');
     }
     const broken = await this.introductions.firstBrokenLink(chain);
     if (broken !== null) {

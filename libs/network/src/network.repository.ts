@@ -54,7 +54,10 @@ export interface PersonPage {
 export class NetworkRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
-  /** Creates a PENDING request unless the pair is connected or has a PENDING request either way; null then. */
+  /**
+   * Creates a PENDING request unless the pair is connected, has a PENDING request either way, or the
+   * recipient blocked the sender (privacy lib: (b)-[:BLOCKED]->(a)); null then.
+   */
   async createRequest(request: {
     id: string;
     fromId: string;
@@ -66,6 +69,7 @@ export class NetworkRepository {
        ${LOCK_PAIR}
        WITH a, b
        WHERE NOT EXISTS { (a)-[:CONNECTED_TO]-(b) }
+         AND NOT EXISTS { (b)-[:BLOCKED]->(a) }
          AND NOT EXISTS { (a)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b) }
          AND NOT EXISTS { (b)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(a) }
        CREATE (a)-[:SENT_REQUEST]->(r:ConnectionRequest {id: $id, status: 'PENDING', message: $message,
@@ -77,14 +81,18 @@ export class NetworkRepository {
   }
 
   /**
-   * Why no request could be created: whether `bId` exists, whether the two are connected, and whether
-   * a PENDING request stands between them either way.
+   * Why no request could be created: whether `bId` exists, whether `bId` blocked `aId`, whether the two
+   * are connected, and whether a PENDING request stands between them either way.
    */
-  async pairState(aId: string, bId: string): Promise<{ found: boolean; connected: boolean; pending: boolean }> {
-    const [row] = await this.neo4j.read<{ found: boolean; connected: boolean; pending: boolean }>(
+  async pairState(
+    aId: string,
+    bId: string,
+  ): Promise<{ found: boolean; blocked: boolean; connected: boolean; pending: boolean }> {
+    const [row] = await this.neo4j.read<{ found: boolean; blocked: boolean; connected: boolean; pending: boolean }>(
       `OPTIONAL MATCH (a:Person {id: $aId})
        OPTIONAL MATCH (b:Person {id: $bId})
        RETURN a IS NOT NULL AND b IS NOT NULL AS found,
+              EXISTS { (b)-[:BLOCKED]->(a) } AS blocked,
               EXISTS { (a)-[:CONNECTED_TO]-(b) } AS connected,
               EXISTS { (a)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b) }
                 OR EXISTS { (b)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(a) }
@@ -218,6 +226,23 @@ export class NetworkRepository {
        RETURN personId, total, items`,
       { personIds, offset: int(offset), limit: int(limit) },
     );
+  }
+
+  /**
+   * Which of the people let the viewer see their connections, by the privacy setting stored on the
+   * Person node (absent = EVERYONE; CONNECTIONS = direct connections only; ONLY_ME = nobody else).
+   */
+  async connectionsVisibleTo(viewerId: string, personIds: readonly string[]): Promise<string[]> {
+    const rows = await this.neo4j.read<{ personId: string }>(
+      `UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId})
+       WITH p, coalesce(p.connectionsVisibility, 'EVERYONE') AS visibility
+       WHERE p.id = $viewerId OR visibility = 'EVERYONE'
+          OR (visibility = 'CONNECTIONS' AND EXISTS { (p)-[:CONNECTED_TO]-(:Person {id: $viewerId}) })
+       RETURN p.id AS personId`,
+      { viewerId, personIds },
+    );
+    return rows.map((row) => row.personId);
   }
 
   async connectionCounts(personIds: readonly string[]): Promise<{ personId: string; count: number }[]> {

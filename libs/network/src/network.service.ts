@@ -36,6 +36,8 @@ export class NetworkService {
     // Nothing was created: find out why.
     const state = await this.network.pairState(user.id, personId);
     if (!state.found) throw notFound(`No person has the id ${personId}.`, 'personId');
+    // Generic on purpose: the sender must not learn that they are blocked.
+    if (state.blocked) throw forbidden('You cannot send this to that person.');
     if (state.connected) throw conflict('You are already connected with this person.', 'personId');
     throw conflict('A connection request between you and this person is already pending.', 'personId');
   }
@@ -95,15 +97,42 @@ export class NetworkService {
     return toConnection(page.items, offset, page.total);
   }
 
-  /** The same page of direct connections of each person, in the order of `personIds`. */
-  async connections(personIds: readonly string[], first: number, offset: number): Promise<Connection<Person>[]> {
-    const pages = byKeys(personIds, await this.network.connectionPages(personIds, offset, first), (p) => p.personId);
-    return pages.map((page) => toConnection(page?.items ?? [], offset, page?.total ?? 0));
+  /**
+   * The same page of direct connections of each person, in the order of `personIds`; null where the
+   * person's connectionsVisibility hides them from the viewer.
+   */
+  async connections(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<Person> | null)[]> {
+    const visible = await this.visibleConnectionOwners(viewer, personIds);
+    const ids = personIds.filter((id) => visible.has(id));
+    const rows = ids.length > 0 ? await this.network.connectionPages(ids, offset, first) : [];
+    const pages = byKeys(personIds, rows, (p) => p.personId);
+    return pages.map((page, i) =>
+      visible.has(personIds[i]) ? toConnection(page?.items ?? [], offset, page?.total ?? 0) : null,
+    );
   }
 
-  async connectionCounts(personIds: readonly string[]): Promise<number[]> {
-    const counts = byKeys(personIds, await this.network.connectionCounts(personIds), (row) => row.personId);
-    return counts.map((row) => row?.count ?? 0);
+  /** Connection counts, in the order of `personIds`; null where hidden from the viewer. */
+  async connectionCounts(viewer: AuthUser, personIds: readonly string[]): Promise<(number | null)[]> {
+    const visible = await this.visibleConnectionOwners(viewer, personIds);
+    const ids = personIds.filter((id) => visible.has(id));
+    const rows = ids.length > 0 ? await this.network.connectionCounts(ids) : [];
+    const counts = byKeys(personIds, rows, (row) => row.personId);
+    return counts.map((row, i) => (visible.has(personIds[i]) ? (row?.count ?? 0) : null));
+  }
+
+  /**
+   * Which of the people let the viewer see their connections: themself always; otherwise by their
+   * connectionsVisibility (EVERYONE, CONNECTIONS = direct connections only, ONLY_ME = nobody else).
+   */
+  private async visibleConnectionOwners(viewer: AuthUser, personIds: readonly string[]): Promise<Set<string>> {
+    const others = personIds.filter((id) => id !== viewer.id);
+    const visible = others.length > 0 ? await this.network.connectionsVisibleTo(viewer.id, others) : [];
+    return new Set([...visible, ...personIds.filter((id) => id === viewer.id)]);
   }
 
   /** Distance from the viewer to each person: 0 for the viewer, 1 to 3, null beyond or unconnected. */

@@ -24,21 +24,33 @@ export class PersonNetworkResolver {
 
   @ResolveField(() => PersonConnection, {
     nullable: true,
-    description: 'This person’s direct connections, ordered by name.',
+    description:
+      'This person’s direct connections, ordered by name. Null when their privacy settings hide them from the viewer.',
   })
-  connections(@Parent() person: Person, @Args() page: PageArgs, @Loaders() loaders: RequestLoaders) {
+  connections(
+    @Parent() person: Person,
+    @Args() page: PageArgs,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
     const offset = offsetAfter(page.after);
     // Persons asking for the same page share one batch.
     return loaders
-      .get<string, Connection<Person>>(`connections:${page.first}:${offset}`, (ids) =>
-        this.network.connections(ids, page.first, offset),
+      .get<string, Connection<Person> | null>(`connections:${page.first}:${offset}`, (ids) =>
+        this.network.connections(viewer, ids, page.first, offset),
       )
       .load(person.id);
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'How many direct connections this person has.' })
-  connectionCount(@Parent() person: Person, @Loaders() loaders: RequestLoaders) {
-    return loaders.get<string, number>('connectionCount', (ids) => this.network.connectionCounts(ids)).load(person.id);
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'How many direct connections this person has. Null when their privacy settings hide them from the viewer.',
+  })
+  connectionCount(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return loaders
+      .get<string, number | null>('connectionCount', (ids) => this.network.connectionCounts(viewer, ids))
+      .load(person.id);
   }
 
   @ResolveField(() => [ConnectionRequest], {

@@ -26,14 +26,15 @@ export class ReferralsRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
-   * Creates the referral while the sender and recipient are connected and the supplier supplies the
-   * category (checked in the same statement); null when either no longer holds or a node is missing.
+   * Creates the referral while the sender and recipient are connected, the recipient has not blocked the
+   * sender and the supplier supplies the category (checked in the same statement); null when one of
+   * these no longer holds or a node is missing.
    */
   async create(draft: ReferralDraft): Promise<Referral | null> {
     const [row] = await this.neo4j.write<{ referral: Referral }>(
       `MATCH (from:Person {id: $fromId}), (to:Person {id: $toId}),
              (o:Organization {id: $supplierId})-[:SUPPLIES]->(c:Category {id: $categoryId})
-       WHERE EXISTS { (from)-[:CONNECTED_TO]-(to) }
+       WHERE EXISTS { (from)-[:CONNECTED_TO]-(to) } AND NOT EXISTS { (to)-[:BLOCKED]->(from) }
        CREATE (from)-[:REFERRED]->(r:Referral {id: $id, message: $message, createdAt: datetime()})-[:REFERRED_TO]->(to),
               (r)-[:ABOUT]->(o), (r)-[:IN_CATEGORY]->(c)
        RETURN ${REFERRAL_FIELDS} AS referral`,
@@ -54,6 +55,16 @@ export class ReferralsRepository {
   }
 
   /** True when the two people are connected directly (degree 1), in either direction. */
+  /** Whether `personId` blocked `otherId` (the privacy lib's (:Person)-[:BLOCKED]->(:Person)). */
+  async hasBlocked(personId: string, otherId: string): Promise<boolean> {
+    const [row] = await this.neo4j.read<{ blocked: boolean }>(
+      `MATCH (a:Person {id: $personId}), (b:Person {id: $otherId})
+       RETURN EXISTS { (a)-[:BLOCKED]->(b) } AS blocked`,
+      { personId, otherId },
+    );
+    return row?.blocked ?? false;
+  }
+
   async areConnected(personId: string, otherId: string): Promise<boolean> {
     const [row] = await this.neo4j.read<{ connected: boolean }>(
       `MATCH (a:Person {id: $personId}), (b:Person {id: $otherId})

@@ -16,6 +16,10 @@ class InMemoryReferrals {
     this.created.push(draft);
     return { ...draft, createdAt: new Date() };
   }
+  blocks = new Set<string>();
+  async hasBlocked(a: string, b: string) {
+    return this.blocks.has(`${a}>${b}`);
+  }
   async areConnected(a: string, b: string) {
     return this.connections.has(`${a}-${b}`) || this.connections.has(`${b}-${a}`);
   }
@@ -100,6 +104,16 @@ describe('ReferralsService.refer', () => {
   it('forbids referring to someone who is not a direct connection', async () => {
     const { referrals, service } = setup();
     await expect(service.refer(sender, input({ toPersonId: 'cleo' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(referrals.created).toEqual([]);
+  });
+
+  it('forbids referring to a connection who blocked the sender, without naming the block', async () => {
+    const { referrals, service } = setup();
+    referrals.blocks.add('ben>ada');
+    await expect(service.refer(sender, input())).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You cannot send this to that person.',
+    });
     expect(referrals.created).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ export class ReferralsService {
 
   /**
    * The recipient is someone else who exists, the supplier and category exist, the supplier supplies
-   * the category, and the sender is directly connected to the recipient.
+   * the category, the recipient has not blocked the sender, and the sender is directly connected to the recipient.
    */
   private async requireReferable(senderId: string, input: ReferSupplierInput): Promise<void> {
     if (input.toPersonId === senderId) throw badInput('input.toPersonId', 'You cannot refer a supplier to yourself.');
@@ -69,6 +69,10 @@ export class ReferralsService {
     const supplied = await this.organizations.suppliedCategories([input.supplierId]);
     if (!supplied.some((row) => row.category.id === input.categoryId)) {
       throw badInput('input.categoryId', `${supplier.name} does not supply the category ${input.categoryId}.`);
+    }
+    // Generic on purpose: the sender must not learn that the recipient blocked them.
+    if (await this.referrals.hasBlocked(input.toPersonId, senderId)) {
+      throw forbidden('You cannot send this to that person.');
     }
     if (!(await this.referrals.areConnected(senderId, input.toPersonId))) {
       throw forbidden('You can refer suppliers only to your direct connections.');

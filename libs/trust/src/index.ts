@@ -1,4 +1,5 @@
 export * from './models/evidence-kind.enum.js';
+export * from './models/network-trade-summary.model.js';
 export * from './models/network-trader.model.js';
 export * from './models/organization-connection.model.js';
 export * from './models/supplier-recommendation.model.js';

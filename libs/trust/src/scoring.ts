@@ -28,7 +28,7 @@ export function degreeWeight(degree: number): number {
 }
 
 /** The raw facts behind one piece of evidence, as the repository finds them. */
-export type EvidenceFact =
+export type EvidenceFact = (
   | {
       kind: 'ENDORSEMENT';
       id: string;
@@ -48,7 +48,11 @@ export type EvidenceFact =
       feedbackAverage: number | null;
       occurredOn: string;
     }
-  | { kind: 'REFERRAL'; id: string; supplierId: string; personId: string; degree: number; createdAt: Date };
+  | { kind: 'REFERRAL'; id: string; supplierId: string; personId: string; degree: number; createdAt: Date }
+) & {
+  /** The person opted out of network searches: the evidence counts, but they are not named. */
+  hidden?: boolean;
+};
 
 export interface ScoredEvidence {
   kind: EvidenceKind;
@@ -57,6 +61,7 @@ export interface ScoredEvidence {
   personId: string;
   degree: number;
   contribution: number;
+  hidden: boolean;
 }
 
 /** The contribution of one piece of evidence to its supplier's score. */
@@ -103,6 +108,7 @@ export function rankSuppliers(
       personId: fact.personId,
       degree: fact.degree,
       contribution: contribution(fact, now),
+      hidden: fact.hidden ?? false,
     };
     const list = bySupplier.get(fact.supplierId);
     if (list) list.push(scored);

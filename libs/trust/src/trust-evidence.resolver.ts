@@ -17,8 +17,13 @@ export class TrustEvidenceResolver {
     private readonly referrals: ReferralsService,
   ) {}
 
-  @ResolveField(() => Person, { description: 'The person in your network behind the evidence.' })
+  @ResolveField(() => Person, {
+    nullable: true,
+    description:
+      'The person in your network behind the evidence; null when they opted out of network searches (the evidence still counts).',
+  })
   person(@Parent() evidence: TrustEvidence, @Loaders() loaders: RequestLoaders) {
+    if (evidence.hidden) return null;
     return personLoader(loaders, this.people).load(evidence.personId);
   }
 

@@ -5,6 +5,7 @@ import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { ReferralsModule } from '#tradegraph/referrals';
 import { TradesModule } from '#tradegraph/trades';
+import { NetworkTradeSummaryResolver } from './network-trade-summary.resolver.js';
 import { NetworkTraderResolver } from './network-trader.resolver.js';
 import { SupplierRecommendationResolver } from './supplier-recommendation.resolver.js';
 import { TrustEvidenceResolver } from './trust-evidence.resolver.js';
@@ -12,7 +13,7 @@ import { TrustRepository } from './trust.repository.js';
 import { TrustResolver } from './trust.resolver.js';
 import { TrustService } from './trust.service.js';
 
-/** The network-ranked questions: networkTradersWith, supplierShortlist, searchSuppliers. */
+/** The network-ranked questions: networkTradersWith, networkTradeSummary, supplierShortlist, searchSuppliers. */
 @Module({
   imports: [PeopleModule, OrganizationsModule, CategoriesModule, TradesModule, EndorsementsModule, ReferralsModule],
   providers: [
@@ -20,6 +21,7 @@ import { TrustService } from './trust.service.js';
     TrustService,
     TrustResolver,
     NetworkTraderResolver,
+    NetworkTradeSummaryResolver,
     SupplierRecommendationResolver,
     TrustEvidenceResolver,
   ],

@@ -18,6 +18,13 @@ export type EvidenceRow = EvidenceFact & { supplierName: string };
 /** Degrees allowed in network queries; a variable-length bound cannot be a query parameter. */
 export type Degree = 1 | 2 | 3;
 
+/** T(p): the people behind a confirmed trade t with buyer `buyer`: its current buyer members and its recorder. */
+const TRADE_PEOPLE = `CALL (t, buyer) {
+  MATCH (p:Person)-[:WORKS_AT {status: 'APPROVED'}]->(buyer) RETURN p
+  UNION
+  MATCH (p:Person)-[:RECORDED]->(t) RETURN p
+}`;
+
 /**
  * For "who in my network traded with X": anchored on the supplier (index seek), over its
  * CONFIRMED trades visible to the viewer, the people who are current members of each trade's
@@ -31,13 +38,10 @@ WHERE ${TRADE_VISIBLE_TO_VIEWER}
 MATCH (t)-[:BUYER]->(buyer:Organization)
 OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
 WITH viewer, t, buyer, (f.quality + f.delivery + f.communication) / 3.0 AS rating
-CALL (t, buyer) {
-  MATCH (p:Person)-[:WORKS_AT {status: 'APPROVED'}]->(buyer) RETURN p
-  UNION
-  MATCH (p:Person)-[:RECORDED]->(t) RETURN p
-}
+${TRADE_PEOPLE}
 WITH viewer, p, collect({id: t.id, occurredOn: t.occurredOn, buyerId: buyer.id, rating: rating}) AS trades
-WHERE p <> viewer
+// People who opted out of network searches are never named here (networkTradeSummary still counts them).
+WHERE p <> viewer AND coalesce(p.appearInNetworkSearches, true)
 MATCH path = shortestPath((viewer)-[:CONNECTED_TO*..3]-(p))
 WITH p, trades, path WHERE length(path) <= $maxDegree
 WITH p, trades, path,
@@ -54,6 +58,21 @@ ORDER BY row.degree ASC, row.tradeCount DESC, row.lastTradedOn DESC, row.personI
 WITH collect(row) AS rows
 RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
 
+/**
+ * For networkTradeSummary: the same people as NETWORK_TRADERS_CYPHER, including those who opted out
+ * of network searches, counted per degree (only degrees with at least one person come back).
+ */
+export const NETWORK_TRADE_SUMMARY_CYPHER = `
+MATCH (viewer:Person {id: $viewerId})
+MATCH (:Organization {id: $supplierId})<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})
+WHERE ${TRADE_VISIBLE_TO_VIEWER}
+MATCH (t)-[:BUYER]->(buyer:Organization)
+${TRADE_PEOPLE}
+WITH DISTINCT viewer, p WHERE p <> viewer
+MATCH path = shortestPath((viewer)-[:CONNECTED_TO*..3]-(p))
+WITH length(path) AS degree WHERE degree <= $maxDegree
+RETURN degree, count(*) AS people`;
+
 /** The viewer's network within maxDegree, as (person, degree) rows; one expansion per exact length. */
 const NETWORK = `
 CALL (viewer) {
@@ -64,6 +83,9 @@ CALL (viewer) {
   WITH viewer WHERE $maxDegree >= 3 MATCH (viewer)-[:CONNECTED_TO*3]-(p:Person) RETURN p, 3 AS d
 }
 WITH viewer, cats, p, min(d) AS degree WHERE p <> viewer`;
+
+/** Whether the person behind a piece of evidence opted out of being named in network searches. */
+const HIDDEN = (v: string) => `coalesce(${v}.appearInNetworkSearches, true) = false`;
 
 /** A supplier counts when it currently supplies a category in C and the viewer is not one of its current members. */
 const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cats }
@@ -87,7 +109,7 @@ CALL (viewer, cats, network) {
   MATCH (p)-[:ENDORSED]->(e:Endorsement)-[:OF]->(s:Organization), (e)-[:IN_CATEGORY]->(ec:Category)
   WHERE ec IN cats AND ${CANDIDATE}
   RETURN {kind: 'ENDORSEMENT', id: e.id, supplierId: s.id, supplierName: s.name, personId: p.id, degree: degree,
-          rating: e.rating, updatedAt: e.updatedAt,
+          hidden: ${HIDDEN('p')}, rating: e.rating, updatedAt: e.updatedAt,
           verified: EXISTS {
             MATCH (p)-[w:WORKS_AT]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s)
             WHERE (w.status = 'APPROVED' OR (w.status = 'ENDED' AND w.approvedAt IS NOT NULL))
@@ -100,10 +122,10 @@ CALL (viewer, cats, network) {
         (t)-[:IN_CATEGORY]->(tc:Category)
   WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
   WITH t, s, p, degree ORDER BY degree ASC, p.id ASC
-  WITH t, s, head(collect({id: p.id, degree: degree})) AS nearest
+  WITH t, s, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
   OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
   RETURN {kind: 'TRADE', id: t.id, supplierId: s.id, supplierName: s.name, personId: nearest.id,
-          degree: nearest.degree, occurredOn: t.occurredOn,
+          degree: nearest.degree, hidden: nearest.hidden, occurredOn: t.occurredOn,
           feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0} AS fact
   UNION
   MATCH (viewer)<-[:REFERRED_TO]-(r:Referral)<-[:REFERRED]-(sender:Person),
@@ -112,14 +134,14 @@ CALL (viewer, cats, network) {
   UNWIND network AS member
   WITH r, s, sender, member WHERE member.p = sender
   RETURN {kind: 'REFERRAL', id: r.id, supplierId: s.id, supplierName: s.name, personId: sender.id,
-          degree: member.degree, createdAt: r.createdAt} AS fact
+          degree: member.degree, hidden: ${HIDDEN('sender')}, createdAt: r.createdAt} AS fact
   UNION
   // An answer to one of the viewer's sourcing requests counts as a referral while its answerer is a direct connection.
   MATCH (viewer)-[:POSTED]->(q:SourcingRequest)-[:FOR_CATEGORY]->(qc:Category),
         (answerer:Person)-[:ANSWERED]->(a:SourcingAnswer)-[:TO_REQUEST]->(q), (a)-[:SUGGESTS]->(s:Organization)
   WHERE qc IN cats AND ${CANDIDATE} AND EXISTS { (viewer)-[:CONNECTED_TO]-(answerer) }
   RETURN {kind: 'REFERRAL', id: a.id, supplierId: s.id, supplierName: s.name, personId: answerer.id,
-          degree: 1, createdAt: a.createdAt} AS fact
+          degree: 1, hidden: ${HIDDEN('answerer')}, createdAt: a.createdAt} AS fact
 }
 RETURN fact`;
 
@@ -179,6 +201,18 @@ export class TrustRepository {
       limit: int(params.limit),
     });
     return row ?? { total: 0, items: [] };
+  }
+
+  /** How many people in the viewer's network traded with the supplier, per degree (degrees with none left out). */
+  async networkTradeSummary(params: {
+    viewerId: string;
+    supplierId: string;
+    maxDegree: Degree;
+  }): Promise<{ degree: number; people: number }[]> {
+    return this.neo4j.read<{ degree: number; people: number }>(NETWORK_TRADE_SUMMARY_CYPHER, {
+      ...params,
+      maxDegree: int(params.maxDegree),
+    });
   }
 
   async shortlistEvidence(params: { viewerId: string; categoryId: string; maxDegree: Degree }): Promise<EvidenceRow[]> {

@@ -7,6 +7,8 @@ export class TrustEvidence {
   id: string;
   /** Exposed through `person`. */
   personId: string;
+  /** The person opted out of network searches, so `person` is null. */
+  hidden: boolean;
 
   @Field(() => EvidenceKind, { description: 'Endorsement, trade or referral.' })
   kind: EvidenceKind;

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, badInput, groupByKeys, notFound } from '#tradegraph/common';
+import { Person } from '#tradegraph/people';
+import { BlockingRepository } from './blocking.repository.js';
+
+@Injectable()
+export class BlockingService {
+  constructor(private readonly blocking: BlockingRepository) {}
+
+  /** Blocks a person: ends any connection and pending requests between the two. Idempotent. */
+  async block(user: AuthUser, personId: string): Promise<boolean> {
+    if (personId === user.id) throw badInput('personId', 'You cannot block yourself.');
+    if (!(await this.blocking.block(user.id, personId)))
+      throw notFound(`No person has the id ${personId}.`, 'personId');
+    return true;
+  }
+
+  /** Lifts a block; fine when there was none. The connection removed by blocking stays removed. */
+  async unblock(user: AuthUser, personId: string): Promise<boolean> {
+    if (personId === user.id) throw badInput('personId', 'You cannot unblock yourself.');
+    if (!(await this.blocking.unblock(user.id, personId))) {
+      throw notFound(`No person has the id ${personId}.`, 'personId');
+    }
+    return true;
+  }
+
+  /** Whom each given person blocked; null for anyone but the viewer. */
+  async blockedPeople(viewer: AuthUser, personIds: readonly string[]): Promise<(Person[] | null)[]> {
+    const own = personIds.filter((id) => id === viewer.id);
+    const rows = own.length > 0 ? await this.blocking.blockedBy(own) : [];
+    const groups = groupByKeys(personIds, rows, (row) => row.personId);
+    return personIds.map((id, i) => (id === viewer.id ? groups[i].map((row) => row.person) : null));
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService } from '#tradegraph/graph';
+import { ConnectionsVisibility } from './models/connections-visibility.enum.js';
+import { PrivacySettings } from './models/privacy-settings.model.js';
+
+/** Absent properties mean the defaults: connections visible to everyone, findable in network searches. */
+const SETTINGS_FIELDS = `coalesce(p.connectionsVisibility, 'EVERYONE') AS connectionsVisibility,
+  coalesce(p.appearInNetworkSearches, true) AS appearInNetworkSearches`;
+
+/**
+ * Cypher of the privacy settings, stored as properties of the Person node:
+ * p.connectionsVisibility (ConnectionsVisibility) and p.appearInNetworkSearches (boolean).
+ * Other libs read them directly in their own Cypher (with the same defaults).
+ */
+@Injectable()
+export class PrivacyRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  async settings(personIds: readonly string[]): Promise<({ personId: string } & PrivacySettings)[]> {
+    return this.neo4j.read<{ personId: string } & PrivacySettings>(
+      `UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId})
+       RETURN personId, ${SETTINGS_FIELDS}`,
+      { personIds },
+    );
+  }
+
+  /** Sets the given settings (null keeps the stored value); null when the person does not exist. */
+  async update(
+    personId: string,
+    changes: { connectionsVisibility: ConnectionsVisibility | null; appearInNetworkSearches: boolean | null },
+  ): Promise<PrivacySettings | null> {
+    const [row] = await this.neo4j.write<PrivacySettings>(
+      `MATCH (p:Person {id: $personId})
+       SET p.connectionsVisibility = coalesce($connectionsVisibility, p.connectionsVisibility),
+           p.appearInNetworkSearches = coalesce($appearInNetworkSearches, p.appearInNetworkSearches)
+       RETURN ${SETTINGS_FIELDS}`,
+      { personId, ...changes },
+    );
+    return row ?? null;
+  }
+}

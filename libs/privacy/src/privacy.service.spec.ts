@@ -1,0 +1,74 @@
+import { BlockingRepository } from './blocking.repository.js';
+import { BlockingService } from './blocking.service.js';
+import { ConnectionsVisibility } from './models/connections-visibility.enum.js';
+import { PrivacyRepository } from './privacy.repository.js';
+import { PrivacyService } from './privacy.service.js';
+
+const viewer = { id: 'ada', email: 'ada@x.example' };
+
+describe('PrivacyService', () => {
+  it('returns the viewer’s own settings and null for anyone else, without querying others', async () => {
+    const queried: string[][] = [];
+    const repository = {
+      settings: async (ids: readonly string[]) => {
+        queried.push([...ids]);
+        return ids.map((personId) => ({
+          personId,
+          connectionsVisibility: ConnectionsVisibility.ONLY_ME,
+          appearInNetworkSearches: false,
+        }));
+      },
+    };
+    const service = new PrivacyService(repository as unknown as PrivacyRepository);
+    expect(await service.settings(viewer, ['ben', 'ada'])).toEqual([
+      null,
+      { connectionsVisibility: ConnectionsVisibility.ONLY_ME, appearInNetworkSearches: false },
+    ]);
+    expect(queried).toEqual([['ada']]);
+  });
+
+  it('passes omitted settings as null so that the stored values stay', async () => {
+    const changes: unknown[] = [];
+    const repository = {
+      update: async (_id: string, change: unknown) => {
+        changes.push(change);
+        return { connectionsVisibility: ConnectionsVisibility.EVERYONE, appearInNetworkSearches: false };
+      },
+    };
+    const service = new PrivacyService(repository as unknown as PrivacyRepository);
+    await service.update(viewer, { appearInNetworkSearches: false });
+    expect(changes).toEqual([{ connectionsVisibility: null, appearInNetworkSearches: false }]);
+  });
+});
+
+describe('BlockingService', () => {
+  const setup = () => {
+    const calls: string[] = [];
+    const repository = {
+      block: async (a: string, b: string) => (calls.push(`block ${a} ${b}`), b !== 'nobody'),
+      unblock: async (a: string, b: string) => (calls.push(`unblock ${a} ${b}`), b !== 'nobody'),
+      blockedBy: async (ids: readonly string[]) =>
+        ids.map((personId) => ({ personId, person: { id: 'ben', name: 'Ben', headline: null, country: null } })),
+    };
+    return { calls, service: new BlockingService(repository as unknown as BlockingRepository) };
+  };
+
+  it('refuses to block oneself on personId before writing anything', async () => {
+    const { calls, service } = setup();
+    await expect(service.block(viewer, 'ada')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'personId' });
+    expect(calls).toEqual([]);
+  });
+
+  it('reports an unknown person as NOT_FOUND on personId', async () => {
+    const { service } = setup();
+    await expect(service.block(viewer, 'nobody')).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+    await expect(service.unblock(viewer, 'nobody')).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+  });
+
+  it('lists blocked people only on the viewer’s own Person', async () => {
+    const { service } = setup();
+    const [others, own] = await service.blockedPeople(viewer, ['ben', 'ada']);
+    expect(others).toBeNull();
+    expect(own).toEqual([{ id: 'ben', name: 'Ben', headline: null, country: null }]);
+  });
+});
