@@ -54,6 +54,10 @@ const DELETE_OWNED = {
     DETACH DELETE a`,
   sourcingRequests: `MATCH (:Person {id: $personId})-[:POSTED]->(r:SourcingRequest) DETACH DELETE r`,
   sourcingAnswers: `MATCH (:Person {id: $personId})-[:ANSWERED]->(a:SourcingAnswer) DETACH DELETE a`,
+  // Their inbox, and what they caused in others' inboxes (the summaries name them).
+  notifications: `MATCH (n:Notification)
+    WHERE n.actorId = $personId OR EXISTS { (:Person {id: $personId})-[:HAS_NOTIFICATION]->(n) }
+    DETACH DELETE n`,
   // Last: removes every remaining relationship (WORKS_AT, CONNECTED_TO, VISIBLE_TO, BLOCKED, …).
   person: `MATCH (p:Person {id: $personId}) DETACH DELETE p`,
 };

@@ -6,6 +6,7 @@ import { AuthUser, unauthenticated } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
 import { IsNull, Repository } from 'typeorm';
+import { AccountsService } from './accounts.service.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 
 export interface IssuedTokens {
@@ -23,7 +24,24 @@ export class TokensService {
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
   ) {}
+
+  /**
+   * The user of a valid, unexpired access token whose account still exists, else null. The same check
+   * as the JWT strategy, for callers outside HTTP (the graphql-ws connection_init).
+   */
+  async verifyAccessToken(token: string): Promise<AuthUser | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token, {
+        secret: this.config.auth.jwtSecret,
+        algorithms: ['HS256'],
+      });
+      return typeof payload.sub === 'string' ? await this.accounts.findUser(payload.sub) : null;
+    } catch {
+      return null;
+    }
+  }
 
   /** Starts a new session (a new refresh-token family). */
   issue(user: AuthUser): Promise<IssuedTokens> {

@@ -58,6 +58,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('accepts a redis:// or rediss:// REDIS_URL for live notifications and refuses anything else', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).redisUrl).toBe('redis://cache:6379');
+    expect(loadConfig({ REDIS_URL: 'rediss://u:p@cache:6380/0' }).redisUrl).toBe('rediss://u:p@cache:6380/0');
+    expect(() => loadConfig({ REDIS_URL: 'http://cache' })).toThrow(
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+  });
+
   it('requires NEO4J_USERNAME and NEO4J_PASSWORD together', () => {
     expect(() => loadConfig({ NEO4J_USERNAME: 'neo4j' })).toThrow(/must be set together/);
   });

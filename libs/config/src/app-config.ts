@@ -30,6 +30,8 @@ export interface AppConfig {
     refreshTokenTtlDays: number;
   };
   graphql: { maxQueryDepth: number; maxBodyBytes: number };
+  /** Set to share live notifications between API instances through Redis; otherwise in-process. */
+  redisUrl?: string;
   seedDemoData: boolean;
 }
 
@@ -99,6 +101,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     else problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
   }
 
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+
   let jwtSecret = text('JWT_SECRET');
   const jwtSecretGenerated = jwtSecret === undefined;
   if (jwtSecret === undefined) {
@@ -134,6 +141,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       maxQueryDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 50_000_000),
     },
+    redisUrl,
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);

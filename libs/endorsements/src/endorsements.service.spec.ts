@@ -1,8 +1,16 @@
+import type { NotificationsService } from '#tradegraph/notifications';
 import { CategoriesService } from '#tradegraph/categories';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { EndorsementDraft, EndorsementsRepository } from './endorsements.repository.js';
 import { EndorsementsService } from './endorsements.service.js';
 import { Endorsement } from './models/endorsement.model.js';
+
+/** Notifications are not under test here: a stand-in that stores and publishes nothing. */
+const quietNotifications = {
+  notify: async () => undefined,
+  notifyMembers: async () => undefined,
+  notifySourcingAudience: async () => undefined,
+} as unknown as NotificationsService;
 
 const user = { id: 'endorser', email: 'e@x.example' };
 
@@ -51,7 +59,12 @@ function setup() {
     } as never,
     categories,
   );
-  const service = new EndorsementsService(endorsements as unknown as EndorsementsRepository, organizations, categories);
+  const service = new EndorsementsService(
+    endorsements as unknown as EndorsementsRepository,
+    organizations,
+    categories,
+    quietNotifications,
+  );
   return { endorsements, service };
 }
 

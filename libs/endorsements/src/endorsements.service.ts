@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '#tradegraph/categories';
 import { AuthUser, badInput, Connection, forbidden, notFound, toConnection } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { EndorseSupplierInput } from './dto/endorse-supplier.input.js';
 import { EndorsementsRepository } from './endorsements.repository.js';
@@ -13,6 +14,7 @@ export class EndorsementsService {
     private readonly endorsements: EndorsementsRepository,
     private readonly organizations: OrganizationsService,
     private readonly categories: CategoriesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Endorses a supplier in a category it supplies, or updates the caller's earlier endorsement there. */
@@ -26,7 +28,16 @@ export class EndorsementsService {
       rating: input.rating,
       comment: input.comment || null,
     });
-    if (saved) return saved;
+    if (saved) {
+      await this.notifications.notifyMembers(
+        input.supplierId,
+        NotificationKind.ORGANIZATION_ENDORSED,
+        user.id,
+        saved.id,
+        'endorsed your organization',
+      );
+      return saved;
+    }
     // A rule that held a moment ago changed before the write; report which one.
     await this.requireEndorsable(user.id, input.supplierId, input.categoryId);
     throw notFound('Your profile no longer exists.');

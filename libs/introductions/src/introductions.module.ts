@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { IntroductionStepResolver } from './introduction-step.resolver.js';
@@ -8,7 +9,7 @@ import { IntroductionsService } from './introductions.service.js';
 import { PersonIntroductionsResolver } from './person-introductions.resolver.js';
 
 @Module({
-  imports: [PeopleModule, OrganizationsModule],
+  imports: [NotificationsModule, PeopleModule, OrganizationsModule],
   providers: [
     IntroductionsRepository,
     IntroductionsService,

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser, badInput, conflict, forbidden, notFound } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService } from '#tradegraph/people';
 import { RequestIntroductionInput } from './dto/request-introduction.input.js';
 import { chainOf, pathShapeError, respondError, withdrawError } from './introduction-policy.js';
 import { IntroductionsRepository } from './introductions.repository.js';
+import { IntroductionStatus } from './models/introduction-status.enum.js';
 import { Introduction } from './models/introduction.model.js';
 
 @Injectable()
@@ -14,6 +16,7 @@ export class IntroductionsService {
     private readonly introductions: IntroductionsRepository,
     private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Starts an introduction along a chain of direct connections from the caller to the target. */
@@ -32,7 +35,9 @@ export class IntroductionsService {
       await this.requireRequestable(user.id, input);
       throw notFound('Your profile no longer exists.');
     }
-    return this.get(id);
+    const introduction = await this.get(id);
+    await this.notifyOutcome(introduction, user.id);
+    return introduction;
   }
 
   /** The person whose turn it is passes the introduction on, accepts it as the target, or declines it. */
@@ -45,7 +50,9 @@ export class IntroductionsService {
       // Another response won the introduction's lock first.
       throw respondError(await this.get(introductionId), user.id) ?? lostRace();
     }
-    return this.get(introductionId);
+    const responded = await this.get(introductionId);
+    await this.notifyOutcome(responded, user.id);
+    return responded;
   }
 
   /** The requester withdraws a PENDING introduction. */
@@ -56,6 +63,37 @@ export class IntroductionsService {
       throw withdrawError(await this.get(introductionId), user.id) ?? lostRace();
     }
     return this.get(introductionId);
+  }
+
+  /** Tells the person whose turn it now is, or the requester how it ended. */
+  private async notifyOutcome(introduction: Introduction, actorId: string): Promise<void> {
+    const { id, requesterId, status, currentStep, steps } = introduction;
+    if (status === IntroductionStatus.PENDING && currentStep !== null && steps[currentStep]) {
+      const summary = currentStep === 0 ? 'asks you for an introduction' : 'passed on an introduction to you';
+      await this.notifications.notify(
+        [steps[currentStep].personId],
+        NotificationKind.INTRODUCTION_WAITING,
+        actorId,
+        id,
+        summary,
+      );
+    } else if (status === IntroductionStatus.ACCEPTED) {
+      await this.notifications.notify(
+        [requesterId],
+        NotificationKind.INTRODUCTION_ACCEPTED,
+        actorId,
+        id,
+        'accepted your introduction',
+      );
+    } else if (status === IntroductionStatus.DECLINED) {
+      await this.notifications.notify(
+        [requesterId],
+        NotificationKind.INTRODUCTION_DECLINED,
+        actorId,
+        id,
+        'declined your introduction',
+      );
+    }
   }
 
   async get(id: string): Promise<Introduction> {

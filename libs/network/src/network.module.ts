@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '#tradegraph/notifications';
 import { PeopleModule } from '#tradegraph/people';
 import { ConnectionRequestsResolver } from './connection-requests.resolver.js';
 import { NetworkRepository } from './network.repository.js';
@@ -7,7 +8,7 @@ import { NetworkService } from './network.service.js';
 import { PersonNetworkResolver } from './person-network.resolver.js';
 
 @Module({
-  imports: [PeopleModule],
+  imports: [PeopleModule, NotificationsModule],
   providers: [NetworkRepository, NetworkService, NetworkResolver, ConnectionRequestsResolver, PersonNetworkResolver],
   exports: [NetworkService],
 })

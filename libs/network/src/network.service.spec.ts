@@ -1,9 +1,17 @@
+import type { NotificationsService } from '#tradegraph/notifications';
 import { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person } from '#tradegraph/people';
 import { ConnectionRequestStatus } from './models/connection-request-status.enum.js';
 import { ConnectionRequest } from './models/connection-request.model.js';
 import { NetworkRepository } from './network.repository.js';
 import { NetworkService } from './network.service.js';
+
+/** Notifications are not under test here: a stand-in that stores and publishes nothing. */
+const quietNotifications = {
+  notify: async () => undefined,
+  notifyMembers: async () => undefined,
+  notifySourcingAudience: async () => undefined,
+} as unknown as NotificationsService;
 
 const ann: AuthUser = { id: 'ann', email: 'ann@x.example' };
 const bob: AuthUser = { id: 'bob', email: 'bob@x.example' };
@@ -65,7 +73,10 @@ class FakeRepository {
 const setup = () => {
   const repository = new FakeRepository();
   const people = { get: async (id: string) => person(id) } as unknown as PeopleService;
-  return { repository, service: new NetworkService(repository as unknown as NetworkRepository, people) };
+  return {
+    repository,
+    service: new NetworkService(repository as unknown as NetworkRepository, people, quietNotifications),
+  };
 };
 
 describe('NetworkService', () => {

@@ -10,6 +10,7 @@ import {
   notFound,
   toConnection,
 } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { PeopleService, Person } from '#tradegraph/people';
 import { ConnectionPath } from './models/connection-path.model.js';
 import { ConnectionRequestStatus } from './models/connection-request-status.enum.js';
@@ -21,6 +22,7 @@ export class NetworkService {
   constructor(
     private readonly network: NetworkRepository,
     private readonly people: PeopleService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Sends a request to connect, unless the two are connected or a request between them is pending. */
@@ -32,7 +34,16 @@ export class NetworkService {
       toId: personId,
       message: message || null,
     });
-    if (created) return created;
+    if (created) {
+      await this.notifications.notify(
+        [personId],
+        NotificationKind.CONNECTION_REQUEST_RECEIVED,
+        user.id,
+        created.id,
+        'wants to connect with you',
+      );
+      return created;
+    }
     // Nothing was created: find out why.
     const state = await this.network.pairState(user.id, personId);
     if (!state.found) throw notFound(`No person has the id ${personId}.`, 'personId');
@@ -49,6 +60,15 @@ export class NetworkService {
     if (request.status !== ConnectionRequestStatus.PENDING) throw notPending(request);
     const responded = await this.network.respond(requestId, accept);
     if (!responded) throw notPending(await this.getRequest(requestId));
+    if (accept) {
+      await this.notifications.notify(
+        [request.fromId],
+        NotificationKind.CONNECTION_REQUEST_ACCEPTED,
+        user.id,
+        requestId,
+        'accepted your connection request',
+      );
+    }
     return responded;
   }
 

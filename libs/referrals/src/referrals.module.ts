@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '#tradegraph/categories';
+import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { PersonReferralsResolver } from './person-referrals.resolver.js';
@@ -8,7 +9,7 @@ import { ReferralsResolver } from './referrals.resolver.js';
 import { ReferralsService } from './referrals.service.js';
 
 @Module({
-  imports: [PeopleModule, OrganizationsModule, CategoriesModule],
+  imports: [NotificationsModule, PeopleModule, OrganizationsModule, CategoriesModule],
   providers: [ReferralsRepository, ReferralsService, ReferralsResolver, PersonReferralsResolver],
   exports: [ReferralsService],
 })

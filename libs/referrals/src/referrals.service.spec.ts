@@ -1,9 +1,17 @@
+import type { NotificationsService } from '#tradegraph/notifications';
 import { CategoriesService } from '#tradegraph/categories';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService } from '#tradegraph/people';
 import { Referral } from './models/referral.model.js';
 import { ReferralDraft, ReferralsRepository } from './referrals.repository.js';
 import { ReferralsService } from './referrals.service.js';
+
+/** Notifications are not under test here: a stand-in that stores and publishes nothing. */
+const quietNotifications = {
+  notify: async () => undefined,
+  notifyMembers: async () => undefined,
+  notifySourcingAudience: async () => undefined,
+} as unknown as NotificationsService;
 
 const sender = { id: 'ada', email: 'ada@x.example' };
 
@@ -60,7 +68,13 @@ function setup() {
     } as never,
     categories,
   );
-  const service = new ReferralsService(referrals as unknown as ReferralsRepository, people, organizations, categories);
+  const service = new ReferralsService(
+    referrals as unknown as ReferralsRepository,
+    people,
+    organizations,
+    categories,
+    quietNotifications,
+  );
   return { referrals, peopleLookups, service };
 }
 

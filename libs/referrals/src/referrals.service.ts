@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '#tradegraph/categories';
 import { AuthUser, badInput, forbidden, notFound } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService } from '#tradegraph/people';
 import { ReferSupplierInput } from './dto/refer-supplier.input.js';
@@ -15,6 +16,7 @@ export class ReferralsService {
     private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
     private readonly categories: CategoriesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Refers a supplier, in a category it supplies, to one of the caller's direct connections. */
@@ -28,7 +30,16 @@ export class ReferralsService {
       categoryId: input.categoryId,
       message: input.message || null,
     });
-    if (created) return created;
+    if (created) {
+      await this.notifications.notify(
+        [created.toId],
+        NotificationKind.REFERRAL_RECEIVED,
+        user.id,
+        created.id,
+        'referred a supplier to you',
+      );
+      return created;
+    }
     // A rule that held a moment ago changed before the write; report which one.
     await this.requireReferable(user.id, input);
     throw notFound('Your profile no longer exists.');

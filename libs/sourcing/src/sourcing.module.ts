@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '#tradegraph/categories';
+import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { TrustModule } from '#tradegraph/trust';
@@ -11,7 +12,7 @@ import { SourcingService } from './sourcing.service.js';
 
 /** Sourcing requests: ask my network who can supply a category, and hear back. */
 @Module({
-  imports: [PeopleModule, OrganizationsModule, CategoriesModule, TrustModule],
+  imports: [NotificationsModule, PeopleModule, OrganizationsModule, CategoriesModule, TrustModule],
   providers: [SourcingRepository, SourcingService, SourcingResolver, SourcingAnswerResolver, PersonSourcingResolver],
   exports: [SourcingService],
 })

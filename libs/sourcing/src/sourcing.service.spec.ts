@@ -1,3 +1,4 @@
+import type { NotificationsService } from '#tradegraph/notifications';
 import { CategoriesService } from '#tradegraph/categories';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { TrustService } from '#tradegraph/trust';
@@ -6,6 +7,13 @@ import { SourcingRequestStatus } from './models/sourcing-request-status.enum.js'
 import { SourcingRequest } from './models/sourcing-request.model.js';
 import { SourcingAnswerDraft, SourcingRepository, SourcingRequestDraft } from './sourcing.repository.js';
 import { SourcingService } from './sourcing.service.js';
+
+/** Notifications are not under test here: a stand-in that stores and publishes nothing. */
+const quietNotifications = {
+  notify: async () => undefined,
+  notifyMembers: async () => undefined,
+  notifySourcingAudience: async () => undefined,
+} as unknown as NotificationsService;
 
 const ada = { id: 'ada', email: 'ada@x.example' };
 const ben = { id: 'ben', email: 'ben@x.example' };
@@ -80,7 +88,13 @@ function setup() {
       return [];
     },
   } as unknown as TrustService;
-  const service = new SourcingService(sourcing as unknown as SourcingRepository, categories, organizations, trust);
+  const service = new SourcingService(
+    sourcing as unknown as SourcingRepository,
+    categories,
+    organizations,
+    trust,
+    quietNotifications,
+  );
   return { sourcing, shortlists, service };
 }
 

@@ -11,6 +11,7 @@ import {
   todayIso,
   toConnection,
 } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { SupplierRecommendation, TrustService } from '#tradegraph/trust';
 import { AnswerSourcingRequestInput } from './dto/answer-sourcing-request.input.js';
@@ -31,6 +32,7 @@ export class SourcingService {
     private readonly categories: CategoriesService,
     private readonly organizations: OrganizationsService,
     private readonly trust: TrustService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Posts a request, visible to the requester's network within maxDegree as it is now. */
@@ -48,6 +50,7 @@ export class SourcingService {
       neededBy: input.neededBy ?? null,
     });
     if (!created) throw notFound('Your profile no longer exists.');
+    await this.notifications.notifySourcingAudience(created.id, user.id, 'asks their network for a supplier');
     return created;
   }
 
@@ -63,7 +66,7 @@ export class SourcingService {
 
   /** Suggests a supplier for an OPEN request the caller can see and did not post. */
   async answer(user: AuthUser, input: AnswerSourcingRequestInput): Promise<SourcingAnswer> {
-    await this.requireAnswerable(user, input);
+    const request = await this.requireAnswerable(user, input);
     const created = await this.sourcing.createAnswer({
       id: randomUUID(),
       requestId: input.requestId,
@@ -71,7 +74,16 @@ export class SourcingService {
       supplierId: input.supplierId,
       comment: input.comment || null,
     });
-    if (created) return created;
+    if (created) {
+      await this.notifications.notify(
+        [request.requesterId],
+        NotificationKind.SOURCING_REQUEST_ANSWERED,
+        user.id,
+        created.id,
+        'suggested a supplier for your sourcing request',
+      );
+      return created;
+    }
     // A rule that held a moment ago changed before the write (a parallel answer, a close); report which.
     await this.requireAnswerable(user, input);
     throw conflict('The request changed while you answered it; try again.');
@@ -125,7 +137,7 @@ export class SourcingService {
   }
 
   /** Visible (else NOT_FOUND), not the caller's own, OPEN, a supplier of the category, not a duplicate. */
-  private async requireAnswerable(user: AuthUser, input: AnswerSourcingRequestInput): Promise<void> {
+  private async requireAnswerable(user: AuthUser, input: AnswerSourcingRequestInput): Promise<SourcingRequest> {
     const request = await this.get(user, input.requestId);
     if (!request) throw notFound(`No sourcing request has the id ${input.requestId}.`, 'input.requestId');
     if (request.requesterId === user.id) throw forbidden('You cannot answer your own sourcing request.');
@@ -138,6 +150,7 @@ export class SourcingService {
     if (await this.sourcing.hasAnswered(input.requestId, user.id, input.supplierId)) {
       throw conflict('You already suggested this supplier for this request.');
     }
+    return request;
   }
 
   /** True when the organization supplies the category or one of its subcategories. */

@@ -1,3 +1,4 @@
+import type { NotificationsService } from '#tradegraph/notifications';
 import { AuthUser, notFound } from '#tradegraph/common';
 import { FeedbackRepository, FeedbackScores } from './feedback.repository.js';
 import { FeedbackService } from './feedback.service.js';
@@ -7,6 +8,13 @@ import { TradeVisibility } from './models/trade-visibility.enum.js';
 import { TradeForViewer } from './trades.repository.js';
 import { TradesService } from './trades.service.js';
 import { withAverage } from './scores.js';
+
+/** Notifications are not under test here: a stand-in that stores and publishes nothing. */
+const quietNotifications = {
+  notify: async () => undefined,
+  notifyMembers: async () => undefined,
+  notifySourcingAudience: async () => undefined,
+} as unknown as NotificationsService;
 
 const user: AuthUser = { id: 'p1', email: 'p1@x.example' };
 
@@ -43,7 +51,11 @@ const setup = (found: TradeForViewer | null) => {
       return withAverage({ ...scores, createdAt: new Date(), updatedAt: new Date() });
     },
   };
-  const service = new FeedbackService(repository as unknown as FeedbackRepository, trades as unknown as TradesService);
+  const service = new FeedbackService(
+    repository as unknown as FeedbackRepository,
+    trades as unknown as TradesService,
+    quietNotifications,
+  );
   return { service, writes };
 };
 

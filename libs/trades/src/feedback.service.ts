@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser, conflict, forbidden } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { LeaveFeedbackInput } from './dto/leave-feedback.input.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { Feedback } from './models/feedback.model.js';
 import { TradeStatus } from './models/trade-status.enum.js';
+import { Trade } from './models/trade.model.js';
 import { TradesService } from './trades.service.js';
 
 @Injectable()
@@ -12,11 +14,12 @@ export class FeedbackService {
   constructor(
     private readonly feedback: FeedbackRepository,
     private readonly trades: TradesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A current member of the buyer leaves (or replaces) the one feedback of a CONFIRMED trade. */
   async leave(user: AuthUser, input: LeaveFeedbackInput): Promise<Feedback> {
-    await this.requireWritable(user, input.tradeId);
+    const trade = await this.requireWritable(user, input.tradeId);
     const saved = await this.feedback.upsert({
       id: randomUUID(),
       tradeId: input.tradeId,
@@ -26,7 +29,16 @@ export class FeedbackService {
       communication: input.communication,
       comment: input.comment || null,
     });
-    if (saved) return saved;
+    if (saved) {
+      await this.notifications.notifyMembers(
+        trade.supplierId,
+        NotificationKind.FEEDBACK_RECEIVED,
+        user.id,
+        saved.id,
+        'left feedback on a trade with your organization',
+      );
+      return saved;
+    }
     await this.requireWritable(user, input.tradeId);
     throw conflict('The trade changed while this request was handled; please retry.', 'input.tradeId');
   }
@@ -36,11 +48,12 @@ export class FeedbackService {
     return this.feedback.forTrades(tradeIds);
   }
 
-  private async requireWritable(user: AuthUser, tradeId: string): Promise<void> {
+  private async requireWritable(user: AuthUser, tradeId: string): Promise<Trade> {
     const { trade, viewerInBuyer } = await this.trades.forViewer(user, tradeId, 'input.tradeId');
     if (!viewerInBuyer) throw forbidden('Only a current member of the buyer may leave feedback on a trade.');
     if (trade.status !== TradeStatus.CONFIRMED) {
       throw conflict(`Feedback can be left only on a CONFIRMED trade; this one is ${trade.status}.`, 'input.tradeId');
     }
+    return trade;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '#tradegraph/categories';
+import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { FeedbackRepository } from './feedback.repository.js';
@@ -12,7 +13,7 @@ import { TradesResolver } from './trades.resolver.js';
 import { TradesService } from './trades.service.js';
 
 @Module({
-  imports: [PeopleModule, OrganizationsModule, CategoriesModule],
+  imports: [NotificationsModule, PeopleModule, OrganizationsModule, CategoriesModule],
   providers: [
     TradesRepository,
     FeedbackRepository,

@@ -1,3 +1,4 @@
+import type { NotificationsService } from '#tradegraph/notifications';
 import { AuthUser, todayIso } from '#tradegraph/common';
 import { RecordTradeInput } from './dto/record-trade.input.js';
 import { AmountBand } from './models/amount-band.enum.js';
@@ -8,6 +9,13 @@ import { ScorecardRepository } from './scorecard.repository.js';
 import { EMPTY_FIGURES, ScorecardFigures } from './scores.js';
 import { NewTrade, RecordContext, TradeForViewer, TradesRepository } from './trades.repository.js';
 import { TradesService } from './trades.service.js';
+
+/** Notifications are not under test here: a stand-in that stores and publishes nothing. */
+const quietNotifications = {
+  notify: async () => undefined,
+  notifyMembers: async () => undefined,
+  notifySourcingAudience: async () => undefined,
+} as unknown as NotificationsService;
 
 const user: AuthUser = { id: 'p1', email: 'p1@x.example' };
 
@@ -68,6 +76,7 @@ const setup = () => {
   const service = new TradesService(
     repository as unknown as TradesRepository,
     scorecards as unknown as ScorecardRepository,
+    quietNotifications,
   );
   return { repository, service };
 };

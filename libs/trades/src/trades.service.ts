@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser, badInput, conflict, DomainError, forbidden, notFound, todayIso } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationRole } from '#tradegraph/organizations';
 import { RecordTradeInput } from './dto/record-trade.input.js';
 import { SupplierScorecard } from './models/supplier-scorecard.model.js';
@@ -18,6 +19,7 @@ export class TradesService {
   constructor(
     private readonly trades: TradesRepository,
     private readonly scorecardFigures: ScorecardRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A current member of the buyer records a PENDING trade with a supplier of the category. */
@@ -45,7 +47,16 @@ export class TradesService {
       visibility: input.visibility ?? TradeVisibility.PUBLIC,
       recordedById: user.id,
     });
-    if (created) return created;
+    if (created) {
+      await this.notifications.notifyMembers(
+        created.supplierId,
+        NotificationKind.TRADE_RECORDED,
+        user.id,
+        created.id,
+        'recorded a trade with your organization; please confirm or reject it',
+      );
+      return created;
+    }
     // Something the checks relied on changed in between: report it as it stands now.
     throw recordProblem(input, await context()) ?? changedMeanwhile();
   }
@@ -54,7 +65,16 @@ export class TradesService {
   async confirm(user: AuthUser, tradeId: string): Promise<Trade> {
     await this.requireDecidable(user, tradeId);
     const confirmed = await this.trades.confirm(tradeId, user.id);
-    if (confirmed) return confirmed;
+    if (confirmed) {
+      await this.notifications.notify(
+        [confirmed.recordedById],
+        NotificationKind.TRADE_CONFIRMED,
+        user.id,
+        tradeId,
+        'confirmed the trade you recorded',
+      );
+      return confirmed;
+    }
     await this.requireDecidable(user, tradeId);
     throw changedMeanwhile();
   }
@@ -67,7 +87,16 @@ export class TradesService {
     }
     await this.requireDecidable(user, tradeId);
     const rejected = await this.trades.reject(tradeId, user.id, trimmed);
-    if (rejected) return rejected;
+    if (rejected) {
+      await this.notifications.notify(
+        [rejected.recordedById],
+        NotificationKind.TRADE_REJECTED,
+        user.id,
+        tradeId,
+        'rejected the trade you recorded',
+      );
+      return rejected;
+    }
     await this.requireDecidable(user, tradeId);
     throw changedMeanwhile();
   }

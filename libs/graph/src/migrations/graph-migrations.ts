@@ -97,4 +97,12 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
       },
     ],
   },
+  {
+    version: 5,
+    description: 'Notifications: ids and newest-first listing',
+    statements: [
+      { cypher: 'CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE' },
+      { cypher: 'CREATE INDEX notification_created_at IF NOT EXISTS FOR (n:Notification) ON (n.createdAt)' },
+    ],
+  },
 ];

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { Neo4jService } from '#tradegraph/graph';
+import { int } from 'neo4j-driver';
+import { NotificationKind } from './models/notification-kind.enum.js';
+import { Notification } from './models/notification.model.js';
+
+const FIELDS = `n {.id, .kind, .createdAt, .subjectId, .summary, readAt: n.readAt, actorId: n.actorId,
+  recipientId: p.id}`;
+
+export interface NewNotification {
+  id: string;
+  recipientId: string;
+  kind: NotificationKind;
+  actorId: string | null;
+  subjectId: string;
+  summary: string;
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  /** Stores every notification in one statement; recipients that no longer exist are skipped. */
+  async createMany(rows: NewNotification[]): Promise<Notification[]> {
+    const created = await this.neo4j.write<{ notification: Notification }>(
+      `UNWIND $rows AS row
+       MATCH (p:Person {id: row.recipientId})
+       CREATE (p)-[:HAS_NOTIFICATION]->(n:Notification {
+         id: row.id, kind: row.kind, createdAt: datetime(), subjectId: row.subjectId,
+         summary: row.summary, actorId: row.actorId})
+       RETURN ${FIELDS} AS notification`,
+      { rows },
+    );
+    return created.map((row) => row.notification);
+  }
+
+  /** A page of a person's notifications, newest first, and how many match in all. */
+  async page(
+    personId: string,
+    unreadOnly: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; items: Notification[] }> {
+    const [row] = await this.neo4j.read<{ total: number; items: Notification[] }>(
+      `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
+       WHERE NOT $unreadOnly OR n.readAt IS NULL
+       WITH p, n ORDER BY n.createdAt DESC, n.id DESC
+       WITH p, collect(n) AS matching
+       RETURN size(matching) AS total,
+              [n IN matching[$offset..($offset + $limit)] | ${FIELDS}] AS items`,
+      { personId, unreadOnly, offset: int(offset), limit: int(limit) },
+    );
+    return row ?? { total: 0, items: [] };
+  }
+
+  /** Marks the person's unread notifications read (only those in `ids` when given); how many changed. */
+  async markRead(personId: string, ids: string[] | null): Promise<number> {
+    const [row] = await this.neo4j.write<{ changed: number }>(
+      `MATCH (:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
+       WHERE n.readAt IS NULL AND ($ids IS NULL OR n.id IN $ids)
+       SET n.readAt = datetime()
+       RETURN count(n) AS changed`,
+      { personId, ids },
+    );
+    return row?.changed ?? 0;
+  }
+
+  async unreadCount(personId: string): Promise<number> {
+    const [row] = await this.neo4j.read<{ count: number }>(
+      `MATCH (:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
+       WHERE n.readAt IS NULL
+       RETURN count(n) AS count`,
+      { personId },
+    );
+    return row?.count ?? 0;
+  }
+
+  /** Ids of the current members (APPROVED WORKS_AT) of an organization. */
+  async currentMembers(organizationId: string): Promise<string[]> {
+    const [row] = await this.neo4j.read<{ ids: string[] }>(
+      `OPTIONAL MATCH (p:Person)-[:WORKS_AT {status: 'APPROVED'}]->(:Organization {id: $organizationId})
+       RETURN collect(DISTINCT p.id) AS ids`,
+      { organizationId },
+    );
+    return row?.ids ?? [];
+  }
+
+  /** Ids of the people a sourcing request was made visible to when posted. */
+  async sourcingAudience(requestId: string): Promise<string[]> {
+    const [row] = await this.neo4j.read<{ ids: string[] }>(
+      `OPTIONAL MATCH (:SourcingRequest {id: $requestId})-[:VISIBLE_TO]->(p:Person)
+       RETURN collect(DISTINCT p.id) AS ids`,
+      { requestId },
+    );
+    return row?.ids ?? [];
+  }
+
+  /** Display names of people by id, for summaries. */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.neo4j.read<{ id: string; name: string }>(
+      `UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN p.id AS id, p.name AS name`,
+      { ids },
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+}

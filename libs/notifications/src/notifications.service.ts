@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuthUser, Connection, toConnection } from '#tradegraph/common';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { NotificationKind } from './models/notification-kind.enum.js';
+import { Notification } from './models/notification.model.js';
+import { NotificationsRepository } from './notifications.repository.js';
+import { NOTIFICATION_ADDED, PUB_SUB } from './pub-sub.provider.js';
+
+/** What subscribers receive on the NOTIFICATION_ADDED topic. */
+export interface NotificationAddedPayload {
+  notificationAdded: Notification;
+}
+
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
+
+  /**
+   * Stores one notification per recipient (never for the actor themself) in one statement, then
+   * publishes each live. `summary` continues the actor's name ("wants to connect with you" becomes
+   * "Ada Lovelace wants to connect with you"). Called after the triggering write succeeded: a failure
+   * here is logged and never undoes that write.
+   */
+  async notify(
+    recipients: readonly string[],
+    kind: NotificationKind,
+    actorId: string | null,
+    subjectId: string,
+    summary: string,
+  ): Promise<void> {
+    const ids = [...new Set(recipients)].filter((id) => id !== actorId);
+    if (ids.length === 0) return;
+    try {
+      const actorName = actorId ? (await this.notifications.names([actorId])).get(actorId) : undefined;
+      const line = `${actorName ?? 'Someone'} ${summary}`;
+      const created = await this.notifications.createMany(
+        ids.map((recipientId) => ({ id: randomUUID(), recipientId, kind, actorId, subjectId, summary: line })),
+      );
+      await Promise.all(
+        created.map((notification) =>
+          this.pubSub.publish(NOTIFICATION_ADDED, {
+            notificationAdded: notification,
+          } satisfies NotificationAddedPayload),
+        ),
+      );
+    } catch (error) {
+      this.logger.error(`Could not notify ${kind} about ${subjectId}: ${String(error)}`);
+    }
+  }
+
+  /** Notifies the current members of an organization (news about the organization). */
+  async notifyMembers(
+    organizationId: string,
+    kind: NotificationKind,
+    actorId: string,
+    subjectId: string,
+    summary: string,
+  ): Promise<void> {
+    await this.notify(await this.notifications.currentMembers(organizationId), kind, actorId, subjectId, summary);
+  }
+
+  /** Notifies the audience a sourcing request was made visible to when it was posted. */
+  async notifySourcingAudience(requestId: string, actorId: string, summary: string): Promise<void> {
+    const audience = await this.notifications.sourcingAudience(requestId);
+    await this.notify(audience, NotificationKind.SOURCING_REQUEST_FROM_NETWORK, actorId, requestId, summary);
+  }
+
+  async list(user: AuthUser, unreadOnly: boolean, first: number, offset: number): Promise<Connection<Notification>> {
+    const page = await this.notifications.page(user.id, unreadOnly, offset, first);
+    return toConnection(page.items, offset, page.total);
+  }
+
+  /** Marks the caller's notifications read: those in `ids` (others' ids are ignored), or all. */
+  markRead(user: AuthUser, ids: string[] | null | undefined): Promise<number> {
+    return this.notifications.markRead(user.id, ids ?? null);
+  }
+
+  unreadCount(user: AuthUser): Promise<number> {
+    return this.notifications.unreadCount(user.id);
+  }
+
+  /** The live stream of new notifications (every recipient's: the resolver filters). */
+  added(): AsyncIterableIterator<NotificationAddedPayload> {
+    return this.pubSub.asyncIterableIterator<NotificationAddedPayload>(NOTIFICATION_ADDED);
+  }
+}
