@@ -86,14 +86,4 @@ export class AuditLogService {
       .limit(limit)
       .getManyAndCount();
   }
-
-  /** Entries about a target, newest first. */
-  forTarget(targetId: string, limit = 100): Promise<AuditLogEntry[]> {
-    return this.entries.find({ where: { targetId }, order: { occurredAt: 'DESC' }, take: limit });
-  }
-
-  /** Entries by an actor, newest first. */
-  byActor(actorId: string, limit = 100): Promise<AuditLogEntry[]> {
-    return this.entries.find({ where: { actorId }, order: { occurredAt: 'DESC' }, take: limit });
-  }
 }

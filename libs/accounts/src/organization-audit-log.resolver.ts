@@ -2,10 +2,9 @@ import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser, Connection } from '#tradegraph/common';
 import { Organization } from '#tradegraph/organizations';
-import { Person, PeopleService, personLoader } from '#tradegraph/people';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
-import { AuditLogEntryConnection, AuditLogEntryModel } from './models/audit-log-entry.model.js';
+import { AuditLogEntryConnection } from './models/audit-log-entry.model.js';
 
 /** Adds `auditLog` to Organization. */
 @Resolver(() => Organization)
@@ -30,19 +29,5 @@ export class OrganizationAuditLogResolver {
         this.audit.organizationPages(viewer, ids, page.first, offset),
       )
       .load(organization.id);
-  }
-}
-
-/** Resolves who made an audit entry. */
-@Resolver(() => AuditLogEntryModel)
-export class AuditLogEntryResolver {
-  constructor(private readonly people: PeopleService) {}
-
-  @ResolveField(() => Person, {
-    nullable: true,
-    description: 'Who made the change; null once their account is deleted.',
-  })
-  actor(@Parent() entry: AuditLogEntryModel, @Loaders() loaders: RequestLoaders): Promise<Person | null> | null {
-    return entry.actorId ? personLoader(loaders, this.people).load(entry.actorId) : null;
   }
 }
