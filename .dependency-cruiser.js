@@ -11,6 +11,7 @@ const allowed = {
   common: [],
   config: [],
   graph: ['config', 'common'],
+  policy: ['common', 'graph'],
   people: ['common', 'graph', 'config'],
   notifications: ['common', 'graph', 'people', 'config'],
   accounts: ['config', 'common', 'graph', 'people', 'organizations'],

@@ -22,6 +22,7 @@ import { NetworkModule } from '#tradegraph/network';
 import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
+import { PolicyModule } from '#tradegraph/policy';
 import { PrivacyModule } from '#tradegraph/privacy';
 import { ReferralsModule } from '#tradegraph/referrals';
 import { SourcingModule } from '#tradegraph/sourcing';
@@ -42,6 +43,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         GraphModule,
+        PolicyModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],

@@ -1,0 +1,3 @@
+export * from './policy-cypher.js';
+export * from './policy.module.js';
+export * from './policy.service.js';
