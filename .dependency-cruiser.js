@@ -12,7 +12,7 @@ const allowed = {
   config: [],
   graph: ['config', 'common'],
   policy: ['common', 'graph'],
-  people: ['common', 'graph', 'config'],
+  people: ['common', 'graph', 'config', 'policy'],
   notifications: ['common', 'graph', 'people', 'config'],
   accounts: ['config', 'common', 'graph', 'people', 'organizations'],
   categories: ['common', 'graph'],

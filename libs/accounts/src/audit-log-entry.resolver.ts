@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { Person, PeopleService, personLoader } from '#tradegraph/people';
 import { AuditLogEntryModel } from './models/audit-log-entry.model.js';
 
@@ -12,7 +13,11 @@ export class AuditLogEntryResolver {
     nullable: true,
     description: 'Who made the change; null once their account is deleted.',
   })
-  actor(@Parent() entry: AuditLogEntryModel, @Loaders() loaders: RequestLoaders): Promise<Person | null> | null {
-    return entry.actorId ? personLoader(loaders, this.people).load(entry.actorId) : null;
+  actor(
+    @Parent() entry: AuditLogEntryModel,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<Person | null> | null {
+    return entry.actorId ? personLoader(loaders, this.people, viewer).load(entry.actorId) : null;
   }
 }

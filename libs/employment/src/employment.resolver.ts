@@ -44,9 +44,12 @@ export class EmploymentResolver {
     return this.employment.end(user, employmentId, endedOn);
   }
 
-  @ResolveField(() => Person, { description: 'The employed person.' })
-  person(@Parent() employment: Employment, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(employment.personId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The employed person. Null when the privacy rules hide them from you.',
+  })
+  person(@Parent() employment: Employment, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(employment.personId);
   }
 
   @ResolveField(() => Organization, { description: 'The employer.' })

@@ -38,9 +38,12 @@ export class EndorsementsResolver {
     return this.endorsements.retract(user, endorsementId);
   }
 
-  @ResolveField(() => Person, { description: 'Who gave the endorsement.' })
-  endorser(@Parent() endorsement: Endorsement, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(endorsement.endorserId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Who gave the endorsement. Null when the privacy rules hide them from you.',
+  })
+  endorser(@Parent() endorsement: Endorsement, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(endorsement.endorserId);
   }
 
   @ResolveField(() => Organization, { description: 'The endorsed supplier.' })

@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { IntroductionStep } from './models/introduction-step.model.js';
 
@@ -7,8 +8,11 @@ import { IntroductionStep } from './models/introduction-step.model.js';
 export class IntroductionStepResolver {
   constructor(private readonly people: PeopleService) {}
 
-  @ResolveField(() => Person, { description: 'The person deciding at this step.' })
-  person(@Parent() step: IntroductionStep, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(step.personId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The person deciding at this step. Null when the privacy rules hide them from you.',
+  })
+  person(@Parent() step: IntroductionStep, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(step.personId);
   }
 }

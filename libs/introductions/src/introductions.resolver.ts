@@ -45,19 +45,28 @@ export class IntroductionsResolver {
     return this.introductions.withdraw(user, introductionId);
   }
 
-  @ResolveField(() => Person, { description: 'Who asked for the introduction.' })
-  requester(@Parent() introduction: Introduction, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(introduction.requesterId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Who asked for the introduction. Null when the privacy rules hide them from you.',
+  })
+  requester(@Parent() introduction: Introduction, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(introduction.requesterId);
   }
 
-  @ResolveField(() => [Person], { description: 'The intermediaries in order, then the target.' })
-  path(@Parent() introduction: Introduction, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).loadMany(introduction.steps.map((step) => step.personId));
+  @ResolveField(() => [Person], {
+    nullable: 'items',
+    description: 'The intermediaries in order, then the target. Null when the privacy rules hide them from you.',
+  })
+  path(@Parent() introduction: Introduction, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).loadMany(introduction.steps.map((step) => step.personId));
   }
 
-  @ResolveField(() => Person, { description: 'The person the requester wants to be introduced to.' })
-  target(@Parent() introduction: Introduction, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(introduction.steps[introduction.steps.length - 1].personId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The person the requester wants to be introduced to. Null when the privacy rules hide them from you.',
+  })
+  target(@Parent() introduction: Introduction, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(introduction.steps[introduction.steps.length - 1].personId);
   }
 
   @ResolveField(() => Organization, { nullable: true, description: 'The supplier the introduction is about, if any.' })

@@ -37,13 +37,19 @@ export class ConnectionRequestsResolver {
     return this.network.withdraw(user, requestId);
   }
 
-  @ResolveField(() => Person, { description: 'The person who sent the request.' })
-  from(@Parent() request: ConnectionRequest, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(request.fromId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The person who sent the request. Null when the privacy rules hide them from you.',
+  })
+  from(@Parent() request: ConnectionRequest, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(request.fromId);
   }
 
-  @ResolveField(() => Person, { description: 'The person the request was sent to.' })
-  to(@Parent() request: ConnectionRequest, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(request.toId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The person the request was sent to. Null when the privacy rules hide them from you.',
+  })
+  to(@Parent() request: ConnectionRequest, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(request.toId);
   }
 }

@@ -57,8 +57,11 @@ export class NotificationsResolver {
     return this.service.added();
   }
 
-  @ResolveField(() => Person, { nullable: true, description: 'Who caused it; null when nobody did or they left.' })
-  actor(@Parent() notification: Notification, @Loaders() loaders: RequestLoaders) {
-    return notification.actorId ? personLoader(loaders, this.people).load(notification.actorId) : null;
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Who caused it; null when nobody did or they left.',
+  })
+  actor(@Parent() notification: Notification, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return notification.actorId ? personLoader(loaders, this.people, viewer).load(notification.actorId) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
+import { MAY_SEE_PERSON } from '#tradegraph/policy';
 import { Person } from './models/person.model.js';
 
 const PERSON_FIELDS = 'p {.id, .name, headline: p.headline, country: p.country}';
@@ -22,6 +23,19 @@ export class PeopleRepository {
     const rows = await this.neo4j.read<{ person: Person }>(
       `UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN ${PERSON_FIELDS} AS person`,
       { ids },
+    );
+    return rows.map((row) => row.person);
+  }
+
+  /** The given people that the viewer may see (the policy's MAY_SEE_PERSON); others and unknown ids are left out. */
+  async findVisibleTo(viewerId: string, ids: readonly string[]): Promise<Person[]> {
+    const rows = await this.neo4j.read<{ person: Person }>(
+      `MATCH (viewer:Person {id: $viewerId})
+       UNWIND $ids AS id
+       MATCH (p:Person {id: id})
+       WHERE ${MAY_SEE_PERSON('viewer', 'p')}
+       RETURN ${PERSON_FIELDS} AS person`,
+      { viewerId, ids },
     );
     return rows.map((row) => row.person);
   }

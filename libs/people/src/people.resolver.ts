@@ -18,9 +18,10 @@ export class PeopleResolver {
   @Query(() => Person, { nullable: true, description: 'A person by id, or null when there is none.' })
   person(
     @Args('id', { type: () => ID, description: 'Id of the person.' }) id: string,
+    @CurrentUser() viewer: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ) {
-    return personLoader(loaders, this.people).load(id);
+    return personLoader(loaders, this.people, viewer).load(id);
   }
 
   @Mutation(() => Person, { description: 'Changes the caller’s own profile and returns it.' })

@@ -16,6 +16,11 @@ export class PeopleService {
     return this.people.findByIds(ids);
   }
 
+  /** The given people as the viewer may see them: blocked pairs are left out, like unknown ids. */
+  findVisibleTo(viewerId: string, ids: readonly string[]): Promise<Person[]> {
+    return this.people.findVisibleTo(viewerId, ids);
+  }
+
   async get(id: string, field = 'id'): Promise<Person> {
     const [person] = await this.people.findByIds([id]);
     if (!person) throw notFound(`No person has the id ${id}.`, field);

@@ -29,14 +29,20 @@ export class ReferralsResolver {
     return this.referrals.refer(user, input);
   }
 
-  @ResolveField(() => Person, { description: 'Who sent the referral.' })
-  from(@Parent() referral: Referral, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(referral.fromId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Who sent the referral. Null when the privacy rules hide them from you.',
+  })
+  from(@Parent() referral: Referral, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(referral.fromId);
   }
 
-  @ResolveField(() => Person, { description: 'Who received the referral.' })
-  to(@Parent() referral: Referral, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(referral.toId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Who received the referral. Null when the privacy rules hide them from you.',
+  })
+  to(@Parent() referral: Referral, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(referral.toId);
   }
 
   @ResolveField(() => Organization, { description: 'The recommended supplier.' })

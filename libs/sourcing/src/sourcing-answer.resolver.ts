@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { SourcingAnswer } from './models/sourcing-answer.model.js';
@@ -11,9 +12,12 @@ export class SourcingAnswerResolver {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  @ResolveField(() => Person, { description: 'Who answered.' })
-  answerer(@Parent() answer: SourcingAnswer, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(answer.answererId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Who answered. Null when the privacy rules hide them from you.',
+  })
+  answerer(@Parent() answer: SourcingAnswer, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(answer.answererId);
   }
 
   @ResolveField(() => Organization, { description: 'The suggested supplier.' })

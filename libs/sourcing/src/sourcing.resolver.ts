@@ -69,9 +69,12 @@ export class SourcingResolver {
     return visibleSourcingRequestLoader(loaders, this.sourcing, viewer).load(id);
   }
 
-  @ResolveField(() => Person, { description: 'Who asked.' })
-  requester(@Parent() request: SourcingRequest, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(request.requesterId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'Who asked. Null when the privacy rules hide them from you.',
+  })
+  requester(@Parent() request: SourcingRequest, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(request.requesterId);
   }
 
   @ResolveField(() => Category, { description: 'The category a supplier is wanted for.' })

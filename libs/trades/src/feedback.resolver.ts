@@ -33,8 +33,11 @@ export class FeedbackResolver {
     return tradeLoader(loaders, this.trades, viewer).load(feedback.tradeId);
   }
 
-  @ResolveField(() => Person, { description: 'The member of the buyer who last wrote the feedback.' })
-  author(@Parent() feedback: Feedback, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(feedback.authorId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The member of the buyer who last wrote the feedback. Null when the privacy rules hide them from you.',
+  })
+  author(@Parent() feedback: Feedback, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(feedback.authorId);
   }
 }

@@ -80,17 +80,20 @@ export class TradesResolver {
     return categoryLoader(loaders, this.categories).load(trade.categoryId);
   }
 
-  @ResolveField(() => Person, { description: 'The member of the buyer who recorded the trade.' })
-  recordedBy(@Parent() trade: Trade, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(trade.recordedById);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The member of the buyer who recorded the trade. Null when the privacy rules hide them from you.',
+  })
+  recordedBy(@Parent() trade: Trade, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(trade.recordedById);
   }
 
   @ResolveField(() => Person, {
     nullable: true,
     description: 'The member of the supplier who confirmed the trade; null unless CONFIRMED.',
   })
-  confirmedBy(@Parent() trade: Trade, @Loaders() loaders: RequestLoaders) {
-    return trade.confirmedById ? personLoader(loaders, this.people).load(trade.confirmedById) : null;
+  confirmedBy(@Parent() trade: Trade, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return trade.confirmedById ? personLoader(loaders, this.people, viewer).load(trade.confirmedById) : null;
   }
 
   @ResolveField(() => Feedback, { nullable: true, description: 'The buyer’s feedback; null until it is left.' })

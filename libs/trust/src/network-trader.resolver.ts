@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { NetworkTrader } from './models/network-trader.model.js';
@@ -11,16 +12,21 @@ export class NetworkTraderResolver {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  @ResolveField(() => Person, { description: 'The person in your network.' })
-  person(@Parent() trader: NetworkTrader, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).load(trader.personId);
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The person in your network. Null when the privacy rules hide them from you.',
+  })
+  person(@Parent() trader: NetworkTrader, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).load(trader.personId);
   }
 
   @ResolveField(() => [Person], {
-    description: 'One shortest chain of connections from you (first) to the person (last).',
+    nullable: 'items',
+    description:
+      'One shortest chain of connections from you (first) to the person (last). Null when the privacy rules hide them from you.',
   })
-  path(@Parent() trader: NetworkTrader, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people).loadMany(trader.pathIds);
+  path(@Parent() trader: NetworkTrader, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    return personLoader(loaders, this.people, viewer).loadMany(trader.pathIds);
   }
 
   @ResolveField(() => Organization, { description: 'The buyer of the person’s most recent such trade.' })

@@ -22,9 +22,9 @@ export class TrustEvidenceResolver {
     description:
       'The person in your network behind the evidence; null when they opted out of network searches (the evidence still counts).',
   })
-  person(@Parent() evidence: TrustEvidence, @Loaders() loaders: RequestLoaders) {
+  person(@Parent() evidence: TrustEvidence, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
     if (evidence.hidden) return null;
-    return personLoader(loaders, this.people).load(evidence.personId);
+    return personLoader(loaders, this.people, viewer).load(evidence.personId);
   }
 
   @ResolveField(() => Endorsement, { nullable: true, description: 'The endorsement, when kind is ENDORSEMENT.' })
