@@ -56,7 +56,10 @@ describe('blocking', () => {
       const res = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, ben.token);
       expect(res.errors).toBeUndefined();
       expect(res.data!.me.blockedPeople).toEqual([]);
-      expect(res.data!.person.blockedPeople).toBeNull();
+      // Blocking is mutual invisibility: to Ben, Ada is as if absent.
+      expect(res.data!.person).toBeNull();
+      const other = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, (await newPerson(t)).token);
+      expect(other.data!.person.blockedPeople).toBeNull();
       const own = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, ada.token);
       expect(own.data!.me.blockedPeople.map((p: any) => p.id).sort()).toEqual([ben.id, cleo.id].sort());
     });
