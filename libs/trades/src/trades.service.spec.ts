@@ -129,8 +129,11 @@ describe('TradesService.record', () => {
       { supplierExists: false, supplierRoles: [] },
       { code: 'BAD_USER_INPUT', field: 'input.supplierId' },
     ],
-    [{ recorderInSupplier: true, supplierRoles: ['BUYER'] }, { code: 'FORBIDDEN' }],
-    [{ supplierRoles: ['BUYER'] }, { code: 'BAD_USER_INPUT', field: 'input.supplierId' }],
+    [{ recorderInSupplier: true, suppliesCategory: false }, { code: 'FORBIDDEN' }],
+    [
+      { supplierRoles: ['BUYER'], recorderInSupplier: true },
+      { code: 'BAD_USER_INPUT', field: 'input.supplierId' },
+    ],
     [
       { categoryExists: false, suppliesCategory: false },
       { code: 'BAD_USER_INPUT', field: 'input.categoryId' },

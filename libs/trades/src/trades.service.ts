@@ -152,14 +152,14 @@ export function recordProblem(input: RecordTradeInput, context: RecordContext): 
   if (!context.buyerExists) return badInput('input.buyerId', `No organization has the id ${input.buyerId}.`);
   if (!context.recorderIsMember) return forbidden('Only a current member of the buyer may record its trades.');
   if (!context.supplierExists) return badInput('input.supplierId', `No organization has the id ${input.supplierId}.`);
+  if (!context.supplierRoles.includes(OrganizationRole.SUPPLIER)) {
+    return badInput('input.supplierId', 'The supplier must be an organization with the SUPPLIER role.');
+  }
   if (context.recorderInSupplier) {
     return forbidden(
       'You are a current member of the supplier too. A trade needs two independent parties: it must be recorded ' +
         'by a member of the buyer who is not a member of the supplier, and confirmed by the supplier.',
     );
-  }
-  if (!context.supplierRoles.includes(OrganizationRole.SUPPLIER)) {
-    return badInput('input.supplierId', 'The supplier must be an organization with the SUPPLIER role.');
   }
   if (!context.categoryExists) return badInput('input.categoryId', `No category has the id ${input.categoryId}.`);
   if (!context.suppliesCategory) return badInput('input.categoryId', 'The supplier does not supply this category.');
