@@ -127,7 +127,7 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
   },
   {
     version: 6,
-    description: 'Trades need two independent parties: demote CONFIRMED trades that were not back to PENDING',
+    description: 'Trades need two independent parties: CONFIRMED trades without them go back to PENDING',
     statements: [{ cypher: DEMOTE_DEPENDENT_TRADES, params: { formerMemberId: FORMER_MEMBER_ID } }],
   },
 ];
