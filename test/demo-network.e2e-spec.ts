@@ -11,6 +11,7 @@ import {
   NetworkCounts,
   planDemoTies,
 } from '#tradegraph/demo';
+import { GRAPH_MIGRATIONS } from '#tradegraph/graph';
 import { newPerson, TestPerson } from './support/factories.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
@@ -134,10 +135,27 @@ describe('a generated network loaded into the graph', () => {
     );
   });
 
+  it('has only trades of two independent parties, which the independence migration leaves alone', async () => {
+    const dependent = await t.neo4j.read(
+      `MATCH (r:Person)-[:RECORDED]->(t:Trade)-[:BUYER]->(b:Organization), (t)-[:SUPPLIER]->(s:Organization)
+       WHERE EXISTS { (r)-[:WORKS_AT {status: 'APPROVED'}]->(s) }
+          OR EXISTS { (d:Person)-[:CONFIRMED]->(t) WHERE d = r OR EXISTS { (d)-[:WORKS_AT]->(b) } }
+       RETURN t.id AS id`,
+    );
+    expect(dependent).toEqual([]);
+    const confirmed = () => count(t, `MATCH (t:Trade {status: 'CONFIRMED'}) RETURN count(t) AS n`);
+    const before = await confirmed();
+    for (const statement of GRAPH_MIGRATIONS.find((m) => m.version === 6)!.statements) {
+      await t.neo4j.write(statement.cypher, statement.params ?? {});
+    }
+    expect(await confirmed()).toBe(before);
+  });
+
   it('has feedback only on confirmed trades, at most one each, written by a current member of the buyer', async () => {
     const broken = await t.neo4j.read(
       `MATCH (a:Person)-[:WROTE]->(f:Feedback)-[:ABOUT]->(t:Trade)-[:BUYER]->(b:Organization)
        WHERE t.status <> 'CONFIRMED' OR f.tradeId <> t.id OR NOT EXISTS { (a)-[:WORKS_AT {status: 'APPROVED'}]->(b) }
+          OR EXISTS { (t)-[:SUPPLIER]->(:Organization)<-[:WORKS_AT {status: 'APPROVED'}]-(a) }
        RETURN f.id AS id`,
     );
     expect(broken).toEqual([]);

@@ -47,7 +47,8 @@ const indexOfOrg = (s: NetworkStructure) =>
 /**
  * Buyers mostly buy in their own industry and come back to suppliers they know. Each trade is in
  * a category its supplier supplies, recorded by a current member of the buyer and (unless still
- * PENDING) decided by a current member of the supplier.
+ * PENDING) decided by a current member of the supplier who never was a member of the buyer. People
+ * have one current employment at most, so recorder and decider are two independent people.
  */
 function generateTrades(s: NetworkStructure): GeneratedTrade[] {
   const random = new SeededRandom(s.seed, 'trades');
@@ -93,7 +94,10 @@ function generateTrades(s: NetworkStructure): GeneratedTrade[] {
     }
     const recent = random.chance(0.08);
     const occurredDay = clock.daysAgo(recent ? random.int(1, 45) : random.int(1, FOUR_YEARS));
-    const status = tradeStatus(recent, random.next());
+    // Decided only by someone independent of the buyer: never a member of it, not even a former one.
+    const deciders = s.members[pair.supplier].filter((person) => s.formerOrg[person] !== pair.buyer);
+    const drawn = tradeStatus(recent, random.next());
+    const status = deciders.length > 0 ? drawn : 'PENDING';
     const createdAt = clock.at(occurredDay + random.int(0, 14), random);
     const decidedAt = status === 'PENDING' ? null : clock.after(createdAt, 24 * 7, random);
     trades.push({
@@ -106,7 +110,7 @@ function generateTrades(s: NetworkStructure): GeneratedTrade[] {
       visibility: random.chance(0.8) ? 'PUBLIC' : 'PRIVATE',
       status,
       recordedById: s.people[random.pick(s.members[pair.buyer])].id,
-      decidedById: status === 'PENDING' ? null : s.people[random.pick(s.members[pair.supplier])].id,
+      decidedById: status === 'PENDING' ? null : s.people[random.pick(deciders)].id,
       decidedAt: decidedAt === null ? null : clock.iso(decidedAt),
       rejectionReason: status === 'REJECTED' ? random.pick(REJECTION_REASONS) : null,
       createdAt: clock.iso(createdAt),

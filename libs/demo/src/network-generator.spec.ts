@@ -31,10 +31,10 @@ const options = (overrides: Partial<NetworkOptions> = {}): NetworkOptions => ({
   ...overrides,
 });
 
-/** Current members of each organization: people with an APPROVED employment there. */
-function membersOf(network: GeneratedNetwork): Map<string, Set<string>> {
+/** Current members of each organization: people with an APPROVED employment there (or former: ENDED). */
+function membersOf(network: GeneratedNetwork, status: 'APPROVED' | 'ENDED' = 'APPROVED'): Map<string, Set<string>> {
   const members = new Map<string, Set<string>>();
-  for (const e of network.employments.filter((e) => e.status === 'APPROVED')) {
+  for (const e of network.employments.filter((e) => e.status === status)) {
     members.set(e.organizationId, (members.get(e.organizationId) ?? new Set()).add(e.personId));
   }
   return members;
@@ -170,6 +170,7 @@ describe.each([
   it('records trades only as the rules allow, mostly confirmed and public, in the past four years', () => {
     const organizations = new Map(network.organizations.map((o) => [o.id, o]));
     const members = membersOf(network);
+    const formerMembers = membersOf(network, 'ENDED');
     for (const trade of network.trades) {
       const supplier = organizations.get(trade.supplierId)!;
       expect(trade.buyerId).not.toBe(trade.supplierId);
@@ -177,8 +178,15 @@ describe.each([
       expect(supplier.roles).toContain('SUPPLIER');
       expect(supplier.categoryIds).toContain(trade.categoryId);
       expect(members.get(trade.buyerId)!.has(trade.recordedById)).toBe(true);
+      // Two independent parties: the recorder is no member of the supplier, the decider none of the buyer.
+      expect(members.get(trade.supplierId)!.has(trade.recordedById)).toBe(false);
       if (trade.status === 'PENDING') expect(trade.decidedById).toBeNull();
-      else expect(members.get(trade.supplierId)!.has(trade.decidedById!)).toBe(true);
+      else {
+        expect(members.get(trade.supplierId)!.has(trade.decidedById!)).toBe(true);
+        expect(trade.decidedById).not.toBe(trade.recordedById);
+        expect(members.get(trade.buyerId)!.has(trade.decidedById!)).toBe(false);
+        expect(formerMembers.get(trade.buyerId)?.has(trade.decidedById!) ?? false).toBe(false);
+      }
       expect(trade.occurredOn < TODAY && trade.occurredOn >= '2022-03-14').toBe(true);
       expect(trade.createdAt >= trade.occurredOn).toBe(true);
       if (trade.decidedAt) expect(trade.decidedAt >= trade.createdAt).toBe(true);

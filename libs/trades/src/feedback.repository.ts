@@ -22,8 +22,8 @@ export class FeedbackRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
-   * Creates or replaces the one feedback of a CONFIRMED trade, written by a current member of its buyer;
-   * null when either no longer holds. The trade is locked first and the node is MERGEd on the unique
+   * Creates or replaces the one feedback of a CONFIRMED trade, written by a current member of its buyer
+   * who is not a current member of its supplier; null when any of this no longer holds. The trade is locked first and the node is MERGEd on the unique
    * tradeId, so concurrent calls leave exactly one Feedback; a replacement keeps its id and createdAt.
    */
   async upsert(scores: FeedbackScores): Promise<Feedback | null> {
@@ -31,8 +31,9 @@ export class FeedbackRepository {
       `MATCH (t:Trade {id: $tradeId})
        SET t._lock = true REMOVE t._lock
        WITH t
-       MATCH (t)-[:BUYER]->(b:Organization), (author:Person {id: $authorId})
+       MATCH (t)-[:BUYER]->(b:Organization), (t)-[:SUPPLIER]->(s:Organization), (author:Person {id: $authorId})
        WHERE t.status = 'CONFIRMED' AND EXISTS { (author)-[:WORKS_AT {status: 'APPROVED'}]->(b) }
+         AND NOT EXISTS { (author)-[:WORKS_AT {status: 'APPROVED'}]->(s) }
        MERGE (f:Feedback {tradeId: $tradeId})
          ON CREATE SET f.id = $id, f.createdAt = datetime()
        SET f.quality = $quality, f.delivery = $delivery, f.communication = $communication,

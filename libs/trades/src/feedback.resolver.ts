@@ -19,7 +19,7 @@ export class FeedbackResolver {
 
   @Mutation(() => Feedback, {
     description:
-      'Leaves feedback on a CONFIRMED trade, or replaces the feedback already left (same id). Current members of its buyer only.',
+      'Leaves feedback on a CONFIRMED trade, or replaces the feedback already left (same id). Current members of its buyer who are not current members of its supplier only.',
   })
   leaveFeedback(
     @CurrentUser() user: AuthUser,

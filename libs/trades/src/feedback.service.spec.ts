@@ -33,6 +33,7 @@ const view = (overrides: Partial<TradeForViewer> = {}, status = TradeStatus.CONF
   },
   viewerInBuyer: true,
   viewerInSupplier: false,
+  recorderInSupplier: false,
   ...overrides,
 });
 
@@ -78,6 +79,15 @@ describe('FeedbackService.leave', () => {
   it('forbids everyone outside the buyer, members of the supplier included', async () => {
     const { service, writes } = setup(view({ viewerInBuyer: false, viewerInSupplier: true }));
     await expect(service.leave(user, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(writes).toEqual([]);
+  });
+
+  it('forbids a member of the buyer who is a current member of the supplier too', async () => {
+    const { service, writes } = setup(view({ viewerInBuyer: true, viewerInSupplier: true }));
+    await expect(service.leave(user, input)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/member of the supplier too/),
+    });
     expect(writes).toEqual([]);
   });
 

@@ -17,7 +17,10 @@ export class FeedbackService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** A current member of the buyer leaves (or replaces) the one feedback of a CONFIRMED trade. */
+  /**
+   * A current member of the buyer who is not a current member of the supplier leaves (or replaces) the
+   * one feedback of a CONFIRMED trade: a supplier cannot rate itself.
+   */
   async leave(user: AuthUser, input: LeaveFeedbackInput): Promise<Feedback> {
     const trade = await this.requireWritable(user, input.tradeId);
     const saved = await this.feedback.upsert({
@@ -49,8 +52,14 @@ export class FeedbackService {
   }
 
   private async requireWritable(user: AuthUser, tradeId: string): Promise<Trade> {
-    const { trade, viewerInBuyer } = await this.trades.forViewer(user, tradeId, 'input.tradeId');
+    const { trade, viewerInBuyer, viewerInSupplier } = await this.trades.forViewer(user, tradeId, 'input.tradeId');
     if (!viewerInBuyer) throw forbidden('Only a current member of the buyer may leave feedback on a trade.');
+    if (viewerInSupplier) {
+      throw forbidden(
+        'You are a current member of the supplier too, so you cannot leave feedback on this trade: ' +
+          'feedback must come from a member of the buyer who is not a member of the supplier.',
+      );
+    }
     if (trade.status !== TradeStatus.CONFIRMED) {
       throw conflict(`Feedback can be left only on a CONFIRMED trade; this one is ${trade.status}.`, 'input.tradeId');
     }

@@ -22,6 +22,8 @@ export interface RecordContext {
   buyerExists: boolean;
   recorderIsMember: boolean;
   supplierExists: boolean;
+  /** The recorder is a current member of the supplier too: the two sides would not be independent. */
+  recorderInSupplier: boolean;
   supplierRoles: string[];
   categoryExists: boolean;
   suppliesCategory: boolean;
@@ -43,6 +45,8 @@ export interface TradeForViewer {
   trade: Trade;
   viewerInBuyer: boolean;
   viewerInSupplier: boolean;
+  /** Whether its recorder is now a current member of the supplier too (then it cannot be confirmed). */
+  recorderInSupplier: boolean;
 }
 
 /** Cypher for Trade nodes: (t:Trade)-[:BUYER|SUPPLIER]->(:Organization), -[:IN_CATEGORY]->(:Category). */
@@ -63,6 +67,7 @@ export class TradesRepository {
        RETURN b IS NOT NULL AS buyerExists,
               CASE WHEN b IS NULL THEN false ELSE ${MEMBER_OF(':Person {id: $personId}', 'b')} END AS recorderIsMember,
               s IS NOT NULL AS supplierExists,
+              CASE WHEN s IS NULL THEN false ELSE ${MEMBER_OF(':Person {id: $personId}', 's')} END AS recorderInSupplier,
               coalesce(s.roles, []) AS supplierRoles,
               c IS NOT NULL AS categoryExists,
               CASE WHEN s IS NULL OR c IS NULL THEN false ELSE EXISTS { (s)-[:SUPPLIES]->(c) } END AS suppliesCategory`,
@@ -73,13 +78,14 @@ export class TradesRepository {
 
   /**
    * Creates a PENDING trade. The rules the service checked are checked again in the same statement,
-   * so a membership or supply that ended meanwhile creates nothing (null).
+   * so a membership or supply that ended (or a supplier membership that began) meanwhile creates nothing (null).
    */
   async create(trade: NewTrade): Promise<Trade | null> {
     const [row] = await this.neo4j.write<{ trade: Trade }>(
       `MATCH (recorder:Person {id: $recordedById}), (buyer:Organization {id: $buyerId}),
              (supplier:Organization {id: $supplierId}), (category:Category {id: $categoryId})
-       WHERE ${MEMBER_OF('recorder', 'buyer')} AND 'SUPPLIER' IN supplier.roles
+       WHERE ${MEMBER_OF('recorder', 'buyer')} AND NOT ${MEMBER_OF('recorder', 'supplier')}
+         AND 'SUPPLIER' IN supplier.roles
          AND EXISTS { (supplier)-[:SUPPLIES]->(category) } AND buyer <> supplier
        CREATE (t:Trade {id: $id, occurredOn: date($occurredOn), amountBand: $amountBand, visibility: $visibility,
                         status: 'PENDING', createdAt: datetime()})
@@ -113,23 +119,28 @@ export class TradesRepository {
        ${TRADE_PARTS}
        RETURN ${TRADE_FIELDS} AS trade,
               ${MEMBER_OF(':Person {id: $viewerId}', 'buyer')} AS viewerInBuyer,
-              ${MEMBER_OF(':Person {id: $viewerId}', 'supplier')} AS viewerInSupplier`,
+              ${MEMBER_OF(':Person {id: $viewerId}', 'supplier')} AS viewerInSupplier,
+              ${MEMBER_OF('recorder', 'supplier')} AS recorderInSupplier`,
       { id, viewerId },
     );
     return row ?? null;
   }
 
   /**
-   * Confirms a PENDING trade by a current member of its supplier; null when either no longer holds.
-   * Both are checked only after the write lock on the trade is held, so concurrent decisions cannot both pass.
+   * Confirms a PENDING trade by a current member of its supplier who did not record it and is not a current
+   * member of its buyer, while its recorder is not a current member of the supplier (two independent parties);
+   * null when any of this no longer holds. All is checked only after the write lock on the trade is held,
+   * so concurrent decisions cannot both pass.
    */
   async confirm(id: string, personId: string): Promise<Trade | null> {
     const [row] = await this.neo4j.write<{ trade: Trade }>(
       `MATCH (t:Trade {id: $id})
        SET t._lock = true REMOVE t._lock
        WITH t
-       MATCH (t)-[:SUPPLIER]->(s:Organization), (p:Person {id: $personId})
+       MATCH (t)-[:SUPPLIER]->(s:Organization), (t)-[:BUYER]->(b:Organization), (r:Person)-[:RECORDED]->(t),
+             (p:Person {id: $personId})
        WHERE t.status = 'PENDING' AND ${MEMBER_OF('p', 's')}
+         AND p <> r AND NOT ${MEMBER_OF('p', 'b')} AND NOT ${MEMBER_OF('r', 's')}
        SET t.status = 'CONFIRMED', t.confirmedAt = datetime()
        CREATE (p)-[:CONFIRMED {at: datetime()}]->(t)
        WITH t

@@ -34,7 +34,8 @@ export class TradesResolver {
   }
 
   @Mutation(() => Trade, {
-    description: 'Records a PENDING trade of the buyer with a supplier. Current members of the buyer only.',
+    description:
+      'Records a PENDING trade of the buyer with a supplier. Current members of the buyer who are not current members of the supplier only.',
   })
   recordTrade(
     @CurrentUser() user: AuthUser,
@@ -43,7 +44,10 @@ export class TradesResolver {
     return this.trades.record(user, input);
   }
 
-  @Mutation(() => Trade, { description: 'Confirms a PENDING trade. Current members of its supplier only.' })
+  @Mutation(() => Trade, {
+    description:
+      'Confirms a PENDING trade. Current members of its supplier only, except the person who recorded it and current members of its buyer; not while its recorder is a current member of the supplier.',
+  })
   confirmTrade(
     @CurrentUser() user: AuthUser,
     @Args('tradeId', { type: () => ID, description: 'The trade to confirm.' }) tradeId: string,

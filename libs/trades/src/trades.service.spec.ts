@@ -39,6 +39,7 @@ class FakeTrades {
     buyerExists: true,
     recorderIsMember: true,
     supplierExists: true,
+    recorderInSupplier: false,
     supplierRoles: ['SUPPLIER'],
     categoryExists: true,
     suppliesCategory: true,
@@ -128,7 +129,11 @@ describe('TradesService.record', () => {
       { supplierExists: false, supplierRoles: [] },
       { code: 'BAD_USER_INPUT', field: 'input.supplierId' },
     ],
-    [{ supplierRoles: ['BUYER'] }, { code: 'BAD_USER_INPUT', field: 'input.supplierId' }],
+    [{ recorderInSupplier: true, suppliesCategory: false }, { code: 'FORBIDDEN' }],
+    [
+      { supplierRoles: ['BUYER'], recorderInSupplier: true },
+      { code: 'BAD_USER_INPUT', field: 'input.supplierId' },
+    ],
     [
       { categoryExists: false, suppliesCategory: false },
       { code: 'BAD_USER_INPUT', field: 'input.categoryId' },
@@ -163,6 +168,7 @@ describe('TradesService.confirm and reject', () => {
     trade: trade({ status }),
     viewerInBuyer: false,
     viewerInSupplier: true,
+    recorderInSupplier: false,
     ...overrides,
   });
 
@@ -195,6 +201,33 @@ describe('TradesService.confirm and reject', () => {
     await expect(service.confirm(user, 't1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(service.reject(user, 't1', null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(repository.decisions).toEqual([]);
+  });
+
+  it.each([
+    ['the recorder', { trade: trade({ recordedById: 'p1' }) }, /You recorded this trade/],
+    ['a current member of the buyer too', { viewerInBuyer: true }, /member of the buyer too/],
+    [
+      'anyone while the recorder is a member of the supplier',
+      { recorderInSupplier: true },
+      /recorded this trade is now/,
+    ],
+  ])('forbids confirming by %s (two independent parties), but not rejecting', async (_who, overrides, message) => {
+    const { repository, service } = setup();
+    repository.views = [view(overrides)];
+    await expect(service.confirm(user, 't1')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(message),
+    });
+    expect(repository.decisions).toEqual([]);
+    await service.reject(user, 't1', null);
+    expect(repository.decisions).toEqual([{ kind: 'reject', id: 't1', personId: 'p1', reason: null }]);
+  });
+
+  it('reports the independence rule when the guarded confirm finds it broken meanwhile', async () => {
+    const { repository, service } = setup();
+    repository.views = [view(), view({ viewerInBuyer: true })];
+    repository.writeResult = null;
+    await expect(service.confirm(user, 't1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it.each([TradeStatus.CONFIRMED, TradeStatus.REJECTED])(

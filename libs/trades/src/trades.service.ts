@@ -22,7 +22,10 @@ export class TradesService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** A current member of the buyer records a PENDING trade with a supplier of the category. */
+  /**
+   * A current member of the buyer who is not a current member of the supplier records a PENDING trade
+   * with a supplier of the category.
+   */
   async record(user: AuthUser, input: RecordTradeInput): Promise<Trade> {
     if (input.occurredOn > todayIso()) throw badInput('input.occurredOn', 'occurredOn cannot be in the future.');
     if (input.buyerId === input.supplierId) {
@@ -61,9 +64,13 @@ export class TradesService {
     throw recordProblem(input, await context()) ?? changedMeanwhile();
   }
 
-  /** A current member of the supplier confirms a PENDING trade. */
+  /**
+   * A current member of the supplier confirms a PENDING trade, if the two sides are independent: the
+   * confirmer did not record it and is not a current member of the buyer, and the recorder is not a
+   * current member of the supplier. The repository checks all of it again in the write itself.
+   */
   async confirm(user: AuthUser, tradeId: string): Promise<Trade> {
-    await this.requireDecidable(user, tradeId);
+    await this.requireDecidable(user, tradeId, 'confirm');
     const confirmed = await this.trades.confirm(tradeId, user.id);
     if (confirmed) {
       await this.notifications.notify(
@@ -75,7 +82,7 @@ export class TradesService {
       );
       return confirmed;
     }
-    await this.requireDecidable(user, tradeId);
+    await this.requireDecidable(user, tradeId, 'confirm');
     throw changedMeanwhile();
   }
 
@@ -85,7 +92,7 @@ export class TradesService {
     if (trimmed && trimmed.length > REJECTION_REASON_MAX) {
       throw badInput('reason', `reason must be at most ${REJECTION_REASON_MAX} characters`);
     }
-    await this.requireDecidable(user, tradeId);
+    await this.requireDecidable(user, tradeId, 'reject');
     const rejected = await this.trades.reject(tradeId, user.id, trimmed);
     if (rejected) {
       await this.notifications.notify(
@@ -97,7 +104,7 @@ export class TradesService {
       );
       return rejected;
     }
-    await this.requireDecidable(user, tradeId);
+    await this.requireDecidable(user, tradeId, 'reject');
     throw changedMeanwhile();
   }
 
@@ -123,13 +130,20 @@ export class TradesService {
     return organizationIds.map((id) => toScorecard(byId.get(id) ?? EMPTY_FIGURES));
   }
 
-  private async requireDecidable(user: AuthUser, tradeId: string): Promise<Trade> {
-    const { trade, viewerInSupplier } = await this.forViewer(user, tradeId, 'tradeId');
-    if (!viewerInSupplier) throw forbidden('Only a current member of the supplier may confirm or reject a trade.');
-    if (trade.status !== TradeStatus.PENDING) {
-      throw conflict(`Only a PENDING trade can be confirmed or rejected; this one is ${trade.status}.`, 'tradeId');
+  /** Rejecting needs no independence: a rejected trade counts nowhere. */
+  private async requireDecidable(user: AuthUser, tradeId: string, decision: 'confirm' | 'reject'): Promise<void> {
+    const found = await this.forViewer(user, tradeId, 'tradeId');
+    if (!found.viewerInSupplier) {
+      throw forbidden('Only a current member of the supplier may confirm or reject a trade.');
     }
-    return trade;
+    const problem = decision === 'confirm' ? confirmProblem(user, found) : null;
+    if (problem) throw problem;
+    if (found.trade.status !== TradeStatus.PENDING) {
+      throw conflict(
+        `Only a PENDING trade can be confirmed or rejected; this one is ${found.trade.status}.`,
+        'tradeId',
+      );
+    }
   }
 }
 
@@ -141,8 +155,37 @@ export function recordProblem(input: RecordTradeInput, context: RecordContext): 
   if (!context.supplierRoles.includes(OrganizationRole.SUPPLIER)) {
     return badInput('input.supplierId', 'The supplier must be an organization with the SUPPLIER role.');
   }
+  if (context.recorderInSupplier) {
+    return forbidden(
+      'You are a current member of the supplier too. A trade needs two independent parties: it must be recorded ' +
+        'by a member of the buyer who is not a member of the supplier, and confirmed by the supplier.',
+    );
+  }
   if (!context.categoryExists) return badInput('input.categoryId', `No category has the id ${input.categoryId}.`);
   if (!context.suppliesCategory) return badInput('input.categoryId', 'The supplier does not supply this category.');
+  return null;
+}
+
+/**
+ * What stops the caller, a current member of the supplier, from confirming this trade because the two
+ * sides would not be independent; null if nothing.
+ */
+export function confirmProblem(user: AuthUser, found: TradeForViewer): DomainError | null {
+  const why = 'A trade needs two independent parties: it counts only when confirmed by a member of the supplier';
+  if (found.trade.recordedById === user.id) {
+    return forbidden(`You recorded this trade, so you cannot confirm it. ${why} who did not record it.`);
+  }
+  if (found.viewerInBuyer) {
+    return forbidden(
+      `You are a current member of the buyer too, so you cannot confirm this trade. ${why} who is not a member of the buyer.`,
+    );
+  }
+  if (found.recorderInSupplier) {
+    return forbidden(
+      'The person who recorded this trade is now a current member of the supplier too, so it cannot be ' +
+        'confirmed (it can still be rejected). A trade needs two independent parties.',
+    );
+  }
   return null;
 }
 

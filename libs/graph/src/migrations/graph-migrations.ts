@@ -12,6 +12,26 @@ export interface GraphMigration {
   statements: { cypher: string; params?: Record<string, unknown> }[];
 }
 
+/** The placeholder that takes over the records of deleted accounts (see the accounts lib). */
+const FORMER_MEMBER_ID = 'former-member';
+
+/**
+ * A CONFIRMED trade whose confirmer recorded it, is or was a member of the buyer, or whose recorder is a
+ * current member of the supplier goes back to PENDING: the confirmation is removed (so it counts nowhere
+ * until a member of the supplier who is independent of the buyer confirms it) and demotedAt is set.
+ * Feedback stays, and counts again only then. When both recorder and confirmer are the placeholder of
+ * deleted accounts, nobody can tell whether they were one person: such trades are kept.
+ */
+const DEMOTE_DEPENDENT_TRADES = `
+  MATCH (confirmer:Person)-[confirmation:CONFIRMED]->(t:Trade {status: 'CONFIRMED'}),
+        (recorder:Person)-[:RECORDED]->(t), (t)-[:BUYER]->(buyer:Organization), (t)-[:SUPPLIER]->(supplier:Organization)
+  WHERE (confirmer = recorder AND confirmer.id <> $formerMemberId)
+     OR EXISTS { (confirmer)-[w:WORKS_AT]->(buyer) WHERE w.status IN ['APPROVED', 'ENDED'] }
+     OR EXISTS { (recorder)-[:WORKS_AT {status: 'APPROVED'}]->(supplier) }
+  SET t.status = 'PENDING', t.demotedAt = datetime()
+  REMOVE t.confirmedAt
+  DELETE confirmation`;
+
 const categoryRows = CATEGORY_TAXONOMY.flatMap((root, rootIndex) => [
   { id: root.id, name: root.name, parentId: null, position: rootIndex },
   ...root.children.map((child, childIndex) => ({
@@ -104,5 +124,10 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
       { cypher: 'CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE' },
       { cypher: 'CREATE INDEX notification_created_at IF NOT EXISTS FOR (n:Notification) ON (n.createdAt)' },
     ],
+  },
+  {
+    version: 6,
+    description: 'Trades need two independent parties: CONFIRMED trades without them go back to PENDING',
+    statements: [{ cypher: DEMOTE_DEPENDENT_TRADES, params: { formerMemberId: FORMER_MEMBER_ID } }],
   },
 ];

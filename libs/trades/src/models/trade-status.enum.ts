@@ -11,7 +11,10 @@ registerEnumType(TradeStatus, {
   description: 'Where a trade stands. Only CONFIRMED trades count anywhere (scorecards, rankings).',
   valuesMap: {
     PENDING: { description: 'Recorded by the buyer, waiting for the supplier to confirm or reject it.' },
-    CONFIRMED: { description: 'Confirmed by a current member of the supplier.' },
+    CONFIRMED: {
+      description:
+        'Confirmed by a current member of the supplier who did not record it and was not a current member of the buyer.',
+    },
     REJECTED: { description: 'Rejected by a current member of the supplier.' },
   },
 });
