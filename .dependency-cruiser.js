@@ -13,7 +13,7 @@ const allowed = {
   graph: ['config', 'common'],
   people: ['common', 'graph', 'config'],
   notifications: ['common', 'graph', 'people', 'config'],
-  accounts: ['config', 'common', 'graph', 'people', 'organizations'],
+  accounts: ['config', 'common', 'graph', 'people', 'organizations', 'notifications'],
   categories: ['common', 'graph'],
   organizations: ['common', 'graph', 'categories', 'config'],
   employment: ['common', 'graph', 'people', 'organizations'],
