@@ -29,7 +29,8 @@ import { TokensService } from './tokens.service.js';
 
 /**
  * Accounts, sessions and the audit log in the SQL database (with `Organization.auditLog`), account
- * deletion across both databases, ended sessions announced to every instance; installs the global auth guard and audit interceptor.
+ * deletion across both databases, ended sessions announced to every instance; installs the global
+ * auth guard and audit interceptor.
  */
 @Module({
   imports: [
