@@ -23,22 +23,29 @@ export type SessionEndedListener = (event: SessionEnded) => void;
 export class SessionEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SessionEventsService.name);
   private readonly listeners = new Set<SessionEndedListener>();
-  private subscription: Promise<number> | undefined;
+  private subscription: Promise<number | undefined> | undefined;
 
   constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}
 
   onModuleInit(): void {
-    this.subscription = this.pubSub.subscribe(
-      SESSION_ENDED,
-      (event: SessionEnded) => {
-        for (const listener of this.listeners) listener(event);
-      },
-      {},
-    );
+    this.subscription = this.pubSub
+      .subscribe(
+        SESSION_ENDED,
+        (event: SessionEnded) => {
+          for (const listener of this.listeners) listener(event);
+        },
+        {},
+      )
+      .catch((error: Error) => {
+        // Access checks still hit the database on every request; only live connections would stay open.
+        this.logger.error(`Listening for ended sessions failed: ${error.message}`);
+        return undefined;
+      });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.subscription) this.pubSub.unsubscribe(await this.subscription);
+    const id = await this.subscription;
+    if (id !== undefined) this.pubSub.unsubscribe(id);
   }
 
   /** Tells every instance. A failure is logged: the session is already ended in the database. */
