@@ -14,7 +14,7 @@ const allowed = {
   policy: ['common', 'graph'],
   people: ['common', 'graph', 'config', 'policy'],
   notifications: ['common', 'graph', 'people', 'config'],
-  accounts: ['config', 'common', 'graph', 'people', 'organizations'],
+  accounts: ['config', 'common', 'graph', 'people', 'organizations', 'notifications'],
   categories: ['common', 'graph'],
   organizations: ['common', 'graph', 'categories', 'config'],
   employment: ['common', 'graph', 'people', 'organizations'],

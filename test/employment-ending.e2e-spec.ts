@@ -156,6 +156,8 @@ describe('employment', () => {
       const colleague = await newPerson(t, { name: 'Colleague' });
       const colleagueEmployment = await newEmployment(t, colleague, organization, { approvedBy: founder });
       await makeAdmin(colleagueEmployment.id);
+      const plain = await newPerson(t, { name: 'Plain member' });
+      await newEmployment(t, plain, organization, { approvedBy: founder });
       const founderEmployment = (await members(organization.id, founder.token)).edges.find(
         (edge: any) => edge.node.person.id === founder.id,
       ).node;
@@ -163,7 +165,7 @@ describe('employment', () => {
       const res = await t.gql(END, { employmentId: founderEmployment.id }, founder.token);
       expect(res.errors).toBeUndefined();
       expect(res.data!.endEmployment).toMatchObject({ status: 'ENDED', isAdmin: true });
-      expect(await memberIds(organization.id, colleague.token)).toEqual([colleague.id]);
+      expect(await memberIds(organization.id, colleague.token)).toEqual([colleague.id, plain.id]);
 
       // The former admin may no longer administer the organization.
       const requested = await newEmployment(t, await newPerson(t), organization);
@@ -180,9 +182,23 @@ describe('employment', () => {
       const pending = await t.gql(PENDING, { id: organization.id }, founder.token);
       expect(pending.data!.organization.pendingEmployments).toBeNull();
 
-      // The remaining admin is now the last one.
+      // The remaining admin is now the last one, and another member remains.
       const last = await t.gql(END, { employmentId: colleagueEmployment.id }, colleague.token);
       expect(onlyError(last).extensions.code).toBe('CONFLICT');
+    });
+
+    it('lets the last admin leave when nobody else is a current member', async () => {
+      const admin = await newPerson(t);
+      const organization = await newOrganization(t, admin);
+      // Pending requests and former members do not count.
+      await newEmployment(t, await newPerson(t), organization);
+      const former = await newEmployment(t, await newPerson(t), organization, { approvedBy: admin });
+      expect((await t.gql(END, { employmentId: former.id }, admin.token)).errors).toBeUndefined();
+      const [adminEmployment] = (await members(organization.id, admin.token)).edges.map((edge: any) => edge.node);
+      const res = await t.gql(END, { employmentId: adminEmployment.id }, admin.token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.endEmployment).toMatchObject({ status: 'ENDED', isAdmin: true });
+      expect(await stored(adminEmployment.id)).toMatchObject({ status: 'ENDED' });
     });
 
     it('lets an admin end another admin’s employment while they remain admin themself', async () => {
@@ -203,6 +219,7 @@ describe('employment', () => {
       const colleague = await newPerson(t);
       const colleagueEmployment = await newEmployment(t, colleague, organization, { approvedBy: founder });
       await makeAdmin(colleagueEmployment.id);
+      await newEmployment(t, await newPerson(t), organization, { approvedBy: founder });
       const founderEmployment = (await members(organization.id, founder.token)).edges.find(
         (edge: any) => edge.node.person.id === founder.id,
       ).node;

@@ -35,6 +35,9 @@ export const PENDING = `query Pending($id: ID!, $first: Int, $after: String) {
 export const PERSON_EMPLOYMENTS = `query PersonEmployments($id: ID!) {
   person(id: $id) { id employments { id title status organization { id } } }
 }`;
+export const SET_ADMIN = `mutation SetAdmin($employmentId: ID!, $isAdmin: Boolean!) {
+  setEmploymentAdmin(employmentId: $employmentId, isAdmin: $isAdmin) { ${EMPLOYMENT_FIELDS} }
+}`;
 export const UPDATE_ORGANIZATION = `mutation Update($id: ID!, $name: String!) { updateOrganization(id: $id, input: { name: $name }) { id } }`;
 
 export const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -74,7 +77,7 @@ export function employmentHelpers(app: () => TestApp) {
     (await members(organizationId, token, { first: 100 })).edges.map((edge: any) => edge.node.person.id);
   const requestVia = (person: TestPerson, organizationId: string, extra: Record<string, unknown> = {}) =>
     app().gql(REQUEST, { input: { organizationId, title: 'Buyer', ...extra } }, person.token);
-  /** There is no mutation that grants admin rights yet, so tests promote a member in the graph. */
+  /** Promotes a member straight in the graph (the mutation, setEmploymentAdmin, has tests of its own). */
   const makeAdmin = (employmentId: string) =>
     app().neo4j.write('MATCH ()-[e:WORKS_AT {id: $employmentId}]->() SET e.isAdmin = true', { employmentId });
 

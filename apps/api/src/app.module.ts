@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AccountsModule, TokensService } from '#tradegraph/accounts';
+import { AccountsModule, SessionEventsService, TokensService } from '#tradegraph/accounts';
 import { CategoriesModule } from '#tradegraph/categories';
 import {
   DateScalar,
@@ -30,6 +30,7 @@ import { TradesModule } from '#tradegraph/trades';
 import { TrustModule } from '#tradegraph/trust';
 import { Request, Response } from 'express';
 import { HealthController } from './health/health.controller.js';
+import { LiveSessions } from './live-sessions.js';
 import { authenticateSocket, SocketExtra } from './websocket-auth.js';
 
 /** Options shared by the running service and the schema emitter, so both print the same schema. */
@@ -47,34 +48,38 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],
-          inject: [TokensService],
-          useFactory: (tokens: TokensService): ApolloDriverConfig => ({
-            path: '/graphql',
-            autoSchemaFile: true,
-            sortSchema: true,
-            // Filters also map errors thrown by field resolvers (guards and interceptors stay on root fields).
-            fieldResolverEnhancers: ['filters'],
-            buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
-            transformSchema: describeRootTypes,
-            introspection: true,
-            playground: false,
-            includeStacktraceInErrorResponses: false,
-            formatError: formatGraphQLError,
-            validationRules: [depthLimitRule(config.graphql.maxQueryDepth)],
-            // Live notifications: graphql-ws on the same path, authenticated once per connection.
-            subscriptions: {
-              'graphql-ws': { path: '/graphql', onConnect: (ctx) => authenticateSocket(tokens, ctx) },
-            },
-            context: (ctx: { req: Request; res: Response } | { extra: SocketExtra }): GraphQLContext =>
-              'extra' in ctx
-                ? // A websocket operation: the user that onConnect verified; there is no HTTP request.
-                  {
-                    req: { user: ctx.extra.user } as GraphQLContext['req'],
-                    res: undefined as unknown as Response,
-                    loaders: new RequestLoaders(),
-                  }
-                : { req: ctx.req as GraphQLContext['req'], res: ctx.res, loaders: new RequestLoaders() },
-          }),
+          inject: [TokensService, SessionEventsService],
+          useFactory: (tokens: TokensService, sessions: SessionEventsService): ApolloDriverConfig => {
+            const live = new LiveSessions(sessions);
+            return {
+              path: '/graphql',
+              autoSchemaFile: true,
+              sortSchema: true,
+              // Filters also map errors thrown by field resolvers (guards and interceptors stay on root fields).
+              fieldResolverEnhancers: ['filters'],
+              buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
+              transformSchema: describeRootTypes,
+              introspection: true,
+              playground: false,
+              includeStacktraceInErrorResponses: false,
+              formatError: formatGraphQLError,
+              validationRules: [depthLimitRule(config.graphql.maxQueryDepth)],
+              // Live notifications: graphql-ws on the same path, authenticated once per connection and
+              // closed when its token expires or its session ends.
+              subscriptions: {
+                'graphql-ws': { path: '/graphql', onConnect: (ctx) => authenticateSocket(tokens, live, ctx) },
+              },
+              context: (ctx: { req: Request; res: Response } | { extra: SocketExtra }): GraphQLContext =>
+                'extra' in ctx
+                  ? // A websocket operation: the user that onConnect verified; there is no HTTP request.
+                    {
+                      req: { user: ctx.extra.user } as GraphQLContext['req'],
+                      res: undefined as unknown as Response,
+                      loaders: new RequestLoaders(),
+                    }
+                  : { req: ctx.req as GraphQLContext['req'], res: ctx.res, loaders: new RequestLoaders() },
+            };
+          },
         }),
         AccountsModule,
         PeopleModule,

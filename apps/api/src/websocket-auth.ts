@@ -1,8 +1,10 @@
 import type { TokensService } from '#tradegraph/accounts';
 import type { AuthUser } from '#tradegraph/common';
+import type { ClosableSocket, LiveSessions } from './live-sessions.js';
 
-/** What graphql-ws keeps per connection; onConnect adds the authenticated user. */
+/** What graphql-ws keeps per connection (`socket` from graphql-ws/use/ws); onConnect adds the user. */
 export interface SocketExtra {
+  socket: ClosableSocket;
   user?: AuthUser;
 }
 
@@ -17,16 +19,20 @@ function tokenOf(params: Record<string, unknown> | undefined): string | null {
 }
 
 /**
- * graphql-ws onConnect: accepts the connection only with a valid access token of an existing account
- * (false makes graphql-ws close it with 4403 Forbidden), and remembers the user for every operation.
+ * graphql-ws onConnect: accepts the connection only with a valid access token of an active session
+ * (false makes graphql-ws close it with 4403 Forbidden), remembers the user for every operation, and
+ * has the connection closed once the token expires or the session ends.
  */
 export async function authenticateSocket(
   tokens: TokensService,
+  live: LiveSessions,
   ctx: { connectionParams?: Record<string, unknown>; extra: unknown },
 ): Promise<boolean> {
   const token = tokenOf(ctx.connectionParams);
-  const user = token ? await tokens.verifyAccessToken(token) : null;
-  if (!user) return false;
-  (ctx.extra as SocketExtra).user = user;
+  const access = token ? await tokens.verifyAccessToken(token) : null;
+  if (!access) return false;
+  const extra = ctx.extra as SocketExtra;
+  extra.user = access.user;
+  live.track(extra.socket, access);
   return true;
 }

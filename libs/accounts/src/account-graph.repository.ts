@@ -34,6 +34,30 @@ const REPOINT = {
     CREATE (i)-[n:STEP]->(fm) SET n = properties(r) DELETE r`,
 };
 
+/**
+ * An organization whose last current admin leaves keeps an admin: its longest-standing current member
+ * (earliest approval, then earliest start, then id) becomes admin. The organization is write-locked
+ * before the check, so a concurrent change of admins cannot slip in between.
+ */
+const PROMOTE_SUCCESSORS = `MATCH (:Person {id: $personId})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o:Organization)
+  SET o._lock = true REMOVE o._lock
+  WITH DISTINCT o
+  WHERE NOT EXISTS {
+    (other:Person)-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) WHERE other.id <> $personId
+  }
+  CALL (o) {
+    MATCH (member:Person)-[e:WORKS_AT {status: 'APPROVED'}]->(o) WHERE member.id <> $personId
+    WITH e ORDER BY e.approvedAt, e.startedOn, e.id LIMIT 1
+    SET e.isAdmin = true, e.adminChangedAt = datetime(), e.adminChangedBy = $formerMemberId
+  }`;
+
+/** Others' employments they approved, ended or made (non-)admin now name the former member. */
+const REPOINT_EMPLOYMENT_DECISIONS = `MATCH (:Person)-[e:WORKS_AT]->(:Organization)
+  WHERE $personId IN [e.approvedBy, e.endedBy, e.adminChangedBy]
+  SET e.approvedBy = CASE e.approvedBy WHEN $personId THEN $formerMemberId ELSE e.approvedBy END,
+      e.endedBy = CASE e.endedBy WHEN $personId THEN $formerMemberId ELSE e.endedBy END,
+      e.adminChangedBy = CASE e.adminChangedBy WHEN $personId THEN $formerMemberId ELSE e.adminChangedBy END`;
+
 /** The person's own records, each removed with all its relationships. */
 const DELETE_OWNED = {
   connectionRequests: `MATCH (p:Person {id: $personId})
@@ -73,6 +97,8 @@ export class AccountGraphRepository {
     return this.neo4j.writeTx(async (tx) => {
       const [lock] = await runPlain<{ found: number }>(tx, MERGE_PLACEHOLDER_AND_LOCK, params);
       if (lock.found === 0) return false;
+      await runPlain(tx, PROMOTE_SUCCESSORS, params);
+      await runPlain(tx, REPOINT_EMPLOYMENT_DECISIONS, params);
       for (const cypher of Object.values(REPOINT)) await runPlain(tx, cypher, params);
       for (const cypher of Object.values(DELETE_OWNED)) await runPlain(tx, cypher, params);
       return true;

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '#tradegraph/config';
+import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { AccountDeletionResolver } from './account-deletion.resolver.js';
@@ -20,6 +21,7 @@ import { RefreshToken } from './entities/refresh-token.entity.js';
 import { GqlAuthGuard } from './guards/gql-auth.guard.js';
 import { AuditLogEntryResolver } from './audit-log-entry.resolver.js';
 import { OrganizationAuditLogResolver } from './organization-audit-log.resolver.js';
+import { SessionEventsService } from './session-events.service.js';
 import { sqlDataSourceOptions } from './sql-data-source.options.js';
 import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { LocalStrategy } from './strategies/local.strategy.js';
@@ -27,7 +29,8 @@ import { TokensService } from './tokens.service.js';
 
 /**
  * Accounts, sessions and the audit log in the SQL database (with `Organization.auditLog`), account
- * deletion across both databases; installs the global auth guard and audit interceptor.
+ * deletion across both databases, ended sessions announced to every instance; installs the global
+ * auth guard and audit interceptor.
  */
 @Module({
   imports: [
@@ -43,10 +46,12 @@ import { TokensService } from './tokens.service.js';
     }),
     PeopleModule,
     OrganizationsModule,
+    NotificationsModule,
   ],
   providers: [
     AccountsService,
     TokensService,
+    SessionEventsService,
     AuditLogService,
     AuthResolver,
     AccountGraphRepository,
@@ -59,6 +64,6 @@ import { TokensService } from './tokens.service.js';
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AccountsService, AuditLogService, TokensService],
+  exports: [AccountsService, AuditLogService, TokensService, SessionEventsService],
 })
 export class AccountsModule {}

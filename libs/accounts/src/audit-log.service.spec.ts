@@ -14,4 +14,16 @@ describe('redactSecrets', () => {
       id: 'x',
     });
   });
+
+  it('recognises secrets by any name that contains password, token or secret', () => {
+    expect(
+      redactSecrets({ newPassword: 'a', passwordConfirmation: 'b', accessToken: 'c', clientSecret: 'd', name: 'e' }),
+    ).toEqual({
+      newPassword: '[redacted]',
+      passwordConfirmation: '[redacted]',
+      accessToken: '[redacted]',
+      clientSecret: '[redacted]',
+      name: 'e',
+    });
+  });
 });

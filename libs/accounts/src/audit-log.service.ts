@@ -7,14 +7,15 @@ import { Repository } from 'typeorm';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { AuditLogOrganization } from './entities/audit-log-organization.entity.js';
 
-const SECRET_KEYS = new Set(['password', 'refreshToken', 'accessToken', 'currentPassword', 'newPassword']);
+/** Argument names that hold secrets: any password, token or secret, whatever its prefix or suffix. */
+const SECRET_KEY = /password|token|secret/i;
 
-/** Replaces secrets anywhere in a value with "[redacted]". */
+/** Replaces secrets anywhere in a value with "[redacted]"; the audit log never stores them. */
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SECRET_KEYS.has(key) ? '[redacted]' : redactSecrets(inner)]),
+      Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner)]),
     );
   }
   return value;

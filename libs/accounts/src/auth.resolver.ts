@@ -40,7 +40,9 @@ export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Exchanges a refresh token for a new access and refresh token. Each refresh token works once; using one twice revokes the session.',
+      'Exchanges a refresh token for a new access and refresh token in the same session. Each refresh token works ' +
+      'once; used again within a few seconds (two tabs, a retry) it gets another pair, used again later it revokes ' +
+      'the session.',
   })
   async refreshToken(
     @Args('refreshToken', { description: 'The refresh token from the last AuthPayload.' }) refreshToken: string,
@@ -51,7 +53,8 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Ends the session of this refresh token; its access tokens expire on their own. False for an unknown token.',
+      'Ends the session of this refresh token: its refresh and access tokens stop working at once, and its live ' +
+      'connections close. False for an unknown token.',
   })
   logout(
     @Args('refreshToken', { description: 'The session’s current refresh token.' }) refreshToken: string,

@@ -6,5 +6,6 @@ export * from './entities/account.entity.js';
 export * from './entities/audit-log-entry.entity.js';
 export * from './entities/audit-log-organization.entity.js';
 export * from './entities/refresh-token.entity.js';
+export * from './session-events.service.js';
 export * from './sql-data-source.options.js';
 export * from './tokens.service.js';

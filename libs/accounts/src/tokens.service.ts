@@ -5,9 +5,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuthUser, unauthenticated } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, MoreThan, Repository } from 'typeorm';
 import { AccountsService } from './accounts.service.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
+import { SessionEventsService } from './session-events.service.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -15,9 +16,26 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
+/** What an access token stands for once verified: the user, their session, and when the token expires. */
+export interface VerifiedAccess {
+  user: AuthUser;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/** Claims of our access tokens: the account (`sub`) and the session (`sid`, the refresh-token family). */
+export interface AccessClaims {
+  sub?: unknown;
+  sid?: unknown;
+  exp?: unknown;
+}
+
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Access tokens (JWT) and rotating refresh tokens with reuse detection. */
+/**
+ * Sessions: access tokens (JWT, naming their session) and rotating refresh tokens with reuse detection.
+ * A session is a refresh-token family; it is active while one of its tokens is neither revoked nor expired.
+ */
 @Injectable()
 export class TokensService {
   constructor(
@@ -25,22 +43,33 @@ export class TokensService {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
+    private readonly events: SessionEventsService,
   ) {}
 
   /**
-   * The user of a valid, unexpired access token whose account still exists, else null. The same check
-   * as the JWT strategy, for callers outside HTTP (the graphql-ws connection_init).
+   * The user of verified access-token claims while their account exists and the session is active, else
+   * null. Used by the JWT strategy on every request and by the graphql-ws connection_init.
    */
-  async verifyAccessToken(token: string): Promise<AuthUser | null> {
+  async userOfClaims(claims: AccessClaims): Promise<AuthUser | null> {
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+    if (!(await this.isSessionActive(claims.sub, claims.sid))) return null;
+    return this.accounts.findUser(claims.sub);
+  }
+
+  /** Verifies an access token (signature, expiry, session, account); null when any check fails. */
+  async verifyAccessToken(token: string): Promise<VerifiedAccess | null> {
+    let claims: AccessClaims;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token, {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
         secret: this.config.auth.jwtSecret,
         algorithms: ['HS256'],
       });
-      return typeof payload.sub === 'string' ? await this.accounts.findUser(payload.sub) : null;
     } catch {
       return null;
     }
+    const user = await this.userOfClaims(claims);
+    if (!user || typeof claims.exp !== 'number') return null;
+    return { user, sessionId: claims.sid as string, expiresAt: new Date(claims.exp * 1000) };
   }
 
   /** Starts a new session (a new refresh-token family). */
@@ -49,8 +78,9 @@ export class TokensService {
   }
 
   /**
-   * Uses a refresh token once and returns the next pair. A token that was already used means
-   * it was stolen or replayed: the whole family is revoked and the caller must log in again.
+   * Uses a refresh token and returns the next pair in the same session. Used again within the grace
+   * window (two tabs, a client retry), it gets another pair; used again later, it was stolen or
+   * replayed: the whole session is revoked and the caller must log in again.
    */
   async refresh(
     token: string,
@@ -58,10 +88,10 @@ export class TokensService {
   ): Promise<IssuedTokens & { user: AuthUser }> {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: hashToken(token) });
     if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw invalidToken();
-    // Conditional update: of two concurrent uses of one token, exactly one wins.
+    // Conditional update: of concurrent uses of one token, exactly one claims it first.
     const claimed = await this.refreshTokens.update({ id: stored.id, usedAt: IsNull() }, { usedAt: new Date() });
-    if (!claimed.affected) {
-      await this.revokeFamily(stored.familyId);
+    if (!claimed.affected && !(await this.withinGrace(stored.id))) {
+      await this.revokeFamily(stored.accountId, stored.familyId, 'revoked');
       throw unauthenticated('This refresh token was already used; the session has been revoked. Please log in again.');
     }
     const user = await findUser(stored.accountId);
@@ -73,12 +103,30 @@ export class TokensService {
   async logout(token: string, user: AuthUser): Promise<boolean> {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: hashToken(token) });
     if (!stored || stored.accountId !== user.id) return false;
-    await this.revokeFamily(stored.familyId);
+    await this.revokeFamily(user.id, stored.familyId, 'logout');
     return true;
   }
 
-  private async revokeFamily(familyId: string): Promise<void> {
+  /** True while the session has a refresh token that is neither revoked nor expired. */
+  private isSessionActive(accountId: string, familyId: string): Promise<boolean> {
+    return this.refreshTokens.existsBy({
+      accountId,
+      familyId,
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    });
+  }
+
+  /** A token already used: still acceptable when first used within the grace window, in a live session. */
+  private async withinGrace(id: string): Promise<boolean> {
+    const current = await this.refreshTokens.findOneBy({ id });
+    if (!current?.usedAt || current.revokedAt) return false;
+    return Date.now() - current.usedAt.getTime() <= this.config.auth.refreshReuseGraceSeconds * 1000;
+  }
+
+  private async revokeFamily(accountId: string, familyId: string, reason: 'logout' | 'revoked'): Promise<void> {
     await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.events.publish({ accountId, sessionId: familyId, reason });
   }
 
   private async issueInFamily(user: AuthUser, familyId: string): Promise<IssuedTokens> {
@@ -94,7 +142,7 @@ export class TokensService {
       revokedAt: null,
     });
     const expiresIn = this.config.auth.accessTokenTtlSeconds;
-    const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email }, { expiresIn });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: familyId }, { expiresIn });
     return { accessToken, refreshToken, expiresIn };
   }
 }

@@ -28,6 +28,8 @@ export interface AppConfig {
     jwtSecretGenerated: boolean;
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
+    /** How long a used refresh token may be used again (two tabs, a client retry) before reuse revokes the session. */
+    refreshReuseGraceSeconds: number;
   };
   graphql: { maxQueryDepth: number; maxBodyBytes: number };
   /** Set to share live notifications between API instances through Redis; otherwise in-process. */
@@ -136,6 +138,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       jwtSecretGenerated,
       accessTokenTtlSeconds: int('JWT_ACCESS_TTL_SECONDS', 900, 30, 86400),
       refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+      refreshReuseGraceSeconds: int('REFRESH_TOKEN_REUSE_GRACE_SECONDS', 10, 0, 60),
     },
     graphql: {
       maxQueryDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 50),

@@ -7,6 +7,22 @@ const EMPLOYMENT_FIELDS = `e {.id, .title, .status, .isAdmin, startedOn: e.start
   personId: p.id, organizationId: o.id,
   wasApproved: e.status = 'APPROVED' OR e.approvedAt IS NOT NULL}`;
 
+/** Whether the person with this id (a parameter) is a current admin of `o`. */
+const IS_ADMIN = (param: string) =>
+  `EXISTS { (:Person {id: ${param}})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) }`;
+/** No current admin of `o` but the one of employment `e`. */
+const NO_OTHER_ADMIN = `NOT EXISTS {
+  (:Person)-[other:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) WHERE other.id <> e.id }`;
+/** `e` holds the last admin rights of `o` while others are still current members there. */
+const LAST_ADMIN_WITH_OTHERS = `${NO_OTHER_ADMIN}
+  AND EXISTS { (:Person)-[other:WORKS_AT {status: 'APPROVED'}]->(o) WHERE other.id <> e.id }`;
+
+/** The outcome of a guarded write, with the employment as it is afterwards. */
+export interface Decision {
+  outcome: 'OK' | 'FORBIDDEN' | 'WRONG_STATUS' | 'LAST_ADMIN';
+  employment: Employment;
+}
+
 /** Cypher for WORKS_AT relationships: (:Person)-[:WORKS_AT]->(:Organization). */
 @Injectable()
 export class EmploymentRepository {
@@ -48,40 +64,74 @@ export class EmploymentRepository {
   }
 
   /**
-   * Approves a PENDING employment; null when it was not PENDING any more. The status is checked
-   * only after the write lock on the employment is held, so concurrent approvals cannot both pass.
+   * Approves a PENDING employment when the approver is a current admin of its organization. Both are
+   * checked only after the write lock on the organization is held, so concurrent approvals or a
+   * concurrent removal of the approver's admin rights cannot slip in between. Null for an unknown id.
    */
-  async approve(id: string, approverId: string): Promise<Employment | null> {
-    const [row] = await this.neo4j.write<{ employment: Employment }>(
+  async approve(id: string, approverId: string): Promise<Decision | null> {
+    const [row] = await this.neo4j.write<Decision>(
       `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
-       SET e._lock = true REMOVE e._lock
-       WITH p, e, o
-       WHERE e.status = 'PENDING'
-       SET e.status = 'APPROVED', e.approvedBy = $approverId, e.approvedAt = datetime()
-       RETURN ${EMPLOYMENT_FIELDS} AS employment`,
+       SET o._lock = true REMOVE o._lock
+       WITH p, e, o,
+            CASE
+              WHEN NOT ${IS_ADMIN('$approverId')} THEN 'FORBIDDEN'
+              WHEN e.status <> 'PENDING' THEN 'WRONG_STATUS'
+              ELSE 'OK'
+            END AS outcome
+       FOREACH (_ IN CASE outcome WHEN 'OK' THEN [1] ELSE [] END |
+         SET e.status = 'APPROVED', e.approvedBy = $approverId, e.approvedAt = datetime())
+       RETURN outcome, ${EMPLOYMENT_FIELDS} AS employment`,
       { id, approverId },
     );
-    return row?.employment ?? null;
+    return row ?? null;
   }
 
   /**
-   * Ends an employment that is not ENDED yet. An admin's employment ends only while another
-   * current admin remains. Both are checked under a lock on the organization, so concurrent ends
-   * cannot both pass. Null when nothing changed.
+   * Ends an employment that is not ENDED yet, by the person or a current admin. The last current
+   * admin's employment ends only while no other current member remains. All is checked under a lock
+   * on the organization, so concurrent ends cannot both pass. Null for an unknown id.
    */
-  async end(id: string, endedOn: string, endedBy: string): Promise<Employment | null> {
-    const [row] = await this.neo4j.write<{ employment: Employment }>(
+  async end(id: string, endedOn: string, endedBy: string): Promise<Decision | null> {
+    const [row] = await this.neo4j.write<Decision>(
       `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
        SET o._lock = true REMOVE o._lock
-       WITH p, e, o
-       WHERE e.status <> 'ENDED'
-         AND (NOT (e.isAdmin AND e.status = 'APPROVED')
-              OR EXISTS { (:Person)-[other:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) WHERE other.id <> e.id })
-       SET e.status = 'ENDED', e.endedOn = date($endedOn), e.endedBy = $endedBy, e.endedAt = datetime()
-       RETURN ${EMPLOYMENT_FIELDS} AS employment`,
+       WITH p, e, o,
+            CASE
+              WHEN p.id <> $endedBy AND NOT ${IS_ADMIN('$endedBy')} THEN 'FORBIDDEN'
+              WHEN e.status = 'ENDED' THEN 'WRONG_STATUS'
+              WHEN e.status = 'APPROVED' AND e.isAdmin AND ${LAST_ADMIN_WITH_OTHERS} THEN 'LAST_ADMIN'
+              ELSE 'OK'
+            END AS outcome
+       FOREACH (_ IN CASE outcome WHEN 'OK' THEN [1] ELSE [] END |
+         SET e.status = 'ENDED', e.endedOn = date($endedOn), e.endedBy = $endedBy, e.endedAt = datetime())
+       RETURN outcome, ${EMPLOYMENT_FIELDS} AS employment`,
       { id, endedOn, endedBy },
     );
-    return row?.employment ?? null;
+    return row ?? null;
+  }
+
+  /**
+   * Makes a current (APPROVED) employment admin or not, when the actor is a current admin of the
+   * organization; the last admin keeps admin rights. Checked and written in one statement under a
+   * lock on the organization. Null for an unknown id.
+   */
+  async setAdmin(id: string, isAdmin: boolean, actorId: string): Promise<Decision | null> {
+    const [row] = await this.neo4j.write<Decision>(
+      `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
+       SET o._lock = true REMOVE o._lock
+       WITH p, e, o,
+            CASE
+              WHEN NOT ${IS_ADMIN('$actorId')} THEN 'FORBIDDEN'
+              WHEN e.status <> 'APPROVED' THEN 'WRONG_STATUS'
+              WHEN e.isAdmin AND NOT $isAdmin AND ${NO_OTHER_ADMIN} THEN 'LAST_ADMIN'
+              ELSE 'OK'
+            END AS outcome
+       FOREACH (_ IN CASE WHEN outcome = 'OK' AND e.isAdmin <> $isAdmin THEN [1] ELSE [] END |
+         SET e.isAdmin = $isAdmin, e.adminChangedBy = $actorId, e.adminChangedAt = datetime())
+       RETURN outcome, ${EMPLOYMENT_FIELDS} AS employment`,
+      { id, isAdmin, actorId },
+    );
+    return row ?? null;
   }
 
   /** Every employment of each person, newest first. */

@@ -44,6 +44,19 @@ export class EmploymentResolver {
     return this.employment.end(user, employmentId, endedOn);
   }
 
+  @Mutation(() => Employment, {
+    description:
+      'Appoints or removes an admin of the organization among its current members. Admins of the organization ' +
+      'only; CONFLICT for an employment that is not APPROVED, or when it would remove the last admin.',
+  })
+  setEmploymentAdmin(
+    @CurrentUser() user: AuthUser,
+    @Args('employmentId', { type: () => ID, description: 'The current (APPROVED) employment.' }) employmentId: string,
+    @Args('isAdmin', { description: 'True to make them admin, false to remove admin rights.' }) isAdmin: boolean,
+  ): Promise<Employment> {
+    return this.employment.setAdmin(user, employmentId, isAdmin);
+  }
+
   @ResolveField(() => Person, {
     nullable: true,
     description: 'The employed person. Null when the privacy rules hide them from you.',

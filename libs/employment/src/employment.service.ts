@@ -43,45 +43,71 @@ export class EmploymentService {
 
   /** Admins of the organization approve PENDING employments. */
   async approve(user: AuthUser, employmentId: string): Promise<Employment> {
-    const employment = await this.get(employmentId);
-    if (!(await this.organizations.isAdmin(employment.organizationId, user.id))) {
-      throw forbidden('Only an admin of the organization may approve employments.');
-    }
-    if (employment.status !== EmploymentStatus.PENDING) throw notPending(employment);
-    const approved = await this.employments.approve(employmentId, user.id);
-    if (!approved) throw notPending(await this.get(employmentId));
-    return approved;
+    const decision = await this.employments.approve(employmentId, user.id);
+    if (!decision) throw unknownEmployment(employmentId);
+    if (decision.outcome === 'FORBIDDEN') throw forbidden('Only an admin of the organization may approve employments.');
+    if (decision.outcome !== 'OK') throw notPending(decision.employment);
+    return decision.employment;
   }
 
-  /** The person ends their own employment; an admin of the organization may end anyone's. */
+  /**
+   * The person ends their own employment; an admin of the organization may end anyone's. The last
+   * admin may not leave while others are still members there.
+   */
   async end(user: AuthUser, employmentId: string, endedOn: string | null | undefined): Promise<Employment> {
     const employment = await this.get(employmentId);
     if (employment.personId !== user.id && !(await this.organizations.isAdmin(employment.organizationId, user.id))) {
       throw forbidden('Only the person or an admin of the organization may end this employment.');
     }
-    if (employment.status === EmploymentStatus.ENDED)
-      throw conflict('This employment has already ended.', 'employmentId');
+    if (employment.status === EmploymentStatus.ENDED) throw alreadyEnded();
     const lastDay = endedOn ?? todayIso();
     if (lastDay > todayIso()) throw badInput('endedOn', 'endedOn cannot be in the future.');
     if (employment.startedOn && lastDay < employment.startedOn) {
       throw badInput('endedOn', 'endedOn cannot be before startedOn.');
     }
-    const ended = await this.employments.end(employmentId, lastDay, user.id);
-    if (!ended) {
-      const current = await this.get(employmentId);
-      if (current.status === EmploymentStatus.ENDED)
-        throw conflict('This employment has already ended.', 'employmentId');
-      throw conflict(
-        'The last admin of an organization cannot leave it; make another member admin first.',
-        'employmentId',
-      );
+    // The checks above give clear errors; the write checks them again under the organization's lock.
+    const decision = await this.employments.end(employmentId, lastDay, user.id);
+    if (!decision) throw unknownEmployment(employmentId);
+    switch (decision.outcome) {
+      case 'OK':
+        return decision.employment;
+      case 'FORBIDDEN':
+        throw forbidden('Only the person or an admin of the organization may end this employment.');
+      case 'WRONG_STATUS':
+        throw alreadyEnded();
+      case 'LAST_ADMIN':
+        throw conflict(
+          'The last admin of an organization cannot leave while others are members there; make another member admin first.',
+          'employmentId',
+        );
     }
-    return ended;
+  }
+
+  /**
+   * An admin of the organization appoints or removes an admin among its current (APPROVED) members.
+   * The last admin keeps admin rights: appoint another first.
+   */
+  async setAdmin(user: AuthUser, employmentId: string, isAdmin: boolean): Promise<Employment> {
+    const decision = await this.employments.setAdmin(employmentId, isAdmin, user.id);
+    if (!decision) throw unknownEmployment(employmentId);
+    switch (decision.outcome) {
+      case 'OK':
+        return decision.employment;
+      case 'FORBIDDEN':
+        throw forbidden('Only an admin of the organization may appoint or remove admins.');
+      case 'WRONG_STATUS':
+        throw conflict(
+          `Only a current (APPROVED) employment can be made admin or not; this one is ${decision.employment.status}.`,
+          'employmentId',
+        );
+      case 'LAST_ADMIN':
+        throw conflict('This is the last admin of the organization; make another member admin first.', 'employmentId');
+    }
   }
 
   async get(id: string): Promise<Employment> {
     const [employment] = await this.employments.findByIds([id]);
-    if (!employment) throw notFound(`No employment has the id ${id}.`, 'employmentId');
+    if (!employment) throw unknownEmployment(id);
     return employment;
   }
 
@@ -132,6 +158,14 @@ export class EmploymentService {
       return toConnection(page?.items ?? [], offset, page?.total ?? 0);
     });
   }
+}
+
+function unknownEmployment(id: string) {
+  return notFound(`No employment has the id ${id}.`, 'employmentId');
+}
+
+function alreadyEnded() {
+  return conflict('This employment has already ended.', 'employmentId');
 }
 
 function notPending(employment: Employment) {

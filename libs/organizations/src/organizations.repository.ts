@@ -5,6 +5,9 @@ import { Organization } from './models/organization.model.js';
 
 const ORGANIZATION_FIELDS = 'o {.id, .name, .country, .roles, website: o.website, description: o.description}';
 
+/** Whether the person `$adminId` is a current admin of `o`. */
+const ADMIN_OF_O = `EXISTS { (:Person {id: $adminId})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) }`;
+
 export interface NewOrganization extends Organization {
   creatorId: string;
   creatorTitle: string;
@@ -38,12 +41,19 @@ export class OrganizationsRepository {
     return rows.map((row) => row.organization);
   }
 
-  /** Sets the given properties; a null value removes the property. */
-  async update(id: string, changes: Partial<Omit<Organization, 'id'>>): Promise<Organization | null> {
+  /**
+   * Sets the given properties (a null value removes the property) when the person is a current admin,
+   * checked under the write lock on the organization. Null when nothing changed.
+   */
+  async update(id: string, changes: Partial<Omit<Organization, 'id'>>, adminId: string): Promise<Organization | null> {
     const [row] = await this.neo4j.write<{ organization: Organization }>(
-      `MATCH (o:Organization {id: $id}) SET o += $changes, o.updatedAt = datetime()
+      `MATCH (o:Organization {id: $id})
+       SET o._lock = true REMOVE o._lock
+       WITH o
+       WHERE ${ADMIN_OF_O}
+       SET o += $changes, o.updatedAt = datetime()
        RETURN ${ORGANIZATION_FIELDS} AS organization`,
-      { id, changes },
+      { id, changes, adminId },
     );
     return row?.organization ?? null;
   }
@@ -70,22 +80,29 @@ export class OrganizationsRepository {
   }
 
   /**
-   * Replaces the set of categories the organization supplies. The old set is read only after the
-   * write lock on the organization is held, so concurrent replacements never merge into a union.
+   * Replaces the set of categories the organization supplies, when the person is a current admin. The
+   * admin check and the old set are read only after the write lock on the organization is held, so
+   * concurrent replacements never merge into a union. False when the person is not an admin.
    */
-  async setSuppliedCategories(organizationId: string, categoryIds: string[]): Promise<void> {
-    await this.neo4j.write(
+  async setSuppliedCategories(organizationId: string, categoryIds: string[], adminId: string): Promise<boolean> {
+    const [row] = await this.neo4j.write<{ admin: boolean }>(
       `MATCH (o:Organization {id: $organizationId})
        SET o._lock = true REMOVE o._lock
        WITH o
-       OPTIONAL MATCH (o)-[old:SUPPLIES]->(:Category)
-       DELETE old
-       WITH DISTINCT o
-       UNWIND $categoryIds AS categoryId
-       MATCH (c:Category {id: categoryId})
-       MERGE (o)-[:SUPPLIES]->(c)`,
-      { organizationId, categoryIds },
+       WHERE ${ADMIN_OF_O}
+       CALL (o) {
+         OPTIONAL MATCH (o)-[old:SUPPLIES]->(:Category)
+         DELETE old
+       }
+       CALL (o) {
+         UNWIND $categoryIds AS categoryId
+         MATCH (c:Category {id: categoryId})
+         MERGE (o)-[:SUPPLIES]->(c)
+       }
+       RETURN true AS admin`,
+      { organizationId, categoryIds, adminId },
     );
+    return row?.admin ?? false;
   }
 
   /** The categories each organization supplies, by name. */

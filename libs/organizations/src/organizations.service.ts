@@ -52,10 +52,12 @@ export class OrganizationsService {
     if (input.website !== undefined) changes.website = input.website || null;
     if (input.description !== undefined) changes.description = input.description || null;
     if (Object.keys(changes).length === 0) return this.get(id);
-    const updated = (await this.organizations.update(id, changes)) ?? (await this.get(id));
+    // The write checks admin rights again under the organization's lock (they may have just been removed).
+    const updated = await this.organizations.update(id, changes, user.id);
+    if (!updated) throw notAdmin();
     // Only suppliers supply categories: an organization that stops supplying loses its categories.
     if (input.roles && !input.roles.includes(OrganizationRole.SUPPLIER)) {
-      await this.organizations.setSuppliedCategories(id, []);
+      await this.organizations.setSuppliedCategories(id, [], user.id);
     }
     return updated;
   }
@@ -70,7 +72,7 @@ export class OrganizationsService {
       throw badInput('categoryIds', 'Only an organization with the SUPPLIER role can supply categories.');
     }
     await this.categories.requireAll(unique, 'categoryIds');
-    await this.organizations.setSuppliedCategories(organizationId, unique);
+    if (!(await this.organizations.setSuppliedCategories(organizationId, unique, user.id))) throw notAdmin();
     return organization;
   }
 
@@ -90,9 +92,11 @@ export class OrganizationsService {
   /** The organization, when the caller is one of its current admins; NOT_FOUND or FORBIDDEN otherwise. */
   async requireAdmin(user: AuthUser, organizationId: string, field = 'id'): Promise<Organization> {
     const organization = await this.get(organizationId, field);
-    if (!(await this.organizations.isAdmin(organizationId, user.id))) {
-      throw forbidden('Only an admin of this organization may do that.');
-    }
+    if (!(await this.organizations.isAdmin(organizationId, user.id))) throw notAdmin();
     return organization;
   }
+}
+
+function notAdmin() {
+  return forbidden('Only an admin of this organization may do that.');
 }

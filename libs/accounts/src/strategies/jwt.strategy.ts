@@ -4,14 +4,14 @@ import { AuthUser, unauthenticated } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AccountsService } from '../accounts.service.js';
+import { AccessClaims, TokensService } from '../tokens.service.js';
 
-/** Accepts `Authorization: Bearer <access token>` while the account still exists. */
+/** Accepts `Authorization: Bearer <access token>` while the account exists and the token's session is active. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly accounts: AccountsService,
+    private readonly tokens: TokensService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -21,8 +21,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: { sub?: unknown }): Promise<AuthUser> {
-    const user = typeof payload.sub === 'string' ? await this.accounts.findUser(payload.sub) : null;
+  async validate(claims: AccessClaims): Promise<AuthUser> {
+    const user = await this.tokens.userOfClaims(claims);
     if (!user) throw unauthenticated();
     return user;
   }
