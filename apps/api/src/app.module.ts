@@ -6,10 +6,12 @@ import { CategoriesModule } from '#tradegraph/categories';
 import {
   DateScalar,
   DateTimeScalar,
-  depthLimitRule,
   describeRootTypes,
   formatGraphQLError,
   GraphQLContext,
+  operationCostPlugin,
+  operationLimitRules,
+  refuseHttpSubscriptions,
   RequestLoaders,
 } from '#tradegraph/common';
 import { AppConfig, ConfigModule } from '#tradegraph/config';
@@ -28,8 +30,10 @@ import { SourcingModule } from '#tradegraph/sourcing';
 import { TradesModule } from '#tradegraph/trades';
 import { TrustModule } from '#tradegraph/trust';
 import { Request, Response } from 'express';
+import { GraphQLSchema } from 'graphql';
 import { HealthController } from './health/health.controller.js';
 import { authenticateSocket, SocketExtra } from './websocket-auth.js';
+import { socketOperationHooks } from './websocket-operations.js';
 
 /** Options shared by the running service and the schema emitter, so both print the same schema. */
 export const BUILD_SCHEMA_OPTIONS = { dateScalarMode: 'isoDate' as const, numberScalarMode: 'integer' as const };
@@ -46,33 +50,51 @@ export class AppModule {
           driver: ApolloDriver,
           imports: [AccountsModule],
           inject: [TokensService],
-          useFactory: (tokens: TokensService): ApolloDriverConfig => ({
-            path: '/graphql',
-            autoSchemaFile: true,
-            sortSchema: true,
-            // Filters also map errors thrown by field resolvers (guards and interceptors stay on root fields).
-            fieldResolverEnhancers: ['filters'],
-            buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
-            transformSchema: describeRootTypes,
-            introspection: true,
-            playground: false,
-            includeStacktraceInErrorResponses: false,
-            formatError: formatGraphQLError,
-            validationRules: [depthLimitRule(config.graphql.maxQueryDepth)],
-            // Live notifications: graphql-ws on the same path, authenticated once per connection.
-            subscriptions: {
-              'graphql-ws': { path: '/graphql', onConnect: (ctx) => authenticateSocket(tokens, ctx) },
-            },
-            context: (ctx: { req: Request; res: Response } | { extra: SocketExtra }): GraphQLContext =>
-              'extra' in ctx
-                ? // A websocket operation: the user that onConnect verified; there is no HTTP request.
-                  {
-                    req: { user: ctx.extra.user } as GraphQLContext['req'],
-                    res: undefined as unknown as Response,
-                    loaders: new RequestLoaders(),
-                  }
-                : { req: ctx.req as GraphQLContext['req'], res: ctx.res, loaders: new RequestLoaders() },
-          }),
+          useFactory: (tokens: TokensService): ApolloDriverConfig => {
+            const limits = config.graphql.limits;
+            let schema: GraphQLSchema | undefined;
+            return {
+              path: '/graphql',
+              autoSchemaFile: true,
+              sortSchema: true,
+              // Filters also map errors thrown by field resolvers (guards and interceptors stay on root fields).
+              fieldResolverEnhancers: ['filters'],
+              buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
+              // Kept for the graphql-ws hooks, which parse and validate operations themselves.
+              transformSchema: (built) => (schema = describeRootTypes(built)),
+              introspection: true,
+              playground: false,
+              includeStacktraceInErrorResponses: false,
+              // No "Did you mean …" field suggestions in production: they reveal the schema piece by piece.
+              hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+              formatError: formatGraphQLError,
+              // Operation limits (docs/operations.md), all before execution, so before authentication.
+              parseOptions: { maxTokens: limits.maxTokens },
+              validationRules: operationLimitRules(limits),
+              plugins: [refuseHttpSubscriptions('/graphql'), operationCostPlugin(limits)],
+              // Live notifications, and queries and mutations too: graphql-ws on the same path,
+              // authenticated once per connection, with the same limits as HTTP.
+              subscriptions: {
+                'graphql-ws': {
+                  path: '/graphql',
+                  onConnect: (ctx) => authenticateSocket(tokens, ctx),
+                  ...socketOperationHooks(limits, () => schema as GraphQLSchema),
+                },
+              },
+              context: (ctx: { req: Request; res: Response } | { extra: SocketExtra }): GraphQLContext =>
+                'extra' in ctx
+                  ? // A websocket operation: no HTTP request, so the connection's user and token stand in for it.
+                    {
+                      req: {
+                        user: ctx.extra.user,
+                        headers: { authorization: ctx.extra.authorization },
+                      } as unknown as GraphQLContext['req'],
+                      res: undefined as unknown as Response,
+                      loaders: new RequestLoaders(),
+                    }
+                  : { req: ctx.req as GraphQLContext['req'], res: ctx.res, loaders: new RequestLoaders() },
+            };
+          },
         }),
         AccountsModule,
         PeopleModule,

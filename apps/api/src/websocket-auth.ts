@@ -1,9 +1,11 @@
 import type { TokensService } from '#tradegraph/accounts';
 import type { AuthUser } from '#tradegraph/common';
 
-/** What graphql-ws keeps per connection; onConnect adds the authenticated user. */
+/** What graphql-ws keeps per connection; onConnect adds the authenticated user and their token. */
 export interface SocketExtra {
   user?: AuthUser;
+  /** `Bearer <token>`, checked again by the auth guard for every query and mutation on the socket. */
+  authorization?: string;
 }
 
 /** The access token of a connection_init payload: `{ authorization: 'Bearer …' }` or `{ accessToken }`. */
@@ -27,6 +29,6 @@ export async function authenticateSocket(
   const token = tokenOf(ctx.connectionParams);
   const user = token ? await tokens.verifyAccessToken(token) : null;
   if (!user) return false;
-  (ctx.extra as SocketExtra).user = user;
+  Object.assign(ctx.extra as SocketExtra, { user, authorization: `Bearer ${token}` });
   return true;
 }
