@@ -5,15 +5,17 @@ import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 
+type SocketResult = FormattedExecutionResult<Record<string, any>, unknown>;
+
 /** Runs one operation on a graphql-ws connection; settles with its result or its errors. */
 function onSocket(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  return new Promise<FormattedExecutionResult>((resolve) => {
-    let result: FormattedExecutionResult = {};
+  return new Promise<SocketResult>((resolve) => {
+    let result: SocketResult = {};
     client.subscribe(
       { query, variables },
       {
         next: (value) => (result = value),
-        error: (errors) => resolve({ errors: errors as FormattedExecutionResult['errors'] }),
+        error: (errors) => resolve({ errors: errors as SocketResult['errors'] }),
         complete: () => resolve(result),
       },
     );
