@@ -143,9 +143,18 @@ describe('operation limits', () => {
   });
 
   // Last: another app on the same databases empties them.
-  it('takes its limits from the configuration', async () => {
-    const strict = await createTestApp({ GRAPHQL_MAX_ALIASES: '1', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '50' });
+  it('takes its limits from the configuration, and hides field suggestions in production', async () => {
+    const strict = await createTestApp({
+      NODE_ENV: 'production',
+      GRAPHQL_MAX_ALIASES: '1',
+      GRAPHQL_MAX_DEPTH: '3',
+      GRAPHQL_MAX_COST: '50',
+    });
     try {
+      const misspelt = onlyError(await strict.gql('query { me { nam } }'));
+      expect(misspelt.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(misspelt.message).not.toMatch(/Did you mean/);
+      expect(onlyError(await t.gql('query { me { nam } }')).message).toMatch(/Did you mean "name"/);
       expectRefused(await strict.gql('query { a: __typename b: me { id } c: me { id } }'), 'maxAliases', 1);
       expectRefused(await strict.gql('query { me { employments { person { id } } } }'), 'maxDepth', 3);
       expectRefused(await strict.gql('query { me { connections(first: 51) { totalCount } } }'), 'maxCost', 50);
