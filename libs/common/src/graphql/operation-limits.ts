@@ -92,7 +92,8 @@ export function checkOperationCost(
       );
     }
     // Invalid variable values: execution refuses them with their own errors before any resolver runs.
-    return;
+    if (error instanceof GraphQLError) return;
+    throw error;
   }
   if (cost > limits.maxCost) {
     throw tooComplex('maxCost', limits.maxCost, `The operation costs ${cost}; at most ${limits.maxCost} is allowed.`);
@@ -120,8 +121,9 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens\. P
  * limit as GRAPHQL_PARSE_FAILED; both are restored here.
  */
 export function limitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
-  const { limit, max } = formatted.extensions ?? {};
-  if (typeof limit === 'string' && typeof max === 'number') {
+  const { code, limit, max } = formatted.extensions ?? {};
+  const refused = code === 'QUERY_TOO_COMPLEX' || code === 'GRAPHQL_VALIDATION_FAILED';
+  if (refused && typeof limit === 'string' && typeof max === 'number') {
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX', limit, max } };
   }
   const tokens = TOKEN_LIMIT.exec(formatted.message);
