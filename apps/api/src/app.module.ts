@@ -66,7 +66,7 @@ export class AppModule {
               playground: false,
               includeStacktraceInErrorResponses: false,
               // No "Did you mean …" field suggestions in production: they reveal the schema piece by piece.
-              hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+              hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
               formatError: formatGraphQLError,
               // Operation limits (docs/operations.md), all before execution, so before authentication.
               parseOptions: { maxTokens: limits.maxTokens },

@@ -95,6 +95,8 @@ describe('loadConfig', () => {
       maxCost: 2500,
       maxSelections: 1000,
     });
+    expect(loadConfig({}).graphql.fieldSuggestions).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).graphql.fieldSuggestions).toBe(false);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots', GRAPHQL_MAX_TOKENS: '10' })).toThrow(
       /GRAPHQL_MAX_TOKENS must be an integer from 100[\s\S]*GRAPHQL_MAX_COST must be an integer/,
     );

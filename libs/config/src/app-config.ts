@@ -31,6 +31,8 @@ export interface AppConfig {
   };
   graphql: {
     maxBodyBytes: number;
+    /** "Did you mean …" in validation errors; off in production, where they reveal the schema. */
+    fieldSuggestions: boolean;
     /** Operation limits, checked before anything executes (docs/operations.md). */
     limits: {
       maxDepth: number;
@@ -150,6 +152,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     },
     graphql: {
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 50_000_000),
+      fieldSuggestions: bool('GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
       limits: {
         maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
         maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0, 1_000),

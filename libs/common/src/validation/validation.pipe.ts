@@ -23,7 +23,10 @@ export class InputValidationPipe implements PipeTransform {
     const malformed = malformedTextPath(value);
     if (malformed !== undefined) {
       const field = [metadata.data, malformed].filter(Boolean).join('.');
-      throw badInput(field, `${malformed.split('.').pop()} must be well-formed text (it holds a lone UTF-16 surrogate)`);
+      throw badInput(
+        field,
+        `${malformed.split('.').pop()} must be well-formed text (it holds a lone UTF-16 surrogate)`,
+      );
     }
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
