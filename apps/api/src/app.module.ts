@@ -6,10 +6,12 @@ import { CategoriesModule } from '#tradegraph/categories';
 import {
   DateScalar,
   DateTimeScalar,
-  depthLimitRule,
   describeRootTypes,
   formatGraphQLError,
   GraphQLContext,
+  operationCostPlugin,
+  operationLimitRules,
+  refuseHttpSubscriptions,
   RequestLoaders,
 } from '#tradegraph/common';
 import { AppConfig, ConfigModule } from '#tradegraph/config';
@@ -29,9 +31,11 @@ import { SourcingModule } from '#tradegraph/sourcing';
 import { TradesModule } from '#tradegraph/trades';
 import { TrustModule } from '#tradegraph/trust';
 import { Request, Response } from 'express';
+import { GraphQLSchema } from 'graphql';
 import { HealthController } from './health/health.controller.js';
 import { LiveSessions } from './live-sessions.js';
 import { authenticateSocket, SocketExtra } from './websocket-auth.js';
+import { socketOperationHooks } from './websocket-operations.js';
 
 /** Options shared by the running service and the schema emitter, so both print the same schema. */
 export const BUILD_SCHEMA_OPTIONS = { dateScalarMode: 'isoDate' as const, numberScalarMode: 'integer' as const };
@@ -51,6 +55,8 @@ export class AppModule {
           inject: [TokensService, SessionEventsService],
           useFactory: (tokens: TokensService, sessions: SessionEventsService): ApolloDriverConfig => {
             const live = new LiveSessions(sessions);
+            const limits = config.graphql.limits;
+            let schema: GraphQLSchema | undefined;
             return {
               path: '/graphql',
               autoSchemaFile: true,
@@ -58,22 +64,36 @@ export class AppModule {
               // Filters also map errors thrown by field resolvers (guards and interceptors stay on root fields).
               fieldResolverEnhancers: ['filters'],
               buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
-              transformSchema: describeRootTypes,
+              // Kept for the graphql-ws hooks, which parse and validate operations themselves.
+              transformSchema: (built) => (schema = describeRootTypes(built)),
               introspection: true,
               playground: false,
               includeStacktraceInErrorResponses: false,
+              // No "Did you mean …" field suggestions in production: they reveal the schema piece by piece.
+              hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
               formatError: formatGraphQLError,
-              validationRules: [depthLimitRule(config.graphql.maxQueryDepth)],
-              // Live notifications: graphql-ws on the same path, authenticated once per connection and
-              // closed when its token expires or its session ends.
+              // Operation limits (docs/operations.md), all before execution, so before authentication.
+              parseOptions: { maxTokens: limits.maxTokens },
+              validationRules: operationLimitRules(limits),
+              plugins: [refuseHttpSubscriptions('/graphql'), operationCostPlugin(limits)],
+              // Live notifications, and queries and mutations too: graphql-ws on the same path,
+              // authenticated once per connection, with the same limits as HTTP, and closed when its
+              // token expires or its session ends.
               subscriptions: {
-                'graphql-ws': { path: '/graphql', onConnect: (ctx) => authenticateSocket(tokens, live, ctx) },
+                'graphql-ws': {
+                  path: '/graphql',
+                  onConnect: (ctx) => authenticateSocket(tokens, live, ctx),
+                  ...socketOperationHooks(limits, () => schema as GraphQLSchema),
+                },
               },
               context: (ctx: { req: Request; res: Response } | { extra: SocketExtra }): GraphQLContext =>
                 'extra' in ctx
-                  ? // A websocket operation: the user that onConnect verified; there is no HTTP request.
+                  ? // A websocket operation: no HTTP request, so the connection's user and token stand in for it.
                     {
-                      req: { user: ctx.extra.user } as GraphQLContext['req'],
+                      req: {
+                        user: ctx.extra.user,
+                        headers: { authorization: ctx.extra.authorization },
+                      } as unknown as GraphQLContext['req'],
                       res: undefined as unknown as Response,
                       loaders: new RequestLoaders(),
                     }

@@ -2,10 +2,12 @@ import type { TokensService } from '#tradegraph/accounts';
 import type { AuthUser } from '#tradegraph/common';
 import type { ClosableSocket, LiveSessions } from './live-sessions.js';
 
-/** What graphql-ws keeps per connection (`socket` from graphql-ws/use/ws); onConnect adds the user. */
+/** What graphql-ws keeps per connection (`socket` from graphql-ws/use/ws); onConnect adds the user and their token. */
 export interface SocketExtra {
   socket: ClosableSocket;
   user?: AuthUser;
+  /** `Bearer <token>`, checked again by the auth guard for every query and mutation on the socket. */
+  authorization?: string;
 }
 
 /** The access token of a connection_init payload: `{ authorization: 'Bearer …' }` or `{ accessToken }`. */
@@ -32,7 +34,7 @@ export async function authenticateSocket(
   const access = token ? await tokens.verifyAccessToken(token) : null;
   if (!access) return false;
   const extra = ctx.extra as SocketExtra;
-  extra.user = access.user;
+  Object.assign(extra, { user: access.user, authorization: `Bearer ${token}` });
   live.track(extra.socket, access);
   return true;
 }

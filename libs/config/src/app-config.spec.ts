@@ -70,4 +70,35 @@ describe('loadConfig', () => {
   it('requires NEO4J_USERNAME and NEO4J_PASSWORD together', () => {
     expect(() => loadConfig({ NEO4J_USERNAME: 'neo4j' })).toThrow(/must be set together/);
   });
+  it('reads the GraphQL operation limits, with defaults that let ordinary operations through', () => {
+    expect(loadConfig({}).graphql.limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 15,
+      maxTokens: 2000,
+      maxDirectives: 50,
+      maxCost: 10000,
+      maxSelections: 5000,
+    });
+    const limits = loadConfig({
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '0',
+      GRAPHQL_MAX_TOKENS: '500',
+      GRAPHQL_MAX_DIRECTIVES: '5',
+      GRAPHQL_MAX_COST: '2500',
+      GRAPHQL_MAX_SELECTIONS: '1000',
+    }).graphql.limits;
+    expect(limits).toEqual({
+      maxDepth: 8,
+      maxAliases: 0,
+      maxTokens: 500,
+      maxDirectives: 5,
+      maxCost: 2500,
+      maxSelections: 1000,
+    });
+    expect(loadConfig({}).graphql.fieldSuggestions).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).graphql.fieldSuggestions).toBe(false);
+    expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots', GRAPHQL_MAX_TOKENS: '10' })).toThrow(
+      /GRAPHQL_MAX_TOKENS must be an integer from 100[\s\S]*GRAPHQL_MAX_COST must be an integer/,
+    );
+  });
 });

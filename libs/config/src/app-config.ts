@@ -31,7 +31,20 @@ export interface AppConfig {
     /** How long a used refresh token may be used again (two tabs, a client retry) before reuse revokes the session. */
     refreshReuseGraceSeconds: number;
   };
-  graphql: { maxQueryDepth: number; maxBodyBytes: number };
+  graphql: {
+    maxBodyBytes: number;
+    /** "Did you mean …" in validation errors; off in production, where they reveal the schema. */
+    fieldSuggestions: boolean;
+    /** Operation limits, checked before anything executes (docs/operations.md). */
+    limits: {
+      maxDepth: number;
+      maxAliases: number;
+      maxTokens: number;
+      maxDirectives: number;
+      maxCost: number;
+      maxSelections: number;
+    };
+  };
   /** Set to share live notifications between API instances through Redis; otherwise in-process. */
   redisUrl?: string;
   seedDemoData: boolean;
@@ -141,8 +154,16 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       refreshReuseGraceSeconds: int('REFRESH_TOKEN_REUSE_GRACE_SECONDS', 10, 0, 60),
     },
     graphql: {
-      maxQueryDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 50_000_000),
+      fieldSuggestions: bool('GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
+      limits: {
+        maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+        maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0, 1_000),
+        maxTokens: int('GRAPHQL_MAX_TOKENS', 2_000, 100, 100_000),
+        maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 50, 0, 1_000),
+        maxCost: int('GRAPHQL_MAX_COST', 10_000, 10, 100_000_000),
+        maxSelections: int('GRAPHQL_MAX_SELECTIONS', 5_000, 100, 1_000_000),
+      },
     },
     redisUrl,
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),

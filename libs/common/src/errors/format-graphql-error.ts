@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { limitRefusal } from '../graphql/operation-limits.js';
 
 const logger = new Logger('GraphQL');
 
@@ -23,6 +24,11 @@ const PASS_THROUGH = new Set([
  * Unknown errors are logged with their details here, since the client sees none of them.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const refusal = limitRefusal(formatted);
+  if (refusal) return { ...refusal, ...(formatted.locations ? { locations: formatted.locations } : {}) };
+  if (tooManyVariableErrors(error)) {
+    return { message: 'Too many invalid variable values; fix them and retry.', extensions: { code: 'BAD_USER_INPUT' } };
+  }
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
   const known = PASS_THROUGH.has(code);
   if (!known || code === 'SERVICE_UNAVAILABLE') logger.error(describe(error, formatted));
@@ -34,6 +40,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions,
   };
+}
+
+/** graphql-js stops coercing variables after 50 errors with this error, which has no code of its own. */
+function tooManyVariableErrors(error: unknown): boolean {
+  let original = error;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  return original instanceof Error && original.message.startsWith('Too many errors processing variables');
 }
 
 function describe(error: unknown, formatted: GraphQLFormattedError): Record<string, unknown> {

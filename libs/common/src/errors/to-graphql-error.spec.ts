@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { ConflictException, PayloadTooLargeException, UnauthorizedException } from '@nestjs/common';
 import { badInput, DomainError, forbidden } from './domain-error.js';
 import { formatGraphQLError } from './format-graphql-error.js';
@@ -62,5 +63,35 @@ describe('formatGraphQLError', () => {
       new DomainError('INTERNAL_SERVER_ERROR', 'x'),
     );
     expect(formatted).toEqual({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+  it('restores QUERY_TOO_COMPLEX with the limit for refused operations, from validation or the parser', () => {
+    const refused = formatGraphQLError({
+      message: 'Aliases limit of 15 exceeded, found 16.',
+      locations: [{ line: 1, column: 1 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxAliases', max: 15, other: 'dropped' },
+    });
+    expect(refused).toEqual({
+      message: 'Aliases limit of 15 exceeded, found 16.',
+      locations: [{ line: 1, column: 1 }],
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'maxAliases', max: 15 },
+    });
+    const tokens = formatGraphQLError({
+      message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.',
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+    expect(tokens).toEqual({
+      message: 'The operation has more than 2000 tokens.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'maxTokens', max: 2000 },
+    });
+  });
+
+  it('reports graphql-js giving up after 50 variable errors as BAD_USER_INPUT', () => {
+    const error = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    expect(
+      formatGraphQLError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error),
+    ).toEqual({
+      message: 'Too many invalid variable values; fix them and retry.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

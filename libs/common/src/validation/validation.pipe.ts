@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { badInput } from '../errors/domain-error.js';
+import { malformedTextPath } from './malformed-text.js';
 
 // GraphQL arguments arrive with Nest GraphQL's numeric param type 3 (ARGS); HTTP input with these names.
 // Parents, context values and custom decorators (loaders, the current user) are never validated.
@@ -18,6 +19,14 @@ export class InputValidationPipe implements PipeTransform {
     if (!VALIDATED_PARAM_TYPES.has(String(metadata.type))) return value;
     if (!type || !isValidatable(type) || value === null || value === undefined || typeof value !== 'object') {
       return value;
+    }
+    const malformed = malformedTextPath(value);
+    if (malformed !== undefined) {
+      const field = [metadata.data, malformed].filter(Boolean).join('.');
+      throw badInput(
+        field,
+        `${malformed.split('.').pop()} must be well-formed text (it holds a lone UTF-16 surrogate)`,
+      );
     }
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
