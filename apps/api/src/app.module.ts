@@ -23,6 +23,7 @@ import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { PrivacyModule } from '#tradegraph/privacy';
+import { RateLimitsModule } from '#tradegraph/rate-limits';
 import { ReferralsModule } from '#tradegraph/referrals';
 import { SourcingModule } from '#tradegraph/sourcing';
 import { TradesModule } from '#tradegraph/trades';
@@ -42,6 +43,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         GraphModule,
+        RateLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '#tradegraph/config';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
+import { RateLimitsModule } from '#tradegraph/rate-limits';
 import { AccountDeletionResolver } from './account-deletion.resolver.js';
 import { AccountDeletionService } from './account-deletion.service.js';
 import { AccountGraphRepository } from './account-graph.repository.js';
@@ -13,6 +14,7 @@ import { AccountsService } from './accounts.service.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuthResolver } from './auth.resolver.js';
+import { LoginService } from './login.service.js';
 import { Account } from './entities/account.entity.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { AuditLogOrganization } from './entities/audit-log-organization.entity.js';
@@ -43,12 +45,14 @@ import { TokensService } from './tokens.service.js';
     }),
     PeopleModule,
     OrganizationsModule,
+    RateLimitsModule,
   ],
   providers: [
     AccountsService,
     TokensService,
     AuditLogService,
     AuthResolver,
+    LoginService,
     AccountGraphRepository,
     AccountDeletionService,
     AccountDeletionResolver,

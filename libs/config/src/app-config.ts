@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { loadRateLimits, loadTrustProxy, RateLimitsConfig, TrustProxy } from './rate-limits.config.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -32,6 +33,10 @@ export interface AppConfig {
   graphql: { maxQueryDepth: number; maxBodyBytes: number };
   /** Set to share live notifications between API instances through Redis; otherwise in-process. */
   redisUrl?: string;
+  /** Request limits and login lockout; shared between instances through Redis when REDIS_URL is set. */
+  rateLimits: RateLimitsConfig;
+  /** Which proxies Express trusts for the client address (req.ip) that rate limits count by. */
+  trustProxy: TrustProxy;
   seedDemoData: boolean;
 }
 
@@ -142,6 +147,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 50_000_000),
     },
     redisUrl,
+    rateLimits: loadRateLimits(text, problems),
+    trustProxy: loadTrustProxy(text, problems),
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);
