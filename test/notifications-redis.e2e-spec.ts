@@ -1,61 +1,15 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'graphql-ws';
 import { newPerson } from './support/factories.js';
 import { REQUEST } from './support/network-helpers.js';
 import { connected, listen, listenOn, within, wsClient } from './support/notifications-helpers.js';
+import { RedisServer, startRedis, stopRedis } from './support/redis-server.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
-/** A free local TCP port, found by letting the OS pick one. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Starts a throwaway redis-server (no persistence) and resolves once it accepts connections. */
-async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
-  if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server is not installed: `apt-get install redis-server` (.ci/run installs it).');
-  }
-  const port = await freePort();
-  const child = spawn('redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}:\n${output}`));
-    });
-  });
-  return { url: `redis://127.0.0.1:${port}`, process: child };
-}
-
 describe('notifications across API instances through Redis', () => {
-  let redis: { url: string; process: ChildProcess };
+  let redis: RedisServer;
   let a: TestApp;
   let b: TestApp;
   let bUrl: string;
@@ -80,7 +34,7 @@ describe('notifications across API instances through Redis', () => {
     await Promise.all(clients.map((client) => client.dispose()));
     await a?.close();
     await b?.close();
-    redis?.process.kill();
+    await stopRedis(redis);
     if (sqlDir) fs.rmSync(sqlDir, { recursive: true, force: true });
   });
 

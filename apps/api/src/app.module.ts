@@ -60,6 +60,9 @@ export class AppModule {
             playground: false,
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
+            // Let an error's `extensions.http` set the HTTP status: a rate-limit refusal answers 429 with
+            // Retry-After (only RATE_LIMITED sets it; see libs/common/src/errors/to-graphql-error.ts).
+            preserveHttpStatusForExecutionErrors: false,
             validationRules: [depthLimitRule(config.graphql.maxQueryDepth)],
             // Live notifications: graphql-ws on the same path, authenticated once per connection.
             subscriptions: {

@@ -9,7 +9,12 @@ describe('checksFor', () => {
     expect(checksFor('Query', 'connectionPath', '10.0.0.1', 'a1')).toContainEqual({
       limit: 'networkQueriesPerAccount',
       key: 'a1',
+      points: 1,
     });
+    expect(checksFor('Query', 'sourcingRequest', undefined, 'a1', 2)).toEqual([
+      { limit: 'queriesPerAccount', key: 'a1' },
+      { limit: 'networkQueriesPerAccount', key: 'a1', points: 2 },
+    ]);
   });
 
   it('counts a mutation by account and by account and mutation', () => {

@@ -4,7 +4,7 @@ import type { GraphQLContext } from '#tradegraph/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { from, mergeMap, Observable } from 'rxjs';
 import { clientAddress } from './client-address.js';
-import { NETWORK_QUERIES } from './network-queries.js';
+import { NETWORK_QUERIES, nestedNetworkFields } from './network-queries.js';
 import { LimitCheck, RequestLimiter } from './request-limiter.js';
 
 /**
@@ -19,20 +19,22 @@ export class OperationRateLimitInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() !== 'graphql') return next.handle();
     const gql = GqlExecutionContext.create(context);
-    const { parentType, fieldName } = gql.getInfo<GraphQLResolveInfo>();
+    const info = gql.getInfo<GraphQLResolveInfo>();
     const request = gql.getContext<GraphQLContext>().req;
-    const checks = checksFor(parentType.name, fieldName, clientAddress(request), request?.user?.id);
+    const nested = nestedNetworkFields(info.fieldNodes[0]?.selectionSet, info.fragments);
+    const checks = checksFor(info.parentType.name, info.fieldName, clientAddress(request), request?.user?.id, nested);
     if (checks.length === 0) return next.handle();
     return from(this.limiter.consume(checks)).pipe(mergeMap(() => next.handle()));
   }
 }
 
-/** The limits one top-level field counts against. */
+/** The limits one top-level field counts against; `nestedNetwork` network fields below it count too. */
 export function checksFor(
   type: string,
   field: string,
   address: string | undefined,
   accountId: string | undefined,
+  nestedNetwork = 0,
 ): LimitCheck[] {
   const checks: LimitCheck[] = [];
   if (address) checks.push({ limit: 'perAddress', key: address });
@@ -44,7 +46,8 @@ export function checksFor(
     }
   } else if ((type === 'Query' || type === 'Subscription') && accountId) {
     checks.push({ limit: 'queriesPerAccount', key: accountId });
-    if (NETWORK_QUERIES.has(field)) checks.push({ limit: 'networkQueriesPerAccount', key: accountId });
+    const network = (NETWORK_QUERIES.has(field) ? 1 : 0) + nestedNetwork;
+    if (network > 0) checks.push({ limit: 'networkQueriesPerAccount', key: accountId, points: network });
   }
   return checks;
 }

@@ -12,6 +12,8 @@ export type RequestLimitName = Exclude<keyof RateLimitsConfig, 'login'>;
 export interface LimitCheck {
   limit: RequestLimitName;
   key: string;
+  /** 1 unless said otherwise. */
+  points?: number;
 }
 
 /** What the client reads when a limit refuses it; the wait is appended. */
@@ -45,7 +47,7 @@ export class RequestLimiter {
     };
   }
 
-  /** Counts one point on every check; when any limit is used up, refuses with the longest wait. */
+  /** Counts the points of every check; when any limit is used up, refuses with the longest wait. */
   async consume(checks: readonly LimitCheck[]): Promise<void> {
     const refusals = await Promise.all(checks.map((check) => this.consumeOne(check)));
     let longest: { check: LimitCheck; ms: number } | undefined;
@@ -58,15 +60,15 @@ export class RequestLimiter {
   }
 
   /** Null when allowed, else the milliseconds until the limit has room again. */
-  private async consumeOne({ limit, key }: LimitCheck): Promise<number | null> {
+  private async consumeOne({ limit, key, points = 1 }: LimitCheck): Promise<number | null> {
     const limiter = this.limiters[limit];
     try {
-      await limiter.consume(key);
+      await limiter.consume(key, points);
       return null;
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
       // One line per key and window, at the first refusal, rather than one per refused request.
-      if (refusal.consumedPoints === limiter.points + 1) {
+      if (refusal.consumedPoints - points <= limiter.points) {
         this.logger.warn({ msg: 'rate limit reached', limit, key, retryAfterMs: refusal.msBeforeNext });
       }
       return refusal.msBeforeNext;
