@@ -1,4 +1,3 @@
-import { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,11 +5,11 @@ import { Client } from 'graphql-ws';
 import { newPerson } from './support/factories.js';
 import { REQUEST } from './support/network-helpers.js';
 import { connected, listen, listenOn, within, wsClient } from './support/notifications-helpers.js';
-import { startRedis } from './support/redis-server.js';
+import { RedisServer, startRedis, stopRedis } from './support/redis-server.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 describe('notifications across API instances through Redis', () => {
-  let redis: { url: string; process: ChildProcess };
+  let redis: RedisServer;
   let a: TestApp;
   let b: TestApp;
   let bUrl: string;
@@ -35,7 +34,7 @@ describe('notifications across API instances through Redis', () => {
     await Promise.all(clients.map((client) => client.dispose()));
     await a?.close();
     await b?.close();
-    redis?.process.kill();
+    await stopRedis(redis);
     if (sqlDir) fs.rmSync(sqlDir, { recursive: true, force: true });
   });
 

@@ -1,9 +1,13 @@
-/** A throwaway redis-server for the tests of several API instances sharing live events. */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
+export interface RedisServer {
+  url: string;
+  process: ChildProcess;
+}
+
 /** A free local TCP port, found by letting the OS pick one. */
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -14,7 +18,7 @@ const freePort = () =>
   });
 
 /** Starts a throwaway redis-server (no persistence) and resolves once it accepts connections. */
-export async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
+export async function startRedis(): Promise<RedisServer> {
   if (spawnSync('redis-server', ['--version']).error) {
     throw new Error('redis-server is not installed: `apt-get install redis-server` (.ci/run installs it).');
   }
@@ -45,4 +49,12 @@ export async function startRedis(): Promise<{ url: string; process: ChildProcess
     });
   });
   return { url: `redis://127.0.0.1:${port}`, process: child };
+}
+
+/** Stops the server and waits until it has exited. */
+export async function stopRedis(redis: RedisServer | undefined): Promise<void> {
+  if (!redis || redis.process.exitCode !== null || redis.process.signalCode !== null) return;
+  const exited = new Promise((resolve) => redis.process.once('exit', resolve));
+  redis.process.kill();
+  await exited;
 }

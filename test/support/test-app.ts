@@ -40,6 +40,22 @@ export interface TestApp {
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 /**
+ * Limits that ordinary tests, all from one address and often from one account, never reach. The
+ * rate-limit tests pass their own (small) limits to createTestApp, which take precedence.
+ */
+export const GENEROUS_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_PER_ADDRESS: '1000000/1m',
+  RATE_LIMIT_QUERIES_PER_ACCOUNT: '1000000/1m',
+  RATE_LIMIT_NETWORK_QUERIES_PER_ACCOUNT: '1000000/1m',
+  RATE_LIMIT_MUTATIONS_PER_ACCOUNT: '1000000/1m',
+  RATE_LIMIT_SAME_MUTATION_PER_ACCOUNT: '1000000/1m',
+  RATE_LIMIT_REGISTER_PER_ADDRESS: '1000000/1m',
+  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '1000/1m',
+  RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS: '100000/1m',
+  RATE_LIMIT_LOGIN_DELAY: '0s',
+};
+
+/**
  * Boots the real AppModule through the same createApp() that main.ts uses, on the test Neo4j
  * and a fresh SQL database (a temporary SQLite file, or DATABASE_URL when it names a *_test
  * PostgreSQL database), after checking both are test databases and emptying them.
@@ -55,6 +71,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: sqliteDir,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'error',
+    ...GENEROUS_RATE_LIMITS,
     ...env,
   });
   const app = await createApp(config);

@@ -26,6 +26,7 @@ import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { PolicyModule } from '#tradegraph/policy';
 import { PrivacyModule } from '#tradegraph/privacy';
+import { RateLimitsModule } from '#tradegraph/rate-limits';
 import { ReferralsModule } from '#tradegraph/referrals';
 import { SourcingModule } from '#tradegraph/sourcing';
 import { TradesModule } from '#tradegraph/trades';
@@ -49,6 +50,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         GraphModule,
         PolicyModule,
+        RateLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],
@@ -72,6 +74,9 @@ export class AppModule {
               // No "Did you mean …" field suggestions in production: they reveal the schema piece by piece.
               hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
               formatError: formatGraphQLError,
+              // Let an error's `extensions.http` set the HTTP status: a rate-limit refusal answers 429 with
+              // Retry-After (only RATE_LIMITED sets it; see libs/common/src/errors/to-graphql-error.ts).
+              preserveHttpStatusForExecutionErrors: false,
               // Operation limits (docs/operations.md), all before execution, so before authentication.
               parseOptions: { maxTokens: limits.maxTokens },
               validationRules: operationLimitRules(limits),

@@ -12,6 +12,8 @@ import { AppModule } from './app.module.js';
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.useLogger(new JsonLogger(config.logLevel));
   app.disable('x-powered-by');
+  // req.ip, which rate limits count by, is the client's address only behind the proxies trusted here.
+  app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
   app.use(requestIdMiddleware);
   app.useGlobalPipes(new InputValidationPipe());

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '#tradegraph/config';
 import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
+import { RateLimitsModule } from '#tradegraph/rate-limits';
 import { AccountDeletionResolver } from './account-deletion.resolver.js';
 import { AccountDeletionService } from './account-deletion.service.js';
 import { AccountGraphRepository } from './account-graph.repository.js';
@@ -14,6 +15,7 @@ import { AccountsService } from './accounts.service.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuthResolver } from './auth.resolver.js';
+import { LoginService } from './login.service.js';
 import { Account } from './entities/account.entity.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { AuditLogOrganization } from './entities/audit-log-organization.entity.js';
@@ -47,6 +49,7 @@ import { TokensService } from './tokens.service.js';
     PeopleModule,
     OrganizationsModule,
     NotificationsModule,
+    RateLimitsModule,
   ],
   providers: [
     AccountsService,
@@ -54,6 +57,7 @@ import { TokensService } from './tokens.service.js';
     SessionEventsService,
     AuditLogService,
     AuthResolver,
+    LoginService,
     AccountGraphRepository,
     AccountDeletionService,
     AccountDeletionResolver,

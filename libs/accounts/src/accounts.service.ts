@@ -15,7 +15,7 @@ const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2,
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = (): Promise<string> => (dummyHash ??= argon2.hash('not-a-real-password', ARGON2_OPTIONS));
 
-const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 @Injectable()
 export class AccountsService {
@@ -56,12 +56,23 @@ export class AccountsService {
 
   /** The account for these credentials, or null when the email is unknown or the password wrong. */
   async verifyCredentials(email: string, password: string): Promise<AuthUser | null> {
+    return (await this.checkCredentials(email, password)).user;
+  }
+
+  /** Like verifyCredentials, and also the id of the email's account when the password is wrong. */
+  async checkCredentials(
+    email: string,
+    password: string,
+  ): Promise<{ user: AuthUser | null; accountId: string | null }> {
     const account = await this.accounts.findOneBy({ emailNormalized: normalizeEmail(email) });
     if (!account) {
       await argon2.verify(await getDummyHash(), password);
-      return null;
+      return { user: null, accountId: null };
     }
-    return (await argon2.verify(account.passwordHash, password)) ? { id: account.id, email: account.email } : null;
+    const user = (await argon2.verify(account.passwordHash, password))
+      ? { id: account.id, email: account.email }
+      : null;
+    return { user, accountId: account.id };
   }
 
   /** True when the password is this account's; false for a wrong password or an unknown account. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { loadRateLimits, loadTrustProxy, RateLimitsConfig, TrustProxy } from './rate-limits.config.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -47,6 +48,10 @@ export interface AppConfig {
   };
   /** Set to share live notifications between API instances through Redis; otherwise in-process. */
   redisUrl?: string;
+  /** Request limits and login lockout; shared between instances through Redis when REDIS_URL is set. */
+  rateLimits: RateLimitsConfig;
+  /** Which proxies Express trusts for the client address (req.ip) that rate limits count by. */
+  trustProxy: TrustProxy;
   seedDemoData: boolean;
 }
 
@@ -166,6 +171,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       },
     },
     redisUrl,
+    rateLimits: loadRateLimits(text, problems),
+    trustProxy: loadTrustProxy(text, problems),
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);

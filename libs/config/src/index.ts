@@ -1,3 +1,4 @@
 export * from './app-config.js';
 export * from './app-config.token.js';
 export * from './config.module.js';
+export * from './rate-limits.config.js';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Who did what to which record, and when; one row per successful mutation. */
+/** Who did what to which record, and when; one row per successful mutation and per failed login. */
 @Entity({ name: 'audit_log' })
 export class AuditLogEntry {
   @PrimaryColumn({ type: 'varchar', length: 36 })

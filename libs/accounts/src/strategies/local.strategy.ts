@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { AuthUser, unauthenticated } from '#tradegraph/common';
+import { AuthUser } from '#tradegraph/common';
+import { clientAddress } from '#tradegraph/rate-limits';
+import { Request } from 'express';
 import { Strategy } from 'passport-local';
-import { AccountsService } from '../accounts.service.js';
+import { LoginService } from '../login.service.js';
 
-/** Email and password login. */
+/** Email and password login, behind the login lockout. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
-  constructor(private readonly accounts: AccountsService) {
-    super({ usernameField: 'email', passwordField: 'password' });
+  constructor(private readonly logins: LoginService) {
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  async validate(email: string, password: string): Promise<AuthUser> {
-    const user = await this.accounts.verifyCredentials(email, password);
-    if (!user) throw unauthenticated('The email or password is incorrect.');
-    return user;
+  validate(request: Request, email: string, password: string): Promise<AuthUser> {
+    return this.logins.login(email, password, clientAddress(request));
   }
 }

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -30,3 +31,18 @@ export const forbidden = (message: string): DomainError => new DomainError('FORB
 export const conflict = (message: string, field?: string): DomainError => new DomainError('CONFLICT', message, field);
 export const unauthenticated = (message = 'A valid access token is required.'): DomainError =>
   new DomainError('UNAUTHENTICATED', message);
+
+/** A refusal by a rate limit or the login lockout; the client may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  /** Whole seconds, at least 1: sent as `extensions.retryAfterSeconds` and, over HTTP, as Retry-After. */
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
+export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests; please slow down.'): DomainError =>
+  new RateLimitedError(message, retryAfterSeconds);

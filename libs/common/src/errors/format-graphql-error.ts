@@ -11,6 +11,7 @@ const PASS_THROUGH = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -19,8 +20,9 @@ const PASS_THROUGH = new Set([
 ]);
 
 /**
- * Apollo's last word on every error: keeps the code, the message of known codes, the field
- * at fault and the path, and drops everything else (stack traces, exception objects).
+ * Apollo's last word on every error: keeps the code, the message of known codes, the field at
+ * fault, the wait of a rate-limit refusal and the path, and drops everything else (stack traces,
+ * exception objects).
  * Unknown errors are logged with their details here, since the client sees none of them.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
@@ -34,6 +36,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
   if (!known || code === 'SERVICE_UNAVAILABLE') logger.error(describe(error, formatted));
   const extensions: Record<string, unknown> = { code: known ? code : 'INTERNAL_SERVER_ERROR' };
   if (known && typeof formatted.extensions?.field === 'string') extensions.field = formatted.extensions.field;
+  const retryAfter = formatted.extensions?.retryAfterSeconds;
+  if (code === 'RATE_LIMITED' && Number.isInteger(retryAfter)) extensions.retryAfterSeconds = retryAfter;
   return {
     message: known ? formatted.message : 'Internal server error.',
     ...(formatted.locations ? { locations: formatted.locations } : {}),

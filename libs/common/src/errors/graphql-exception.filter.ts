@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { GqlArgumentsHost } from '@nestjs/graphql';
 import { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { RateLimitedError } from './domain-error.js';
 import { toGraphQLError } from './to-graphql-error.js';
 
 /**
@@ -13,13 +15,22 @@ export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<string>() === 'graphql') {
+      // A websocket operation's context has no HTTP response (see the GraphQL context in app.module.ts).
+      const overHttp = GqlArgumentsHost.create(host).getContext<{ res?: unknown }>()?.res !== undefined;
+      const { error, unexpected } = toGraphQLError(exception, overHttp ? 'http' : 'websocket');
+      // GraphQL errors are logged once, by formatGraphQLError, which sees the original exception.
+      return unexpected ? withOriginal(error, exception) : error;
+    }
     const { error, unexpected } = toGraphQLError(exception);
-    // GraphQL errors are logged once, by formatGraphQLError, which sees the original exception.
-    if (host.getType<string>() === 'graphql') return unexpected ? withOriginal(error, exception) : error;
     if (unexpected) this.logger.error(describe(exception));
 
     const response = host.switchToHttp().getResponse<Response>();
-    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    let status = exception instanceof HttpException ? exception.getStatus() : 500;
+    if (exception instanceof RateLimitedError) {
+      status = 429;
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(status).json({ code: error.extensions.code, message: error.message });
   }
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ConflictException, PayloadTooLargeException, UnauthorizedException } from '@nestjs/common';
-import { badInput, DomainError, forbidden } from './domain-error.js';
+import { badInput, DomainError, forbidden, rateLimited } from './domain-error.js';
 import { formatGraphQLError } from './format-graphql-error.js';
 import { toGraphQLError } from './to-graphql-error.js';
 
@@ -17,6 +17,19 @@ describe('toGraphQLError', () => {
     expect(toGraphQLError(new UnauthorizedException()).error.extensions.code).toBe('UNAUTHENTICATED');
     expect(toGraphQLError(new ConflictException('taken')).error.extensions.code).toBe('CONFLICT');
     expect(toGraphQLError(new PayloadTooLargeException()).error.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives a rate-limit refusal a whole retryAfterSeconds, and over HTTP status 429 with Retry-After', () => {
+    const overHttp = toGraphQLError(rateLimited(2.2)).error.extensions;
+    expect(overHttp).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 3,
+      http: { status: 429, headers: new Map([['retry-after', '3']]) },
+    });
+    expect(toGraphQLError(rateLimited(0.01), 'websocket').error.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 1,
+    });
   });
 
   it('reports Neo4j and socket unavailability as SERVICE_UNAVAILABLE, judged by error code', () => {
@@ -55,6 +68,14 @@ describe('formatGraphQLError', () => {
       locations: [{ line: 1, column: 12 }],
       extensions: { code: 'BAD_USER_INPUT', field: 'input.name' },
     });
+  });
+
+  it('keeps the retryAfterSeconds of a rate-limit refusal', () => {
+    const formatted = formatGraphQLError({
+      message: 'Too many requests; please slow down.',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7, stacktrace: ['x'] },
+    });
+    expect(formatted.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 7 });
   });
 
   it('turns an unknown code into a generic internal error', () => {

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode } from './domain-error.js';
+import { DomainError, ErrorCode, RateLimitedError } from './domain-error.js';
 
 /** Neo4j driver codes meaning the database could not be reached. */
 const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
@@ -26,12 +26,18 @@ export interface MappedError {
 /**
  * Translates any thrown value into a client-safe GraphQLError. Only DomainError messages
  * pass through; everything else is reduced to a generic message so that no stack trace,
- * driver or SQL text reaches a client.
+ * driver or SQL text reaches a client. A rate-limit refusal over HTTP also sets status 429 and
+ * Retry-After; over a websocket there is no HTTP response to set them on.
  */
-export function toGraphQLError(exception: unknown): MappedError {
+export function toGraphQLError(exception: unknown, transport: 'http' | 'websocket' = 'http'): MappedError {
   if (exception instanceof DomainError) {
     const extensions: Record<string, unknown> = { code: exception.code };
     if (exception.field !== undefined) extensions.field = exception.field;
+    if (exception instanceof RateLimitedError) {
+      extensions.retryAfterSeconds = exception.retryAfterSeconds;
+      // Apollo Server turns `http` into the response status and headers, and removes it from the error.
+      if (transport === 'http') extensions.http = rateLimitedHttp(exception.retryAfterSeconds);
+    }
     return { error: new GraphQLError(exception.message, { extensions }), unexpected: false };
   }
   if (exception instanceof GraphQLError) {
@@ -63,6 +69,10 @@ export function toGraphQLError(exception: unknown): MappedError {
     error: new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
     unexpected: true,
   };
+}
+
+function rateLimitedHttp(retryAfterSeconds: number): { status: number; headers: Map<string, string> } {
+  return { status: HttpStatus.TOO_MANY_REQUESTS, headers: new Map([['retry-after', String(retryAfterSeconds)]]) };
 }
 
 function safeHttpMessage(exception: HttpException): string {

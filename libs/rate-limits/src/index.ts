@@ -1,0 +1,4 @@
+export * from './client-address.js';
+export * from './login-throttle.service.js';
+export * from './network-queries.js';
+export * from './rate-limits.module.js';
