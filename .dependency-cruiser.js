@@ -13,7 +13,7 @@ const allowed = {
   graph: ['config', 'common'],
   policy: ['common', 'graph'],
   people: ['common', 'graph', 'config', 'policy'],
-  notifications: ['common', 'graph', 'people', 'config'],
+  notifications: ['common', 'graph', 'people', 'config', 'policy'],
   accounts: ['config', 'common', 'graph', 'people', 'organizations'],
   categories: ['common', 'graph'],
   organizations: ['common', 'graph', 'categories', 'config'],
@@ -21,11 +21,11 @@ const allowed = {
   network: ['common', 'graph', 'people', 'notifications'],
   trades: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications'],
   endorsements: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications'],
-  referrals: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications'],
+  referrals: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications', 'policy'],
   trust: ['common', 'graph', 'people', 'organizations', 'categories', 'trades', 'endorsements', 'referrals'],
-  introductions: ['common', 'graph', 'people', 'organizations', 'notifications'],
+  introductions: ['common', 'graph', 'people', 'organizations', 'notifications', 'policy'],
   privacy: ['common', 'graph', 'people'],
-  sourcing: ['common', 'graph', 'people', 'organizations', 'categories', 'trust', 'notifications'],
+  sourcing: ['common', 'graph', 'people', 'organizations', 'categories', 'trust', 'notifications', 'policy'],
   demo: ['accounts', 'common', 'config', 'employment', 'organizations', 'graph', 'people', 'categories'],
 };
 
