@@ -20,7 +20,7 @@ const allowed = {
   employment: ['common', 'graph', 'people', 'organizations'],
   network: ['common', 'graph', 'people', 'notifications'],
   trades: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications'],
-  endorsements: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications'],
+  endorsements: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications', 'policy'],
   referrals: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications', 'policy'],
   trust: ['common', 'graph', 'people', 'organizations', 'categories', 'trades', 'endorsements', 'referrals'],
   introductions: ['common', 'graph', 'people', 'organizations', 'notifications', 'policy'],

@@ -125,6 +125,28 @@ describe('blocking', () => {
       expect((await t.gql(REFER, { input: input(ben) }, ada.token)).errors).toBeUndefined();
     });
 
+    it('leaves referrals between a blocked pair out of both people’s lists while the block lasts', async () => {
+      const [ada, ben] = [await newPerson(t), await newPerson(t)];
+      const supplierId = `supplier-${ada.id}`;
+      await t.neo4j.write(
+        `MATCH (c:Category {id: $category})
+         CREATE (:Organization {id: $supplierId, name: 'Steelworks', country: 'DE', roles: ['SUPPLIER']})-[:SUPPLIES]->(c)`,
+        { supplierId, category: STEEL },
+      );
+      await connectInGraph(ada, ben);
+      const refer = await t.gql(REFER, { input: { toPersonId: ada.id, supplierId, categoryId: STEEL } }, ben.token);
+      expect(refer.errors).toBeUndefined();
+      const LISTS = `query { me { referralsReceived { id } referralsSent { id } } }`;
+      const listsOf = async (who: TestPerson) => (await t.gql(LISTS, {}, who.token)).data!.me;
+      expect((await listsOf(ada)).referralsReceived).toEqual([{ id: refer.data!.referSupplier.id }]);
+
+      await block(ada, ben);
+      expect(await listsOf(ada)).toEqual({ referralsReceived: [], referralsSent: [] });
+      expect(await listsOf(ben)).toEqual({ referralsReceived: [], referralsSent: [] });
+      await unblock(ada, ben);
+      expect((await listsOf(ben)).referralsSent).toEqual([{ id: refer.data!.referSupplier.id }]);
+    });
+
     it('cannot request an introduction through or to someone blocked either way, refused as a broken link', async () => {
       const [req, mid, target, stranger] = [
         await newPerson(t),
