@@ -111,6 +111,21 @@ describe('blocking and introductions', () => {
     expect((await statusOf(declined.id)).status).toBe('DECLINED');
   });
 
+  it('leaves no pending introduction between a pair whose block races the request', async () => {
+    for (let round = 0; round < 5; round++) {
+      const [requester, first, target] = [await newPerson(t), await newPerson(t), await newPerson(t)];
+      await connect(requester, first);
+      await connect(first, target);
+      const input = { path: [first.id, target.id], message: 'Hi' };
+      await Promise.all([t.gql(REQUEST, { input }, requester.token), block(target, requester)]);
+      const rows = await t.neo4j.read<{ status: string }>(
+        'MATCH (:Person {id: $id})-[:REQUESTED_INTRODUCTION]->(i:Introduction) RETURN i.status AS status',
+        { id: requester.id },
+      );
+      expect([round, rows.filter((row) => row.status === 'PENDING')]).toEqual([round, []]);
+    }
+  });
+
   it('never connects a blocked pair through an introduction that was pending when they blocked', async () => {
     const { requester, first, second, target, id } = await pending();
     await t.gql(RESPOND, { id, accept: true }, first.token);

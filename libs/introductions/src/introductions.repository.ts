@@ -64,11 +64,16 @@ export class IntroductionsRepository {
   /**
    * Creates a PENDING introduction at step 0, but only while every link of the chain can still carry
    * it (INTRODUCTION_LINK_OPEN, checked in the same statement); false when a link broke or a person is gone.
+   * The chain's people are write-locked in id order first (as blocking locks its pair), so that a block
+   * made meanwhile is either seen here or ends this introduction.
    */
   async create(draft: IntroductionDraft): Promise<boolean> {
     const rows = await this.neo4j.write<{ id: string }>(
       `MATCH (req:Person {id: $requesterId})
        WITH req, [$requesterId] + $path AS chain
+       FOREACH (n IN COLLECT { MATCH (p:Person) WHERE p.id IN chain RETURN p ORDER BY p.id } |
+         SET n._lock = true REMOVE n._lock)
+       WITH req, chain
        WHERE all(k IN range(0, size(chain) - 2) WHERE EXISTS {
                MATCH (a:Person {id: chain[k]}), (b:Person {id: chain[k + 1]})
                WHERE ${INTRODUCTION_LINK_OPEN('req', 'a', 'b')}

@@ -29,12 +29,15 @@ export class ReferralsRepository {
   /**
    * Creates the referral while the sender and recipient are connected, neither blocked the other and
    * the supplier supplies the category (checked in the same statement); null when one of these no
-   * longer holds or a node is missing.
+   * longer holds or a node is missing. The pair is write-locked in id order first, as blocking locks
+   * it, so that a block made meanwhile is seen.
    */
   async create(draft: ReferralDraft): Promise<Referral | null> {
     const [row] = await this.neo4j.write<{ referral: Referral }>(
       `MATCH (from:Person {id: $fromId}), (to:Person {id: $toId}),
              (o:Organization {id: $supplierId})-[:SUPPLIES]->(c:Category {id: $categoryId})
+       FOREACH (n IN CASE WHEN from.id < to.id THEN [from, to] ELSE [to, from] END | SET n._lock = true REMOVE n._lock)
+       WITH from, to, o, c
        WHERE EXISTS { (from)-[:CONNECTED_TO]-(to) } AND ${MAY_CONTACT('from', 'to')}
        CREATE (from)-[:REFERRED]->(r:Referral {id: $id, message: $message, createdAt: datetime()})-[:REFERRED_TO]->(to),
               (r)-[:ABOUT]->(o), (r)-[:IN_CATEGORY]->(c)
