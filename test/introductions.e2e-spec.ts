@@ -134,7 +134,7 @@ describe('introductions', () => {
       expect(introduction.target).toEqual({ id: target.id });
     });
 
-    it('names the broken link when a pair of the chain is not connected, and stores nothing', async () => {
+    it('names the position of the broken link, never the people, and stores nothing', async () => {
       const { requester, hops, target } = await chain(2);
       const stranger = await newPerson(t, { name: 'Stranger' });
       // The requester is not connected to the first person of the path.
@@ -143,15 +143,42 @@ describe('introductions', () => {
         'BAD_USER_INPUT',
         'input.path',
       );
-      expect(error.message).toBe(`Requester (${requester.id}) and Intermediary 2 (${hops[1].id}) are not connected.`);
+      expect(error.message).toBe('The path is broken between you and position 1.');
       // A later link is broken.
       error = expectError(
         await request(requester, { path: [hops[0].id, hops[1].id, stranger.id], message: 'Hi' }),
         'BAD_USER_INPUT',
         'input.path',
       );
-      expect(error.message).toBe(`Intermediary 2 (${hops[1].id}) and Stranger (${stranger.id}) are not connected.`);
+      expect(error.message).toBe('The path is broken between positions 2 and 3.');
+      // A person who does not exist reads the same as one who is not connected.
+      expect(
+        expectError(
+          await request(requester, { path: [hops[0].id, hops[1].id, 'nobody'], message: 'Hi' }),
+          'BAD_USER_INPUT',
+        ),
+      ).toEqual(error);
       expect(await requestedCount(requester)).toBe(0);
+    });
+
+    it('treats an edge the requester may not see as missing, so a request reveals no hidden edge', async () => {
+      const { requester, hops, target, path } = await chain(1);
+      const hidden = { path: [hops[0].id, target.id], message: 'Hi' };
+      const stranger = await newPerson(t);
+      const missing = expectError(
+        await request(requester, { ...hidden, path: [hops[0].id, stranger.id] }),
+        'BAD_USER_INPUT',
+        'input.path',
+      );
+      for (const owner of [hops[0], target]) {
+        await t.neo4j.write("MATCH (p:Person {id: $id}) SET p.connectionsVisibility = 'ONLY_ME'", { id: owner.id });
+      }
+      expect(expectError(await request(requester, hidden), 'BAD_USER_INPUT', 'input.path')).toEqual(missing);
+      expect(missing.message).toBe('The path is broken between positions 1 and 2.');
+      expect(await requestedCount(requester)).toBe(0);
+      // Either end letting the requester see its connections is enough.
+      await t.neo4j.write("MATCH (p:Person {id: $id}) SET p.connectionsVisibility = 'CONNECTIONS'", { id: hops[0].id });
+      expect((await requested(requester, { path, message: 'Hi' })).status).toBe('PENDING');
     });
 
     it('rejects a bad path, message or supplier with BAD_USER_INPUT on the field, and stores nothing', async () => {
@@ -164,6 +191,7 @@ describe('introductions', () => {
         [{ path: [hops[0].id, hops[0].id] }, 'input.path'],
         [{ path: [hops[0].id, hops[1].id, hops[0].id] }, 'input.path'],
         [{ path: [hops[0].id, 'nobody'] }, 'input.path'],
+        [{ path: ['nobody', hops[0].id] }, 'input.path'],
         [{ supplierId: 'no-such-organization' }, 'input.supplierId'],
         [{ message: '' }, 'input.message'],
         [{ message: '   ' }, 'input.message'],

@@ -22,6 +22,12 @@ describe('blocking', () => {
 
   const block = (actor: TestPerson, other: { id: string }) => t.gql(BLOCK, { personId: other.id }, actor.token);
   const unblock = (actor: TestPerson, other: { id: string }) => t.gql(UNBLOCK, { personId: other.id }, actor.token);
+  /** A connection written straight into the graph, whatever the network lib allows a blocked pair. */
+  const connectInGraph = (a: TestPerson, b: TestPerson) =>
+    t.neo4j.write(
+      'MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:CONNECTED_TO {since: datetime()}]->(b)',
+      { a: a.id, b: b.id },
+    );
   const expectGenericForbidden = (res: Parameters<typeof onlyError>[0]) => {
     const error = onlyError(res);
     expect(error.extensions.code).toBe('FORBIDDEN');
@@ -29,14 +35,12 @@ describe('blocking', () => {
   };
 
   describe('blockPerson and unblockPerson', () => {
-    it('rejects blocking oneself, an unknown person and an anonymous caller', async () => {
+    it('rejects blocking oneself and an anonymous caller; an unknown id is answered as a known one', async () => {
       const ada = await newPerson(t);
       expect(onlyError(await block(ada, ada)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personId' });
-      expect(onlyError(await block(ada, { id: 'nobody' })).extensions).toMatchObject({
-        code: 'NOT_FOUND',
-        field: 'personId',
-      });
-      expect(onlyError(await unblock(ada, { id: 'nobody' })).extensions.code).toBe('NOT_FOUND');
+      // Someone who blocked Ada looks absent to her; a NOT_FOUND for a truly unknown id would tell them apart.
+      expect((await block(ada, { id: 'nobody' })).data).toEqual({ blockPerson: true });
+      expect((await unblock(ada, { id: 'nobody' })).data).toEqual({ unblockPerson: true });
       expect(onlyError(await t.gql(BLOCK, { personId: ada.id })).extensions.code).toBe('UNAUTHENTICATED');
       const res = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, ada.token);
       expect(res.data!.me.blockedPeople).toEqual([]);
@@ -91,8 +95,8 @@ describe('blocking', () => {
       expect(blockedList.data!.me.blockedPeople).toEqual([]);
     });
 
-    it('cannot refer a supplier to the blocker, even when connected again', async () => {
-      const [ada, ben] = [await newPerson(t), await newPerson(t)];
+    it('cannot refer a supplier either way, even when connected again, refused as an unconnected person is', async () => {
+      const [ada, ben, stranger] = [await newPerson(t), await newPerson(t), await newPerson(t)];
       const supplierId = `supplier-${ada.id}`;
       await t.neo4j.write(
         `MATCH (c:Category {id: $category})
@@ -100,33 +104,83 @@ describe('blocking', () => {
         { supplierId, category: STEEL },
       );
       await block(ada, ben);
-      // The blocker may connect again; the block still stops referrals.
-      await net.connect(ada, ben);
-      const input = { toPersonId: ada.id, supplierId, categoryId: STEEL, message: 'Good' };
-      expectGenericForbidden(await t.gql(REFER, { input }, ben.token));
+      // Even with a connection in the graph, the block stops referrals, in both directions.
+      await connectInGraph(ada, ben);
+      const input = (to: TestPerson) => ({ toPersonId: to.id, supplierId, categoryId: STEEL, message: 'Good' });
+      const unconnected = onlyError(await t.gql(REFER, { input: input(stranger) }, ben.token));
+      expect(unconnected).toMatchObject({
+        message: 'You can refer suppliers only to your direct connections.',
+        extensions: { code: 'FORBIDDEN' },
+      });
+      expect(onlyError(await t.gql(REFER, { input: input(ada) }, ben.token))).toEqual(unconnected);
+      expect(onlyError(await t.gql(REFER, { input: input(ben) }, ada.token))).toEqual(unconnected);
       const stored = await t.neo4j.read<{ n: number }>(
-        'MATCH (:Person {id: $id})-[:REFERRED]->(r:Referral) RETURN count(r) AS n',
-        { id: ben.id },
+        'MATCH (p:Person)-[:REFERRED]->(r:Referral) WHERE p.id IN [$a, $b] RETURN count(r) AS n',
+        { a: ada.id, b: ben.id },
       );
       expect(stored[0].n).toBe(0);
 
       await unblock(ada, ben);
-      expect((await t.gql(REFER, { input }, ben.token)).errors).toBeUndefined();
+      expect((await t.gql(REFER, { input: input(ada) }, ben.token)).errors).toBeUndefined();
+      expect((await t.gql(REFER, { input: input(ben) }, ada.token)).errors).toBeUndefined();
     });
 
-    it('cannot request an introduction when the target or an intermediary blocked them', async () => {
-      const [req, mid, target] = [await newPerson(t), await newPerson(t), await newPerson(t)];
+    it('leaves referrals between a blocked pair out of both people’s lists while the block lasts', async () => {
+      const [ada, ben] = [await newPerson(t), await newPerson(t)];
+      const supplierId = `supplier-${ada.id}`;
+      await t.neo4j.write(
+        `MATCH (c:Category {id: $category})
+         CREATE (:Organization {id: $supplierId, name: 'Steelworks', country: 'DE', roles: ['SUPPLIER']})-[:SUPPLIES]->(c)`,
+        { supplierId, category: STEEL },
+      );
+      await connectInGraph(ada, ben);
+      const refer = await t.gql(REFER, { input: { toPersonId: ada.id, supplierId, categoryId: STEEL } }, ben.token);
+      expect(refer.errors).toBeUndefined();
+      const LISTS = `query { me { referralsReceived { id } referralsSent { id } } }`;
+      const listsOf = async (who: TestPerson) => (await t.gql(LISTS, {}, who.token)).data!.me;
+      expect((await listsOf(ada)).referralsReceived).toEqual([{ id: refer.data!.referSupplier.id }]);
+
+      await block(ada, ben);
+      expect(await listsOf(ada)).toEqual({ referralsReceived: [], referralsSent: [] });
+      expect(await listsOf(ben)).toEqual({ referralsReceived: [], referralsSent: [] });
+      await unblock(ada, ben);
+      expect((await listsOf(ben)).referralsSent).toEqual([{ id: refer.data!.referSupplier.id }]);
+    });
+
+    it('cannot request an introduction through or to someone blocked either way, refused as a broken link', async () => {
+      const [req, mid, target, stranger] = [
+        await newPerson(t),
+        await newPerson(t),
+        await newPerson(t),
+        await newPerson(t),
+      ];
       await net.connect(req, mid);
       await net.connect(mid, target);
       const input = { path: [mid.id, target.id], message: 'Please introduce me' };
+      // The same request when the target is simply not connected to the intermediary.
+      const unconnected = onlyError(
+        await t.gql(INTRODUCE, { input: { ...input, path: [mid.id, stranger.id] } }, req.token),
+      );
+      expect(unconnected).toMatchObject({
+        message: 'The path is broken between positions 1 and 2.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.path' },
+      });
 
-      await block(target, req);
-      expectGenericForbidden(await t.gql(INTRODUCE, { input }, req.token));
-      await unblock(target, req);
+      for (const [blocker, blocked] of [
+        [target, req],
+        [req, target],
+      ]) {
+        await block(blocker, blocked);
+        expect(onlyError(await t.gql(INTRODUCE, { input }, req.token))).toEqual(unconnected);
+        await unblock(blocker, blocked);
+      }
 
       await block(mid, req);
-      await net.connect(mid, req);
-      expectGenericForbidden(await t.gql(INTRODUCE, { input }, req.token));
+      await connectInGraph(mid, req);
+      expect(onlyError(await t.gql(INTRODUCE, { input }, req.token))).toMatchObject({
+        message: 'The path is broken between you and position 1.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.path' },
+      });
       const stored = await t.neo4j.read<{ n: number }>(
         'MATCH (:Person {id: $id})-[:REQUESTED_INTRODUCTION]->(i) RETURN count(i) AS n',
         { id: req.id },

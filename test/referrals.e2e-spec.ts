@@ -118,7 +118,6 @@ describe('referrals', () => {
       const valid = { supplierId: supplier.id, toPersonId: recipient.id, categoryId: STEEL };
       const cases: [Record<string, unknown>, string][] = [
         [{ toPersonId: sender.id }, 'input.toPersonId'],
-        [{ toPersonId: 'no-such-person' }, 'input.toPersonId'],
         [{ supplierId: 'no-such-organization' }, 'input.supplierId'],
         [{ categoryId: 'no-such-category' }, 'input.categoryId'],
         [{ categoryId: FASTENERS }, 'input.categoryId'],
@@ -150,6 +149,17 @@ describe('referrals', () => {
         expect(res.data).toBeNull();
         expect(await sentCount(actor)).toBe(0);
       }
+    });
+
+    it('refuses an unknown recipient exactly like an unconnected one (a blocked pair sees each other as absent)', async () => {
+      const { sender, supplier } = await setup();
+      const stranger = await newPerson(t);
+      const input = { supplierId: supplier.id, categoryId: STEEL };
+      const unknown = onlyError(await refer(sender, { ...input, toPersonId: 'no-such-person' }));
+      const unconnected = onlyError(await refer(sender, { ...input, toPersonId: stranger.id }));
+      expect(unknown).toEqual(unconnected);
+      expect(unknown.message).toBe('You can refer suppliers only to your direct connections.');
+      expect(await sentCount(sender)).toBe(0);
     });
 
     it('requires a signed-in caller', async () => {

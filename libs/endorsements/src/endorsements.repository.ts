@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/graph';
+import { Neo4jService } from '#tradegraph/graph';
+import { TRADE_VISIBLE } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { Endorsement } from './models/endorsement.model.js';
 
@@ -89,10 +90,11 @@ export class EndorsementsRepository {
     return this.neo4j.read<{ id: string; verified: boolean }>(
       `UNWIND $ids AS id
        MATCH (p:Person)-[:ENDORSED]->(:Endorsement {id: id})-[:OF]->(supplier:Organization)
+       OPTIONAL MATCH (viewer:Person {id: $viewerId})
        RETURN id, EXISTS {
          MATCH (p)-[w:WORKS_AT]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(supplier)
          WHERE (w.status = 'APPROVED' OR (w.status = 'ENDED' AND w.approvedAt IS NOT NULL))
-           AND ${TRADE_VISIBLE_TO_VIEWER}
+           AND ${TRADE_VISIBLE('viewer', 't')}
        } AS verified`,
       { ids, viewerId },
     );

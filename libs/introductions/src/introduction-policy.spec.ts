@@ -1,4 +1,10 @@
-import { currentHandlerId, pathShapeError, respondError, withdrawError } from './introduction-policy.js';
+import {
+  brokenLinkError,
+  currentHandlerId,
+  pathShapeError,
+  respondError,
+  withdrawError,
+} from './introduction-policy.js';
 import { IntroductionDecision } from './models/introduction-decision.enum.js';
 import { IntroductionStatus } from './models/introduction-status.enum.js';
 import { Introduction } from './models/introduction.model.js';
@@ -34,6 +40,17 @@ describe('pathShapeError', () => {
     [['ben', 'cleo', 'ben'], 'Person ben appears more than once in the path.'],
   ])('rejects %p on input.path', (path, message) => {
     expect(pathShapeError('ada', path)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.path', message });
+  });
+});
+
+describe('brokenLinkError', () => {
+  it('names positions of the path only, counting the requester as position 0', () => {
+    expect(brokenLinkError(0)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.path',
+      message: 'The path is broken between you and position 1.',
+    });
+    expect(brokenLinkError(2).message).toBe('The path is broken between positions 2 and 3.');
   });
 });
 

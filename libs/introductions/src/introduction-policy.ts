@@ -10,8 +10,16 @@ export function pathShapeError(requesterId: string, path: readonly string[]): Do
   return null;
 }
 
-/** The people who must be connected pairwise, in order: the requester, then the path. */
-export const chainOf = (requesterId: string, path: readonly string[]): string[] => [requesterId, ...path];
+/**
+ * The refusal for link `k` of the chain (from chain[k] to chain[k + 1]; the requester is position 0,
+ * path entries count from 1). It names positions only, never people, and reads the same whether the
+ * two are not connected, their edge is hidden from the requester, a block stands in the way or the
+ * person at position k + 1 does not exist.
+ */
+export function brokenLinkError(k: number): DomainError {
+  const between = k === 0 ? 'you and position 1' : `positions ${k} and ${k + 1}`;
+  return badInput('input.path', `The path is broken between ${between}.`);
+}
 
 /**
  * Why `personId` may not respond now, or null when it is their turn. Outsiders (the requester

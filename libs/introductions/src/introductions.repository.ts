@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
+import { INTRODUCTION_LINK_OPEN, MAY_CONTACT } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { Introduction } from './models/introduction.model.js';
 
@@ -39,38 +40,44 @@ export interface IntroductionDraft {
 export class IntroductionsRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
-  /** Whether any of the people blocked the requester (the privacy lib's (:Person)-[:BLOCKED]->(:Person)). */
-  async blockedByAny(requesterId: string, personIds: readonly string[]): Promise<boolean> {
-    const [row] = await this.neo4j.read<{ blocked: boolean }>(
-      `MATCH (req:Person {id: $requesterId})
-       RETURN EXISTS { MATCH (p:Person)-[:BLOCKED]->(req) WHERE p.id IN $personIds } AS blocked`,
-      { requesterId, personIds },
-    );
-    return row?.blocked ?? false;
-  }
-
-  /** Index of the first unconnected consecutive pair of the chain, or null when every pair is connected. */
-  async firstBrokenLink(chain: readonly string[]): Promise<number | null> {
+  /**
+   * Index k of the first link of the chain [requester, ...path] (from chain[k] to chain[k + 1]) that
+   * cannot carry the introduction (the policy's INTRODUCTION_LINK_OPEN: not connected, an edge the
+   * requester may not learn, or a block), or null when every link can.
+   */
+  async firstBrokenLink(requesterId: string, path: readonly string[]): Promise<number | null> {
     const [row] = await this.neo4j.read<{ broken: number | null }>(
-      `UNWIND range(0, size($chain) - 2) AS k
-       OPTIONAL MATCH (a:Person {id: $chain[k]})-[:CONNECTED_TO]-(b:Person {id: $chain[k + 1]})
-       WITH k, count(b) > 0 AS connected ORDER BY k
-       RETURN head([x IN collect({k: k, connected: connected}) WHERE NOT x.connected | x.k]) AS broken`,
-      { chain },
+      `MATCH (req:Person {id: $requesterId})
+       WITH req, [$requesterId] + $path AS chain
+       UNWIND range(0, size(chain) - 2) AS k
+       OPTIONAL MATCH (a:Person {id: chain[k]})
+       OPTIONAL MATCH (b:Person {id: chain[k + 1]})
+       WITH k, a IS NOT NULL AND b IS NOT NULL AND ${INTRODUCTION_LINK_OPEN('req', 'a', 'b')} AS open
+       ORDER BY k
+       // collect() skips the nulls, leaving the broken links in order.
+       RETURN head(collect(CASE WHEN open THEN null ELSE k END)) AS broken`,
+      { requesterId, path },
     );
     return row?.broken ?? null;
   }
 
   /**
-   * Creates a PENDING introduction at step 0, but only while every consecutive pair of the chain is
-   * still connected (checked in the same statement); false when a link broke or a person is gone.
+   * Creates a PENDING introduction at step 0, but only while every link of the chain can still carry
+   * it (INTRODUCTION_LINK_OPEN, checked in the same statement); false when a link broke or a person is gone.
+   * The chain's people are write-locked in id order first (as blocking locks its pair), so that a block
+   * made meanwhile is either seen here or ends this introduction.
    */
   async create(draft: IntroductionDraft): Promise<boolean> {
     const rows = await this.neo4j.write<{ id: string }>(
       `MATCH (req:Person {id: $requesterId})
        WITH req, [$requesterId] + $path AS chain
-       WHERE all(k IN range(0, size(chain) - 2)
-                 WHERE EXISTS { (:Person {id: chain[k]})-[:CONNECTED_TO]-(:Person {id: chain[k + 1]}) })
+       FOREACH (n IN COLLECT { MATCH (p:Person) WHERE p.id IN chain RETURN p ORDER BY p.id } |
+         SET n._lock = true REMOVE n._lock)
+       WITH req, chain
+       WHERE all(k IN range(0, size(chain) - 2) WHERE EXISTS {
+               MATCH (a:Person {id: chain[k]}), (b:Person {id: chain[k + 1]})
+               WHERE ${INTRODUCTION_LINK_OPEN('req', 'a', 'b')}
+             })
        CREATE (req)-[:REQUESTED_INTRODUCTION]->(i:Introduction {id: $id, message: $message, status: 'PENDING',
                                                                currentStep: 0, createdAt: datetime()})
        WITH i
@@ -99,7 +106,8 @@ export class IntroductionsRepository {
   /**
    * Records the decision of the person at step `index`, locking the introduction first so that only
    * one of concurrent responses passes the checks. A decline ends it; the target's acceptance ends it
-   * and connects requester and target unless they already are. False when nothing changed.
+   * and connects requester and target unless they already are or a block stands between them.
+   * False when nothing changed.
    */
   async respond(id: string, personId: string, index: number, accept: boolean, note: string | null): Promise<boolean> {
     const rows = await this.neo4j.write<{ id: string }>(
@@ -117,7 +125,7 @@ export class IntroductionsRepository {
        CALL (req, p, connect) {
          WITH req, p, connect WHERE connect
          ${LOCK_PAIR}
-         WITH req, p WHERE NOT EXISTS { (req)-[:CONNECTED_TO]-(p) }
+         WITH req, p WHERE NOT EXISTS { (req)-[:CONNECTED_TO]-(p) } AND ${MAY_CONTACT('req', 'p')}
          CREATE (req)-[:CONNECTED_TO {since: datetime()}]->(p)
        }
        RETURN i.id AS id`,

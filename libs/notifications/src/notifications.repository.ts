@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
+import { MAY_CONTACT } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { NotificationKind } from './models/notification-kind.enum.js';
 import { Notification } from './models/notification.model.js';
 
 const FIELDS = `n {.id, .kind, .createdAt, .subjectId, .summary, readAt: n.readAt, actorId: n.actorId,
   recipientId: p.id}`;
+
+/**
+ * Notification `n` of recipient `p` may be shown: it has no actor, its actor is gone, or neither
+ * blocked the other (the policy's MAY_CONTACT). Those of a blocked actor stay stored but are not listed.
+ */
+const SHOWN = `NOT EXISTS { MATCH (actor:Person {id: n.actorId}) WHERE NOT ${MAY_CONTACT('p', 'actor')} }`;
 
 export interface NewNotification {
   id: string;
@@ -20,11 +27,16 @@ export interface NewNotification {
 export class NotificationsRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
-  /** Stores every notification in one statement; recipients that no longer exist are skipped. */
+  /**
+   * Stores every notification in one statement; recipients that no longer exist, and recipients
+   * blocked either way with the actor, are skipped.
+   */
   async createMany(rows: NewNotification[]): Promise<Notification[]> {
     const created = await this.neo4j.write<{ notification: Notification }>(
       `UNWIND $rows AS row
        MATCH (p:Person {id: row.recipientId})
+       OPTIONAL MATCH (actor:Person {id: row.actorId})
+       WITH row, p, actor WHERE actor IS NULL OR ${MAY_CONTACT('p', 'actor')}
        CREATE (p)-[:HAS_NOTIFICATION]->(n:Notification {
          id: row.id, kind: row.kind, createdAt: datetime(), subjectId: row.subjectId,
          summary: row.summary, actorId: row.actorId})
@@ -34,7 +46,7 @@ export class NotificationsRepository {
     return created.map((row) => row.notification);
   }
 
-  /** A page of a person's notifications, newest first, and how many match in all. */
+  /** A page of a person's notifications that may be shown, newest first, and how many match in all. */
   async page(
     personId: string,
     unreadOnly: boolean,
@@ -43,7 +55,7 @@ export class NotificationsRepository {
   ): Promise<{ total: number; items: Notification[] }> {
     const [row] = await this.neo4j.read<{ total: number; items: Notification[] }>(
       `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
-       WHERE NOT $unreadOnly OR n.readAt IS NULL
+       WHERE (NOT $unreadOnly OR n.readAt IS NULL) AND ${SHOWN}
        WITH p, n ORDER BY n.createdAt DESC, n.id DESC
        WITH p, collect(n) AS matching
        RETURN size(matching) AS total,
@@ -53,11 +65,11 @@ export class NotificationsRepository {
     return row ?? { total: 0, items: [] };
   }
 
-  /** Marks the person's unread notifications read (only those in `ids` when given); how many changed. */
+  /** Marks the person's unread shown notifications read (only those in `ids` when given); how many changed. */
   async markRead(personId: string, ids: string[] | null): Promise<number> {
     const [row] = await this.neo4j.write<{ changed: number }>(
-      `MATCH (:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
-       WHERE n.readAt IS NULL AND ($ids IS NULL OR n.id IN $ids)
+      `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
+       WHERE n.readAt IS NULL AND ($ids IS NULL OR n.id IN $ids) AND ${SHOWN}
        SET n.readAt = datetime()
        RETURN count(n) AS changed`,
       { personId, ids },
@@ -67,8 +79,8 @@ export class NotificationsRepository {
 
   async unreadCount(personId: string): Promise<number> {
     const [row] = await this.neo4j.read<{ count: number }>(
-      `MATCH (:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
-       WHERE n.readAt IS NULL
+      `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
+       WHERE n.readAt IS NULL AND ${SHOWN}
        RETURN count(n) AS count`,
       { personId },
     );

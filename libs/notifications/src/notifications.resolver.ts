@@ -49,8 +49,15 @@ export class NotificationsResolver {
   @Public()
   @Subscription(() => Notification, {
     description: 'Each new notification of the caller, live (graphql-ws on /graphql; token in connection_init).',
-    filter: (payload: NotificationAddedPayload, _variables: unknown, context: GraphQLContext) =>
-      payload.notificationAdded.recipientId === context.req.user?.id,
+    // Called with the resolver as `this`; a notification from an actor blocked either way is not delivered.
+    filter(
+      this: NotificationsResolver,
+      payload: NotificationAddedPayload,
+      _variables: unknown,
+      context: GraphQLContext,
+    ) {
+      return this.service.isDeliverableTo(payload.notificationAdded, context.req.user?.id);
+    },
     resolve: (payload: NotificationAddedPayload) => revive(payload.notificationAdded),
   })
   notificationAdded(@CurrentUser() _user: AuthUser) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuthUser, Connection, toConnection } from '#tradegraph/common';
+import { PolicyService } from '#tradegraph/policy';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { NotificationKind } from './models/notification-kind.enum.js';
 import { Notification } from './models/notification.model.js';
@@ -19,13 +20,15 @@ export class NotificationsService {
   constructor(
     private readonly notifications: NotificationsRepository,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly policy: PolicyService,
   ) {}
 
   /**
    * Stores one notification per recipient (never for the actor themself) in one statement, then
    * publishes each live. `summary` continues the actor's name ("wants to connect with you" becomes
-   * "Ada Lovelace wants to connect with you"). Called after the triggering write succeeded: a failure
-   * here is logged and never undoes that write.
+   * "Ada Lovelace wants to connect with you"). Nothing is stored for a recipient blocked either way
+   * with the actor. Called after the triggering write succeeded: a failure here is logged and never
+   * undoes that write.
    */
   async notify(
     recipients: readonly string[],
@@ -83,6 +86,15 @@ export class NotificationsService {
 
   unreadCount(user: AuthUser): Promise<number> {
     return this.notifications.unreadCount(user.id);
+  }
+
+  /**
+   * Whether a published notification goes to this subscriber: it is theirs, and its actor is not
+   * blocked either way with them (checked again at delivery, for a block made after it was stored).
+   */
+  async isDeliverableTo(notification: Notification, subscriberId: string | undefined): Promise<boolean> {
+    if (!subscriberId || notification.recipientId !== subscriberId) return false;
+    return !notification.actorId || !(await this.policy.blockedBetween(subscriberId, notification.actorId));
   }
 
   /** The live stream of new notifications (every recipient's: the resolver filters). */

@@ -4,15 +4,18 @@ import { Person } from '#tradegraph/people';
 
 /**
  * Cypher of blocking: (blocker:Person)-[:BLOCKED {createdAt}]->(blocked:Person), at most one per
- * ordered pair. The network, referrals and introductions libs check it in their own Cypher.
+ * ordered pair. Other libs read it only through the policy lib's fragments (BLOCKED_BETWEEN and those
+ * built on it); what a block ends at once is ended here, in the blocking statement itself.
  */
 @Injectable()
 export class BlockingRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
-   * Blocks, removes the pair's connection and withdraws PENDING connection requests between them
-   * (either way), under the same pair lock as the network lib's writes. False when a person is missing.
+   * Blocks and, in the same statement, ends what joined the two, either way: their connection, PENDING
+   * connection requests, PENDING introductions both take part in (WITHDRAWN, under each one's lock as
+   * the introductions lib takes it), and each one's place in the audience (VISIBLE_TO) of the other's
+   * sourcing requests. Under the same pair lock as the network lib's writes. False when a person is missing.
    */
   async block(blockerId: string, blockedId: string): Promise<boolean> {
     const [row] = await this.neo4j.write<{ done: boolean }>(
@@ -27,6 +30,20 @@ export class BlockingRepository {
        CALL (a, b) {
          MATCH (a)-[:SENT_REQUEST|REQUEST_TO]-(r:ConnectionRequest {status: 'PENDING'})-[:SENT_REQUEST|REQUEST_TO]-(b)
          SET r.status = 'WITHDRAWN', r.withdrawnAt = datetime()
+       }
+       CALL (a, b) {
+         // Requester or a step of the path: both of them take part.
+         MATCH (a)-[:REQUESTED_INTRODUCTION|STEP]-(i:Introduction {status: 'PENDING'})-[:REQUESTED_INTRODUCTION|STEP]-(b)
+         WITH DISTINCT i
+         SET i._lock = true REMOVE i._lock
+         WITH i WHERE i.status = 'PENDING'
+         SET i.status = 'WITHDRAWN', i.currentStep = null, i.withdrawnAt = datetime(), i.endedByBlock = true
+       }
+       CALL (a, b) {
+         UNWIND [[a, b], [b, a]] AS pair
+         WITH pair[0] AS poster, pair[1] AS member
+         MATCH (poster)-[:POSTED]->(:SourcingRequest)-[v:VISIBLE_TO]->(member)
+         DELETE v
        }
        RETURN true AS done`,
       { blockerId, blockedId },

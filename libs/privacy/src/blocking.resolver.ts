@@ -9,7 +9,9 @@ export class BlockingResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Blocks a person: they can no longer send you connection requests, referrals or introductions, and any connection or pending connection request between you ends. Always true.',
+      'Blocks a person: each of you becomes to the other as if absent. Neither can send the other referrals or ' +
+      'introductions, nor see the other’s sourcing requests, answers or notifications; your connection, pending ' +
+      'connection requests and pending introductions you both take part in end. They are not told. Always true.',
   })
   blockPerson(
     @CurrentUser() user: AuthUser,

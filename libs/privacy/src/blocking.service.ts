@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, badInput, groupByKeys, notFound } from '#tradegraph/common';
+import { AuthUser, badInput, groupByKeys } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
 import { BlockingRepository } from './blocking.repository.js';
 
@@ -7,20 +7,20 @@ import { BlockingRepository } from './blocking.repository.js';
 export class BlockingService {
   constructor(private readonly blocking: BlockingRepository) {}
 
-  /** Blocks a person: ends any connection and pending requests between the two. Idempotent. */
+  /**
+   * Blocks a person; idempotent. An unknown id is answered true as well: a NOT_FOUND would tell a
+   * person who was blocked (and so sees the blocker as absent) that the blocker still exists.
+   */
   async block(user: AuthUser, personId: string): Promise<boolean> {
     if (personId === user.id) throw badInput('personId', 'You cannot block yourself.');
-    if (!(await this.blocking.block(user.id, personId)))
-      throw notFound(`No person has the id ${personId}.`, 'personId');
+    await this.blocking.block(user.id, personId);
     return true;
   }
 
-  /** Lifts a block; fine when there was none. The connection removed by blocking stays removed. */
+  /** Lifts a block; fine when there was none or the id is unknown. The removed connection stays removed. */
   async unblock(user: AuthUser, personId: string): Promise<boolean> {
     if (personId === user.id) throw badInput('personId', 'You cannot unblock yourself.');
-    if (!(await this.blocking.unblock(user.id, personId))) {
-      throw notFound(`No person has the id ${personId}.`, 'personId');
-    }
+    await this.blocking.unblock(user.id, personId);
     return true;
   }
 

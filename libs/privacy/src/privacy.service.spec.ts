@@ -59,10 +59,11 @@ describe('BlockingService', () => {
     expect(calls).toEqual([]);
   });
 
-  it('reports an unknown person as NOT_FOUND on personId', async () => {
-    const { service } = setup();
-    await expect(service.block(viewer, 'nobody')).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
-    await expect(service.unblock(viewer, 'nobody')).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
+  it('answers true for an unknown person, as for one who blocked the caller (who looks absent to them)', async () => {
+    const { calls, service } = setup();
+    await expect(service.block(viewer, 'nobody')).resolves.toBe(true);
+    await expect(service.unblock(viewer, 'nobody')).resolves.toBe(true);
+    expect(calls).toEqual(['block ada nobody', 'unblock ada nobody']);
   });
 
   it('lists blocked people only on the viewer’s own Person', async () => {

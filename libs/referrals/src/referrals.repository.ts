@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
+import { MAY_CONTACT } from '#tradegraph/policy';
 import { Referral } from './models/referral.model.js';
 
 /** Binds `from`, `r`, `to`, `o` and `c` around a referral `r`. */
@@ -26,15 +27,18 @@ export class ReferralsRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
-   * Creates the referral while the sender and recipient are connected, the recipient has not blocked the
-   * sender and the supplier supplies the category (checked in the same statement); null when one of
-   * these no longer holds or a node is missing.
+   * Creates the referral while the sender and recipient are connected, neither blocked the other and
+   * the supplier supplies the category (checked in the same statement); null when one of these no
+   * longer holds or a node is missing. The pair is write-locked in id order first, as blocking locks
+   * it, so that a block made meanwhile is seen.
    */
   async create(draft: ReferralDraft): Promise<Referral | null> {
     const [row] = await this.neo4j.write<{ referral: Referral }>(
       `MATCH (from:Person {id: $fromId}), (to:Person {id: $toId}),
              (o:Organization {id: $supplierId})-[:SUPPLIES]->(c:Category {id: $categoryId})
-       WHERE EXISTS { (from)-[:CONNECTED_TO]-(to) } AND NOT EXISTS { (to)-[:BLOCKED]->(from) }
+       FOREACH (n IN CASE WHEN from.id < to.id THEN [from, to] ELSE [to, from] END | SET n._lock = true REMOVE n._lock)
+       WITH from, to, o, c
+       WHERE EXISTS { (from)-[:CONNECTED_TO]-(to) } AND ${MAY_CONTACT('from', 'to')}
        CREATE (from)-[:REFERRED]->(r:Referral {id: $id, message: $message, createdAt: datetime()})-[:REFERRED_TO]->(to),
               (r)-[:ABOUT]->(o), (r)-[:IN_CATEGORY]->(c)
        RETURN ${REFERRAL_FIELDS} AS referral`,
@@ -54,32 +58,25 @@ export class ReferralsRepository {
     return rows.map((row) => row.referral);
   }
 
-  /** True when the two people are connected directly (degree 1), in either direction. */
-  /** Whether `personId` blocked `otherId` (the privacy lib's (:Person)-[:BLOCKED]->(:Person)). */
-  async hasBlocked(personId: string, otherId: string): Promise<boolean> {
-    const [row] = await this.neo4j.read<{ blocked: boolean }>(
-      `MATCH (a:Person {id: $personId}), (b:Person {id: $otherId})
-       RETURN EXISTS { (a)-[:BLOCKED]->(b) } AS blocked`,
-      { personId, otherId },
+  /**
+   * True when the sender may refer to the recipient: they are connected directly (in either
+   * direction) and neither blocked the other. False as well when either does not exist.
+   */
+  async mayReach(senderId: string, recipientId: string): Promise<boolean> {
+    const [row] = await this.neo4j.read<{ reachable: boolean }>(
+      `MATCH (from:Person {id: $senderId}), (to:Person {id: $recipientId})
+       RETURN EXISTS { (from)-[:CONNECTED_TO]-(to) } AND ${MAY_CONTACT('from', 'to')} AS reachable`,
+      { senderId, recipientId },
     );
-    return row?.blocked ?? false;
+    return row?.reachable ?? false;
   }
 
-  async areConnected(personId: string, otherId: string): Promise<boolean> {
-    const [row] = await this.neo4j.read<{ connected: boolean }>(
-      `MATCH (a:Person {id: $personId}), (b:Person {id: $otherId})
-       RETURN EXISTS { (a)-[:CONNECTED_TO]-(b) } AS connected`,
-      { personId, otherId },
-    );
-    return row?.connected ?? false;
-  }
-
-  /** Referrals received by each person, newest first. */
+  /** Referrals received by each person, newest first, leaving out those of a blocked pair. */
   async receivedBy(personIds: readonly string[]): Promise<Referral[]> {
     const rows = await this.neo4j.read<{ referral: Referral }>(
       `UNWIND $personIds AS personId
        MATCH ${REFERRAL_PATTERN}
-       WHERE to.id = personId
+       WHERE to.id = personId AND ${MAY_CONTACT('from', 'to')}
        RETURN ${REFERRAL_FIELDS} AS referral
        ORDER BY r.createdAt DESC, r.id`,
       { personIds },
@@ -87,12 +84,12 @@ export class ReferralsRepository {
     return rows.map((row) => row.referral);
   }
 
-  /** Referrals sent by each person, newest first. */
+  /** Referrals sent by each person, newest first, leaving out those of a blocked pair. */
   async sentBy(personIds: readonly string[]): Promise<Referral[]> {
     const rows = await this.neo4j.read<{ referral: Referral }>(
       `UNWIND $personIds AS personId
        MATCH ${REFERRAL_PATTERN}
-       WHERE from.id = personId
+       WHERE from.id = personId AND ${MAY_CONTACT('from', 'to')}
        RETURN ${REFERRAL_FIELDS} AS referral
        ORDER BY r.createdAt DESC, r.id`,
       { personIds },

@@ -1,7 +1,6 @@
 import type { NotificationsService } from '#tradegraph/notifications';
 import { CategoriesService } from '#tradegraph/categories';
 import { OrganizationsService } from '#tradegraph/organizations';
-import { PeopleService } from '#tradegraph/people';
 import { Referral } from './models/referral.model.js';
 import { ReferralDraft, ReferralsRepository } from './referrals.repository.js';
 import { ReferralsService } from './referrals.service.js';
@@ -14,6 +13,7 @@ const quietNotifications = {
 } as unknown as NotificationsService;
 
 const sender = { id: 'ada', email: 'ada@x.example' };
+const NOT_REACHABLE = 'You can refer suppliers only to your direct connections.';
 
 /** An in-memory stand-in for the repository, so the service's rules can be checked alone. */
 class InMemoryReferrals {
@@ -25,11 +25,10 @@ class InMemoryReferrals {
     return { ...draft, createdAt: new Date() };
   }
   blocks = new Set<string>();
-  async hasBlocked(a: string, b: string) {
-    return this.blocks.has(`${a}>${b}`);
-  }
-  async areConnected(a: string, b: string) {
-    return this.connections.has(`${a}-${b}`) || this.connections.has(`${b}-${a}`);
+  /** Connected (either direction) and no block either way, like the repository's statement. */
+  async mayReach(a: string, b: string) {
+    const connected = this.connections.has(`${a}-${b}`) || this.connections.has(`${b}-${a}`);
+    return connected && !this.blocks.has(`${a}>${b}`) && !this.blocks.has(`${b}>${a}`);
   }
   async receivedBy(personIds: readonly string[]) {
     this.listed.push([...personIds]);
@@ -45,15 +44,6 @@ const category = (id: string) => ({ id, name: id, parentId: null });
 
 function setup() {
   const referrals = new InMemoryReferrals();
-  const peopleLookups: string[][] = [];
-  const people = new PeopleService({
-    findByIds: async (ids: readonly string[]) => {
-      peopleLookups.push([...ids]);
-      return ids
-        .filter((id) => ['ada', 'ben', 'cleo'].includes(id))
-        .map((id) => ({ id, name: id, headline: null, country: null }));
-    },
-  } as never);
   const categories = new CategoriesService({
     findByIds: async (ids: readonly string[]) => ids.filter((id) => id.startsWith('metals')).map(category),
   } as never);
@@ -70,12 +60,11 @@ function setup() {
   );
   const service = new ReferralsService(
     referrals as unknown as ReferralsRepository,
-    people,
     organizations,
     categories,
     quietNotifications,
   );
-  return { referrals, peopleLookups, service };
+  return { referrals, service };
 }
 
 const input = (overrides: Partial<{ supplierId: string; toPersonId: string; categoryId: string }> = {}) => ({
@@ -94,18 +83,16 @@ describe('ReferralsService.refer', () => {
     expect(referrals.created).toHaveLength(1);
   });
 
-  it('rejects a referral to oneself on input.toPersonId before looking anything up', async () => {
-    const { referrals, peopleLookups, service } = setup();
+  it('rejects a referral to oneself on input.toPersonId', async () => {
+    const { referrals, service } = setup();
     await expect(service.refer(sender, input({ toPersonId: 'ada' }))).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.toPersonId',
     });
-    expect(peopleLookups).toEqual([]);
     expect(referrals.created).toEqual([]);
   });
 
   it.each([
-    [{ toPersonId: 'nobody' }, 'input.toPersonId'],
     [{ supplierId: 'nobody' }, 'input.supplierId'],
     [{ categoryId: 'unknown' }, 'input.categoryId'],
     [{ categoryId: 'metals-fasteners' }, 'input.categoryId'],
@@ -117,17 +104,24 @@ describe('ReferralsService.refer', () => {
 
   it('forbids referring to someone who is not a direct connection', async () => {
     const { referrals, service } = setup();
-    await expect(service.refer(sender, input({ toPersonId: 'cleo' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(service.refer(sender, input({ toPersonId: 'cleo' }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: NOT_REACHABLE,
+    });
     expect(referrals.created).toEqual([]);
   });
 
-  it('forbids referring to a connection who blocked the sender, without naming the block', async () => {
+  it.each([
+    ['the recipient blocked the sender', 'ben>ada', 'ben'],
+    ['the sender blocked the recipient', 'ada>ben', 'ben'],
+    ['the recipient does not exist', null, 'nobody'],
+  ])('refuses exactly as for an unconnected person when %s', async (_case, block, toPersonId) => {
     const { referrals, service } = setup();
-    referrals.blocks.add('ben>ada');
-    await expect(service.refer(sender, input())).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: 'You cannot send this to that person.',
-    });
+    if (block) referrals.blocks.add(block);
+    const refusal = await service.refer(sender, input({ toPersonId })).catch((error: unknown) => error);
+    const unconnected = await service.refer(sender, input({ toPersonId: 'cleo' })).catch((error: unknown) => error);
+    expect(refusal).toEqual(unconnected);
+    expect(refusal).toMatchObject({ code: 'FORBIDDEN', message: NOT_REACHABLE, field: undefined });
     expect(referrals.created).toEqual([]);
   });
 });

@@ -4,7 +4,6 @@ import { CategoriesService } from '#tradegraph/categories';
 import { AuthUser, badInput, forbidden, notFound } from '#tradegraph/common';
 import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
-import { PeopleService } from '#tradegraph/people';
 import { ReferSupplierInput } from './dto/refer-supplier.input.js';
 import { Referral } from './models/referral.model.js';
 import { ReferralsRepository } from './referrals.repository.js';
@@ -13,7 +12,6 @@ import { ReferralsRepository } from './referrals.repository.js';
 export class ReferralsService {
   constructor(
     private readonly referrals: ReferralsRepository,
-    private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
     private readonly categories: CategoriesService,
     private readonly notifications: NotificationsService,
@@ -67,13 +65,13 @@ export class ReferralsService {
   }
 
   /**
-   * The recipient is someone else who exists, the supplier and category exist, the supplier supplies
-   * the category, the recipient has not blocked the sender, and the sender is directly connected to the recipient.
+   * The recipient is someone else, the supplier and category exist, the supplier supplies the category,
+   * and the sender may reach the recipient (a direct connection, no block either way). An unknown
+   * recipient, an unconnected one and one blocked either way all get the same refusal, so that it
+   * reveals no block: a blocked pair sees each other as absent.
    */
   private async requireReferable(senderId: string, input: ReferSupplierInput): Promise<void> {
     if (input.toPersonId === senderId) throw badInput('input.toPersonId', 'You cannot refer a supplier to yourself.');
-    const [recipient] = await this.people.findByIds([input.toPersonId]);
-    if (!recipient) throw badInput('input.toPersonId', `No person has the id ${input.toPersonId}.`);
     const [supplier] = await this.organizations.findByIds([input.supplierId]);
     if (!supplier) throw badInput('input.supplierId', `No organization has the id ${input.supplierId}.`);
     await this.categories.requireAll([input.categoryId], 'input.categoryId');
@@ -81,12 +79,9 @@ export class ReferralsService {
     if (!supplied.some((row) => row.category.id === input.categoryId)) {
       throw badInput('input.categoryId', `${supplier.name} does not supply the category ${input.categoryId}.`);
     }
-    // Generic on purpose: the sender must not learn that the recipient blocked them.
-    if (await this.referrals.hasBlocked(input.toPersonId, senderId)) {
-      throw forbidden('You cannot send this to that person.');
-    }
-    if (!(await this.referrals.areConnected(senderId, input.toPersonId))) {
-      throw forbidden('You can refer suppliers only to your direct connections.');
-    }
+    if (!(await this.referrals.mayReach(senderId, input.toPersonId))) throw notReachable();
   }
 }
+
+/** The one refusal for a recipient the sender may not reach, whatever the reason. */
+const notReachable = () => forbidden('You can refer suppliers only to your direct connections.');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
+import { MAY_CONTACT } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { SourcingAnswer } from './models/sourcing-answer.model.js';
 import { SourcingRequest } from './models/sourcing-request.model.js';
@@ -46,7 +47,8 @@ export class SourcingRepository {
 
   /**
    * Creates an OPEN request and, in the same statement, its audience: everyone within maxDegree
-   * connection steps of the requester now. Null when the requester or category does not exist.
+   * connection steps of the requester now, except people blocked either way with the requester.
+   * Null when the requester or category does not exist.
    */
   async create(draft: SourcingRequestDraft): Promise<SourcingRequest | null> {
     const [row] = await this.neo4j.write<{ request: SourcingRequest }>(
@@ -62,7 +64,7 @@ export class SourcingRepository {
        WITH requester, c, r, reach
        CALL (requester, r, reach) {
          UNWIND reach AS p
-         WITH DISTINCT r, p WHERE p <> requester
+         WITH DISTINCT requester, r, p WHERE p <> requester AND ${MAY_CONTACT('requester', 'p')}
          CREATE (r)-[:VISIBLE_TO]->(p)
        }
        RETURN ${REQUEST_FIELDS} AS request`,
@@ -82,12 +84,17 @@ export class SourcingRepository {
     return rows.map((row) => row.request);
   }
 
-  /** Those of the requests the person posted or was in the audience of. */
+  /**
+   * Those of the requests the person posted or is in the audience of. A block ends the audience
+   * edge; the check here keeps a blocked pair apart even so.
+   */
   async findVisible(viewerId: string, ids: readonly string[]): Promise<SourcingRequest[]> {
     const rows = await this.neo4j.read<{ request: SourcingRequest }>(
       `UNWIND $ids AS id
        MATCH ${REQUEST_PATTERN}
-       WHERE r.id = id AND (requester.id = $viewerId OR EXISTS { (r)-[:VISIBLE_TO]->(:Person {id: $viewerId}) })
+       WHERE r.id = id AND (requester.id = $viewerId OR EXISTS {
+         MATCH (r)-[:VISIBLE_TO]->(viewer:Person {id: $viewerId}) WHERE ${MAY_CONTACT('requester', 'viewer')}
+       })
        RETURN ${REQUEST_FIELDS} AS request`,
       { ids, viewerId },
     );
@@ -109,15 +116,16 @@ export class SourcingRepository {
 
   /**
    * Creates the answer under a lock on the request, while the request is OPEN and visible to the
-   * answerer, the supplier supplies its category (or a subcategory), and the answerer has not
+   * answerer (in its audience, not blocked either way with the requester), the supplier supplies its category (or a subcategory), and the answerer has not
    * suggested this supplier for it yet; null when any of these does not hold.
    */
   async createAnswer(draft: SourcingAnswerDraft): Promise<SourcingAnswer | null> {
     const [row] = await this.neo4j.write<{ answer: SourcingAnswer }>(
-      `MATCH (r:SourcingRequest {id: $requestId}), (answerer:Person {id: $answererId}), (s:Organization {id: $supplierId})
+      `MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: $requestId}),
+             (answerer:Person {id: $answererId}), (s:Organization {id: $supplierId})
        SET r._lock = true REMOVE r._lock
-       WITH r, answerer, s
-       WHERE r.status = 'OPEN' AND EXISTS { (r)-[:VISIBLE_TO]->(answerer) }
+       WITH requester, r, answerer, s
+       WHERE r.status = 'OPEN' AND EXISTS { (r)-[:VISIBLE_TO]->(answerer) } AND ${MAY_CONTACT('requester', 'answerer')}
          AND EXISTS { (s)-[:SUPPLIES]->(:Category)-[:CHILD_OF*0..5]->(:Category)<-[:FOR_CATEGORY]-(r) }
          AND NOT EXISTS { MATCH (answerer)-[:ANSWERED]->(dup:SourcingAnswer)-[:TO_REQUEST]->(r), (dup)-[:SUGGESTS]->(s) }
        CREATE (answerer)-[:ANSWERED]->(a:SourcingAnswer {id: $id, requestId: $requestId, answererId: $answererId,
@@ -145,8 +153,8 @@ export class SourcingRepository {
   }
 
   /**
-   * One page of each request's answers, newest first; all of them for its requester, only the
-   * viewer's own for anyone else.
+   * One page of each request's answers, newest first; for its requester all of them except those of
+   * people blocked either way with the requester, only the viewer's own for anyone else.
    */
   async answerPages(
     viewerId: string,
@@ -159,7 +167,7 @@ export class SourcingRepository {
        MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: requestId})
        CALL (r, requester) {
          MATCH ${ANSWERS_OF_R}
-         WHERE requester.id = $viewerId OR answerer.id = $viewerId
+         WHERE (requester.id = $viewerId AND ${MAY_CONTACT('requester', 'answerer')}) OR answerer.id = $viewerId
          WITH r, a, answerer, s ORDER BY a.createdAt DESC, a.id
          WITH collect(${ANSWER_FIELDS}) AS answers
          RETURN size(answers) AS total, answers[$offset..($offset + $limit)] AS items
@@ -169,11 +177,12 @@ export class SourcingRepository {
     );
   }
 
-  /** One page of the OPEN requests the person is in the audience of, newest first. */
+  /** One page of the OPEN requests the person is in the audience of (not blocked with the requester), newest first. */
   async openFor(personId: string, offset: number, limit: number): Promise<{ total: number; items: SourcingRequest[] }> {
     const [row] = await this.neo4j.read<{ total: number; items: SourcingRequest[] }>(
-      `MATCH (:Person {id: $personId})<-[:VISIBLE_TO]-(r:SourcingRequest {status: 'OPEN'})
+      `MATCH (viewer:Person {id: $personId})<-[:VISIBLE_TO]-(r:SourcingRequest {status: 'OPEN'})
        MATCH (requester:Person)-[:POSTED]->(r)-[:FOR_CATEGORY]->(c:Category)
+       WHERE ${MAY_CONTACT('requester', 'viewer')}
        WITH requester, r, c ORDER BY r.createdAt DESC, r.id
        WITH collect(${REQUEST_FIELDS}) AS rows
        RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`,

@@ -8,7 +8,8 @@ export class RequestIntroductionInput {
   @Field(() => [ID], {
     description:
       'One or two intermediaries, then the target. Each consecutive pair, starting from the caller, must be ' +
-      'directly connected; nobody may appear twice, and the caller not at all.',
+      'directly connected, in a connection the caller may see; nobody may appear twice, and the caller not at ' +
+      'all. A broken link is reported by its position only (the caller is position 0).',
   })
   @IsArray()
   @ArrayMinSize(PATH_MIN, { message: 'path must list one or two intermediaries, then the target' })

@@ -14,6 +14,10 @@ registerEnumType(IntroductionStatus, {
     PENDING: { description: 'Waiting for the person at the current step to accept or decline.' },
     ACCEPTED: { description: 'Accepted by every intermediary and the target: requester and target are connected.' },
     DECLINED: { description: 'Declined by an intermediary or the target; the chain stopped there.' },
-    WITHDRAWN: { description: 'Withdrawn by the requester before it was decided.' },
+    WITHDRAWN: {
+      description:
+        'Ended before it was decided: withdrawn by the requester, or because two of the people taking part ' +
+        '(the requester included) blocked each other.',
+    },
   },
 });
