@@ -9,7 +9,7 @@ import { Batch, batchDocument, BATCHES, ME } from './leak-fields.js';
 import { Findings } from './leak-findings.js';
 import { checkSummaries, SummaryAnswer } from './leak-counts.js';
 import { LeakModel, MPerson } from './leak-model.js';
-import { checkEdge, visibleTradesOf, walk, WalkContext } from './leak-walk.js';
+import { checkEdge, walk, WalkContext } from './leak-walk.js';
 import { GqlError, TestApp } from './test-app.js';
 
 interface Item {
@@ -52,23 +52,25 @@ export class ViewerAudit {
       }
       return this.t.gql(batchDocument(batch, indexes), variables, this.viewer.token);
     };
-    if (items.length === 0) return;
-    const all = items.map((_, i) => i);
-    const res = await send(all);
-    if (res.data) {
-      for (const error of res.errors ?? []) {
-        const index = Number(String(error.path?.[0] ?? '').slice(1));
-        const item = items[index];
-        this.reportErrors(`${item ? `${batch.label}(${item.label})` : batch.label}`, [error], item?.mayBeNotFound);
-      }
-      all.forEach((i) => handle(items[i], res.data![`a${i}`], i));
+    const one = async (i: number) => {
+      const res = await send([i]);
+      this.reportErrors(`${batch.label}(${items[i].label})`, res.errors ?? [], items[i].mayBeNotFound);
+      if (res.data) handle(items[i], res.data[`a${i}`], i);
+    };
+    // Arguments that may answer NOT_FOUND go alone: on a non-null field it would void the whole batch.
+    const together = items.map((_, i) => i).filter((i) => !items[i].mayBeNotFound);
+    for (const i of items.map((_, i) => i).filter((i) => items[i].mayBeNotFound)) await one(i);
+    if (together.length === 0) return;
+    const res = await send(together);
+    if (!res.data) {
+      for (const i of together) await one(i);
       return;
     }
-    for (const i of all) {
-      const one = await send([i]);
-      this.reportErrors(`${batch.label}(${items[i].label})`, one.errors ?? [], items[i].mayBeNotFound);
-      if (one.data) handle(items[i], one.data[`a${i}`], i);
+    for (const error of res.errors ?? []) {
+      const item = items[Number(String(error.path?.[0] ?? '').slice(1))];
+      this.reportErrors(item ? `${batch.label}(${item.label})` : batch.label, [error]);
     }
+    together.forEach((i) => handle(items[i], res.data![`a${i}`], i));
   }
 
   private hidden(id: string): boolean {
@@ -164,7 +166,7 @@ export class ViewerAudit {
           [...m.distances(viewer.id, w)].filter(([, d]) => d >= 1 && d <= k).map(([id]) => id),
         ),
       );
-      const candidates = [...near].filter((id) => visibleTradesOf(m, viewer.id, id, s.id).length > 0);
+      const candidates = [...near].filter((id) => m.visibleTradesOf(viewer.id, id, s.id).length > 0);
       if (value && value.totalCount > candidates.length) {
         this.out.add(
           'privateTrades',

@@ -24,14 +24,7 @@ export function trueCells(m: LeakModel, viewerId: string, supplierId: string, wi
   for (const p of m.alive()) {
     const d = dist.get(p.id);
     if (p.id === viewerId || d === undefined || d > 3) continue;
-    const traded = m.trades.some(
-      (t) =>
-        t.status === 'CONFIRMED' &&
-        t.supplierId === supplierId &&
-        m.tradeVisible(viewerId, t) &&
-        (m.isMember(p.id, t.buyerId) || t.recordedBy === p.id),
-    );
-    if (traded) cells[d - 1] += 1;
+    if (m.visibleTradesOf(viewerId, p.id, supplierId).length > 0) cells[d - 1] += 1;
   }
   return cells;
 }

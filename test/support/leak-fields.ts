@@ -32,6 +32,7 @@ const TRADER = `fragment NT on NetworkTrader { __typename degree tradeCount
   ${FIELDS.traderPerson} { ...P } ${FIELDS.traderPath} { ...P } organization { id } }`;
 const ORGANIZATION = `fragment O on Organization { __typename id name
   members(first: 100) { totalCount edges { node { __typename id status person { ...P } } } }
+  pendingEmployments(first: 100) { edges { node { __typename id status person { ...P } } } }
   endorsements(first: 100) { totalCount edges { node { ...E } } }
   scorecard { confirmedTradeCount distinctBuyerCount }
   auditLog(first: 100) { edges { node { __typename id action details actor { ...P } } } } }`;

@@ -19,25 +19,42 @@ export const RULES = {
 } as const;
 export type Rule = keyof typeof RULES;
 
-/** How many violations of one rule a failure message lists before summing up the rest. */
-const SHOWN_PER_RULE = 40;
+/** How many violations of one rule and one query a failure message lists before counting the rest. */
+const SHOWN_PER_QUERY = 6;
 
 export class Findings {
-  private readonly byRule = new Map<Rule, string[]>();
+  private readonly byRule = new Map<Rule, Map<string, Set<string>>>();
 
   constructor(readonly model: LeakModel) {}
 
-  /** Records a violation: `where` names the query and the place in its response. */
+  /** Records a violation: `where` names the query (e.g. `connectionPath(P07)`) and the place in its answer. */
   add(rule: Rule, viewer: MPerson, where: string, message: string): void {
-    const list = this.byRule.get(rule) ?? [];
-    list.push(`seed ${this.model.seed} · viewer ${viewer.key} · ${where} · ${message}`);
-    this.byRule.set(rule, list);
+    const queries = this.byRule.get(rule) ?? new Map<string, Set<string>>();
+    const query = /^\w+/.exec(where)?.[0] ?? where;
+    const list = queries.get(query) ?? new Set<string>();
+    list.add(`seed ${this.model.seed} · viewer ${viewer.key} · ${where} · ${message}`);
+    this.byRule.set(rule, queries.set(query, list));
   }
 
-  /** The violations of one rule, deduplicated and sorted, at most SHOWN_PER_RULE of them plus a count of the rest. */
+  /**
+   * The violations of one rule, sorted, grouped by query: a few examples of each query and how many
+   * more there are, so that every leaking query shows up in the failure message.
+   */
   report(rule: Rule): string[] {
-    const all = [...new Set(this.byRule.get(rule) ?? [])].sort();
-    if (all.length <= SHOWN_PER_RULE) return all;
-    return [...all.slice(0, SHOWN_PER_RULE), `… and ${all.length - SHOWN_PER_RULE} more violations of this rule`];
+    const queries = [...(this.byRule.get(rule) ?? new Map<string, Set<string>>())].sort(([a], [b]) =>
+      a.localeCompare(b),
+    );
+    return queries.flatMap(([query, set]) => {
+      const all = [...set].sort();
+      const rest = all.length - SHOWN_PER_QUERY;
+      return rest > 0 ? [...all.slice(0, SHOWN_PER_QUERY), `… and ${rest} more from ${query}`] : all;
+    });
+  }
+
+  /** Every violation of every rule, for a full listing. */
+  all(): string[] {
+    return [...this.byRule].flatMap(([rule, queries]) =>
+      [...queries.values()].flatMap((set) => [...set].map((v) => `${rule}: ${v}`)),
+    );
   }
 }

@@ -184,6 +184,17 @@ export class LeakModel {
     );
   }
 
+  /** Confirmed trades with the supplier that the viewer may see and that involve the person (buyer member or recorder). */
+  visibleTradesOf(viewerId: string, personId: string, supplierId: string): MTrade[] {
+    return this.trades.filter(
+      (t) =>
+        t.status === 'CONFIRMED' &&
+        t.supplierId === supplierId &&
+        (this.isMember(personId, t.buyerId) || t.recordedBy === personId) &&
+        this.tradeVisible(viewerId, t),
+    );
+  }
+
   /**
    * Breadth-first distances from the viewer over the living people. With `withoutBlocked`, the people
    * who have a block with the viewer are left out, as "as if absent" reads; the test accepts either.

@@ -210,25 +210,13 @@ function checkPath(list: unknown, ctx: WalkContext, at: string, shape: PathShape
   }
 }
 
-/** Confirmed trades with the supplier that the viewer may see and that involve the person. */
-export function visibleTradesOf(m: LeakModel, viewerId: string, personId: string, supplierId: string) {
-  return m.trades
-    .filter(
-      (t) =>
-        t.status === 'CONFIRMED' &&
-        t.supplierId === supplierId &&
-        (m.isMember(personId, t.buyerId) || t.recordedBy === personId),
-    )
-    .filter((t) => m.tradeVisible(viewerId, t));
-}
-
 function checkTrader(node: Record<string, any>, ctx: WalkContext, at: string): void {
   const { m, viewer, out } = ctx;
   const where = `${ctx.query} at ${at}`;
   const personId: string | undefined = node[FIELDS.traderPerson]?.id;
   checkPath(node[FIELDS.traderPath], ctx, `${at}.${FIELDS.traderPath}`, { targetId: personId, degree: node.degree });
   if (!personId || !m.maySee(viewer.id, personId) || !ctx.supplierId) return;
-  const visible = visibleTradesOf(m, viewer.id, personId, ctx.supplierId).length;
+  const visible = m.visibleTradesOf(viewer.id, personId, ctx.supplierId).length;
   if (node.tradeCount !== visible) {
     out.add(
       'privateTrades',
