@@ -1,0 +1,167 @@
+/**
+ * Every selection the policy-leaks test sends, written once against schema/schema.graphql. The
+ * field names the checks rely on are in FIELDS, so a schema change is adjusted here only. Every
+ * object type the checks recognise is asked for its __typename.
+ */
+
+/** The field names the walk in leak-walk.ts reads. */
+export const FIELDS = {
+  pathPeople: 'people', // ConnectionPath
+  traderPath: 'path', // NetworkTrader
+  traderPerson: 'person',
+  introductionPath: 'path', // Introduction: the intermediaries, then the target
+  connections: 'connections',
+  connectionCount: 'connectionCount',
+  connectionDegree: 'connectionDegree',
+} as const;
+
+const PERSON = `fragment P on Person { __typename id name ${FIELDS.connectionDegree} ${FIELDS.connectionCount} }`;
+const TRADE = `fragment T on Trade { __typename id visibility status buyer { id } supplier { id }
+  recordedBy { ...P } confirmedBy { ...P } feedback { __typename id author { ...P } } }`;
+const ENDORSEMENT = `fragment E on Endorsement { __typename id rating endorser { ...P } supplier { id } category { id } }`;
+const REFERRAL = `fragment R on Referral { __typename id from { ...P } to { ...P } supplier { id } category { id } }`;
+const INTRODUCTION = `fragment I on Introduction { __typename id status currentStep requester { ...P } target { ...P }
+  ${FIELDS.introductionPath} { ...P } steps { decision person { ...P } } }`;
+const REQUEST = `fragment CR on ConnectionRequest { __typename id status from { ...P } to { ...P } }`;
+const RECOMMENDATION = `fragment REC on SupplierRecommendation { __typename score supplier { id }
+  evidence { __typename kind degree contribution person { ...P } endorsement { ...E } trade { ...T } referral { ...R } } }`;
+const SOURCING = `fragment SR on SourcingRequest { __typename id status requester { ...P }
+  answers(first: 100) { totalCount edges { node { __typename id answerer { ...P } supplier { id } } } }
+  suggestedSuppliers(first: 50) { ...REC } }`;
+const TRADER = `fragment NT on NetworkTrader { __typename degree tradeCount
+  ${FIELDS.traderPerson} { ...P } ${FIELDS.traderPath} { ...P } organization { id } }`;
+const ORGANIZATION = `fragment O on Organization { __typename id name
+  members(first: 100) { totalCount edges { node { __typename id status person { ...P } } } }
+  pendingEmployments(first: 100) { edges { node { __typename id status person { ...P } } } }
+  endorsements(first: 100) { totalCount edges { node { ...E } } }
+  scorecard { confirmedTradeCount distinctBuyerCount }
+  auditLog(first: 100) { edges { node { __typename id action details actor { ...P } } } } }`;
+const NOTIFICATION = `fragment N on Notification { __typename id kind summary subjectId actor { ...P } }`;
+const PAGE_OF_PEOPLE = `totalCount edges { node { ...P } }`;
+
+const ALL_FRAGMENTS = [
+  PERSON,
+  TRADE,
+  ENDORSEMENT,
+  REFERRAL,
+  INTRODUCTION,
+  REQUEST,
+  RECOMMENDATION,
+  SOURCING,
+  TRADER,
+  ORGANIZATION,
+  NOTIFICATION,
+];
+
+/** The fragments a selection uses (and those they use), so the document declares only what it spreads. */
+function withFragments(body: string): string {
+  const used = new Set<string>();
+  let frontier = body;
+  for (let round = 0; round < 5; round += 1) {
+    for (const fragment of ALL_FRAGMENTS) {
+      const name = /^fragment (\w+)/.exec(fragment)![1];
+      if (new RegExp(`\\.\\.\\.${name}\\b`).test(frontier)) used.add(fragment);
+    }
+    frontier = body + [...used].join('\n');
+  }
+  return `${body}\n${[...used].join('\n')}`;
+}
+
+/** One aliased root field per argument set: `a0: field(args) { selection }`. */
+export interface Batch {
+  /** A name for failure messages, e.g. `person`. */
+  label: string;
+  field: string;
+  /** The variable declarations of one alias, e.g. `$id: ID!`; `#` is replaced by the alias index. */
+  variables: Record<string, string>;
+  /** The argument list, with `#` for the alias index, e.g. `id: $id#`. */
+  args: string;
+  selection: string;
+}
+
+/** The query document for a batch over `count` argument sets. */
+export function batchDocument(batch: Batch, indexes: number[]): string {
+  const declarations = indexes.flatMap((i) =>
+    Object.entries(batch.variables).map(([name, type]) => `$${name}${i}: ${type}`),
+  );
+  const fields = indexes.map(
+    (i) => `a${i}: ${batch.field}(${batch.args.replaceAll('#', String(i))}) ${batch.selection}`,
+  );
+  return withFragments(`query ${batch.label}Batch(${declarations.join(', ')}) {\n${fields.join('\n')}\n}`);
+}
+
+/** The per-viewer queries of the schema that return people, paths, trades or counts. */
+export const BATCHES = {
+  person: {
+    label: 'person',
+    field: 'person',
+    variables: { id: 'ID!' },
+    args: 'id: $id#',
+    selection: `{ ...P ${FIELDS.connections}(first: 100) { ${PAGE_OF_PEOPLE} }
+      employments { __typename id status person { ...P } organization { id } } }`,
+  },
+  connectionPath: {
+    label: 'connectionPath',
+    field: 'connectionPath',
+    variables: { to: 'ID!' },
+    args: 'toPersonId: $to#, maxDepth: 6',
+    selection: `{ __typename degree ${FIELDS.pathPeople} { ...P } }`,
+  },
+  mutualConnections: {
+    label: 'mutualConnections',
+    field: 'mutualConnections',
+    variables: { id: 'ID!' },
+    args: 'personId: $id#, first: 100',
+    selection: `{ ${PAGE_OF_PEOPLE} }`,
+  },
+  networkTradersWith: {
+    label: 'networkTradersWith',
+    field: 'networkTradersWith',
+    variables: { supplier: 'ID!', degree: 'Int!' },
+    args: 'supplierId: $supplier#, maxDegree: $degree#, first: 100',
+    selection: `{ totalCount edges { node { ...NT } } }`,
+  },
+  networkTradeSummary: {
+    label: 'networkTradeSummary',
+    field: 'networkTradeSummary',
+    variables: { supplier: 'ID!', degree: 'Int!' },
+    args: 'supplierId: $supplier#, maxDegree: $degree#',
+    selection: `{ __typename maxDegree total byDegree { degree people } supplier { id } }`,
+  },
+  supplierShortlist: {
+    label: 'supplierShortlist',
+    field: 'supplierShortlist',
+    variables: { category: 'ID!', degree: 'Int!' },
+    args: 'categoryId: $category#, maxDegree: $degree#, first: 50',
+    selection: `{ ...REC }`,
+  },
+  organization: {
+    label: 'organization',
+    field: 'organization',
+    variables: { id: 'ID!' },
+    args: 'id: $id#',
+    selection: `{ ...O }`,
+  },
+  trade: { label: 'trade', field: 'trade', variables: { id: 'ID!' }, args: 'id: $id#', selection: `{ ...T }` },
+  sourcingRequest: {
+    label: 'sourcingRequest',
+    field: 'sourcingRequest',
+    variables: { id: 'ID!' },
+    args: 'id: $id#',
+    selection: `{ ...SR }`,
+  },
+} satisfies Record<string, Batch>;
+
+/** The viewer's own lists, in one request. */
+export const ME = withFragments(`query Me {
+  me { ...P privacySettings { connectionsVisibility appearInNetworkSearches }
+    blockedPeople { ...P }
+    ${FIELDS.connections}(first: 100) { ${PAGE_OF_PEOPLE} }
+    employments { __typename id status person { ...P } organization { id } }
+    incomingConnectionRequests { ...CR } outgoingConnectionRequests { ...CR }
+    referralsSent { ...R } referralsReceived { ...R }
+    introductionsRequested { ...I } introductionsToHandle { ...I }
+    sourcingRequestsForMe(first: 100) { totalCount edges { node { ...SR } } } }
+  notifications(first: 100) { totalCount edges { node { ...N } } }
+  searchSuppliers(first: 100) { totalCount edges { node { __typename id name } } }
+}`);
