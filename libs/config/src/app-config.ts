@@ -29,7 +29,12 @@ export interface AppConfig {
     accessTokenTtlSeconds: number;
     refreshTokenTtlDays: number;
   };
-  graphql: { maxQueryDepth: number; maxBodyBytes: number };
+  graphql: {
+    maxQueryDepth: number;
+    maxBodyBytes: number;
+    /** Serve the GraphiQL IDE on GET /graphql to browsers (off in production unless GRAPHQL_IDE=true). */
+    ide: boolean;
+  };
   /** Set to share live notifications between API instances through Redis; otherwise in-process. */
   redisUrl?: string;
   seedDemoData: boolean;
@@ -140,6 +145,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     graphql: {
       maxQueryDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 50_000_000),
+      ide: bool('GRAPHQL_IDE', nodeEnv !== 'production'),
     },
     redisUrl,
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
