@@ -46,6 +46,14 @@ export default defineConfig([
   },
 
   {
+    // The GraphQL IDE's browser code, bundled by apps/ide/build.mjs.
+    name: 'tradegraph/ide',
+    files: ['apps/ide/src/**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommended],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
+  },
+
+  {
     // GraphQL responses in end-to-end tests are untyped JSON, read field by field.
     name: 'tradegraph/e2e-tests',
     files: ['test/**/*.ts'],

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppExceptionFilter, InputValidationPipe, JsonLogger, requestIdMiddleware } from '#tradegraph/common';
 import { AppConfig } from '#tradegraph/config';
 import { AppModule } from './app.module.js';
+import { serveGraphqlIde } from './ide/graphql-ide.js';
 
 /**
  * The one bootstrap: everything that shapes request handling (pipes, filters, limits, logging)
@@ -16,6 +17,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
   app.use(requestIdMiddleware);
+  if (config.graphql.ide) serveGraphqlIde(app, config);
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
   return app;

@@ -36,6 +36,8 @@ export interface AppConfig {
     maxBodyBytes: number;
     /** "Did you mean …" in validation errors; off in production, where they reveal the schema. */
     fieldSuggestions: boolean;
+    /** Serve the GraphiQL IDE on GET /graphql to browsers (off in production unless GRAPHQL_IDE=true). */
+    ide: boolean;
     /** Operation limits, checked before anything executes (docs/operations.md). */
     limits: {
       maxDepth: number;
@@ -169,6 +171,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
         maxCost: int('GRAPHQL_MAX_COST', 10_000, 10, 100_000_000),
         maxSelections: int('GRAPHQL_MAX_SELECTIONS', 5_000, 100, 1_000_000),
       },
+      ide: bool('GRAPHQL_IDE', nodeEnv !== 'production'),
     },
     redisUrl,
     rateLimits: loadRateLimits(text, problems),
