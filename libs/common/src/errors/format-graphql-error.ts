@@ -28,6 +28,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
   if (!known || code === 'SERVICE_UNAVAILABLE') logger.error(describe(error, formatted));
   const extensions: Record<string, unknown> = { code: known ? code : 'INTERNAL_SERVER_ERROR' };
   if (known && typeof formatted.extensions?.field === 'string') extensions.field = formatted.extensions.field;
+  const retryAfter = formatted.extensions?.retryAfterSeconds;
+  if (code === 'SERVICE_UNAVAILABLE' && typeof retryAfter === 'number') extensions.retryAfterSeconds = retryAfter;
   return {
     message: known ? formatted.message : 'Internal server error.',
     ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -2,6 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Neo4jService } from '../neo4j.service.js';
 import { GRAPH_MIGRATIONS, GraphMigration } from './graph-migrations.js';
 
+/** Data migrations may touch every node; they run once, at start-up, so they get far more than a request. */
+const MIGRATION_TIMEOUT = { timeoutMs: 600_000 };
 const MIGRATION_CONSTRAINT =
   'CREATE CONSTRAINT graph_migration_version IF NOT EXISTS FOR (m:GraphMigration) REQUIRE m.version IS UNIQUE';
 
@@ -26,7 +28,9 @@ export class GraphMigrator implements OnModuleInit {
     const done: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await this.neo4j.write(statement.cypher, statement.params ?? {});
+      for (const statement of migration.statements) {
+        await this.neo4j.write(statement.cypher, statement.params ?? {}, MIGRATION_TIMEOUT);
+      }
       await this.neo4j.write(
         'MERGE (m:GraphMigration {version: $version}) ON CREATE SET m.description = $description, m.appliedAt = datetime()',
         { version: migration.version, description: migration.description },
