@@ -143,7 +143,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       localMaxRestarts: int('NEO4J_LOCAL_MAX_RESTARTS', 3, 0, 100),
       maxConnectionPoolSize: int('NEO4J_MAX_POOL_SIZE', 50, 1, 1000),
       connectionAcquisitionTimeoutMs: int('NEO4J_ACQUISITION_TIMEOUT_MS', 2000, 100, 60_000),
-      maxTransactionRetryTimeMs: int('NEO4J_MAX_RETRY_TIME_MS', 2000, 0, 60_000),
+      maxTransactionRetryTimeMs: int('NEO4J_MAX_RETRY_TIME_MS', 1000, 0, 60_000),
       transactionTimeoutMs: int('NEO4J_TX_TIMEOUT_MS', 5000, 100, 3_600_000),
       networkTransactionTimeoutMs: int('NEO4J_NETWORK_TX_TIMEOUT_MS', 15_000, 100, 3_600_000),
     },

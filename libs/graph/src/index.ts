@@ -1,4 +1,5 @@
 export * from './graph.module.js';
+export * from './leftover-neo4j.js';
 export * from './local-neo4j.js';
 export * from './supervised-neo4j.js';
 export * from './migrations/graph-migrations.js';

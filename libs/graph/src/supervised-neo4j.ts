@@ -49,7 +49,9 @@ export async function startSupervisedNeo4j(options: SupervisedNeo4jOptions): Pro
         return;
       }
       const delay = backoff(failures);
-      log(`Local Neo4j exited unexpectedly (${lastProblem}); restart ${failures} of ${options.maxRestarts} in ${delay} ms.`);
+      log(
+        `Local Neo4j exited unexpectedly (${lastProblem}); restart ${failures} of ${options.maxRestarts} in ${delay} ms.`,
+      );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         cancelPause = () => (clearTimeout(timer), resolve());
