@@ -45,7 +45,8 @@ export async function startSupervisedNeo4j(options: SupervisedNeo4jOptions): Pro
     while (!stopping) {
       failures += 1;
       if (failures > options.maxRestarts) {
-        options.onGiveUp(`Local Neo4j failed ${failures} times in a row (last: ${lastProblem}); giving up.`);
+        const tries = `${options.maxRestarts} restart${options.maxRestarts === 1 ? '' : 's'}`;
+        options.onGiveUp(`Local Neo4j is down (${lastProblem}) and ${tries} did not bring it back; giving up.`);
         return;
       }
       const delay = backoff(failures);
