@@ -143,7 +143,6 @@ describe('Neo4j limits and the local launcher', () => {
       boltPort,
       heapMb: 256,
       pageCacheMb: 32,
-      timeoutMs: 60_000,
       maxRestarts: 1,
       backoffMs: () => 2000,
       log: (message) => log.push(message),
@@ -171,5 +170,5 @@ describe('Neo4j limits and the local launcher', () => {
       blocker?.close();
       await supervised.stop();
     }
-  }, 240_000);
+  }, 420_000);
 });
