@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { toGraphQLError } from '#tradegraph/common';
@@ -148,16 +147,16 @@ describe('Neo4j limits and the local launcher', () => {
       log: (message) => log.push(message),
       onGiveUp: (reason) => reasons.push(reason),
     });
-    let blocker: net.Server | undefined;
     try {
       const pid = supervised.pid();
       process.kill(pid, 'SIGKILL');
       await waitFor(() => !isRunning(pid), 10_000, 'the JVM to die');
-      // Something else takes the Bolt port, so the restart cannot succeed.
-      blocker = net.createServer().listen(boltPort, '127.0.0.1');
+      // The data directory is replaced by a plain file, so no restart can succeed.
+      fs.rmSync(homeDir, { recursive: true, force: true });
+      fs.writeFileSync(homeDir, 'not a directory');
       await waitFor(
         () => reasons.length > 0,
-        150_000,
+        60_000,
         'the supervisor to give up',
         () => log.join('\n'),
       );
@@ -167,7 +166,6 @@ describe('Neo4j limits and the local launcher', () => {
       ]);
       expect(supervised.restarts()).toBe(0);
     } finally {
-      blocker?.close();
       await supervised.stop();
     }
   }, 420_000);

@@ -88,9 +88,7 @@ describe('Neo4j faults', () => {
 
   it('restarts a killed local Neo4j under write load: fast unavailable answers, ready again, no acknowledged write lost', async () => {
     const dataDir = tempDir('tradegraph-faults-kill-neo4j-');
-    // A shorter transaction limit than the default 5 s: a request runs several transactions, and a freshly
-    // restarted JVM on a busy test machine can be slow enough for each of them to use up most of its limit.
-    const { service, port } = await launch(dataDir, undefined, { NEO4J_TX_TIMEOUT_MS: '2000' });
+    const { service, port } = await launch(dataDir);
     services.push(service);
     const tokens = await Promise.all([0, 1, 2, 3].map((i) => register(port, `writer-${i}`)));
     const firstPid = localNeo4jPid(dataDir)!;
@@ -115,6 +113,10 @@ describe('Neo4j faults', () => {
       phase = 'outage';
       process.kill(firstPid, 'SIGKILL');
       await waitFor(() => service.output().includes('exited unexpectedly'), 20_000, 'the restart', service.output);
+      const jvmStarts = () => service.output().split('Local Neo4j is ready at').length - 1;
+      await waitFor(() => jvmStarts() === 2, 150_000, 'the new JVM', service.output);
+      // The JVM is back; while it warms up (slowly, on a busy test machine) answers may still be "busy".
+      phase = 'recovering';
       const ready = async () =>
         (await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(5000) })).status === 200;
       await waitFor(ready, 150_000, 'readiness after the restart', service.output);
@@ -128,6 +130,7 @@ describe('Neo4j faults', () => {
 
     const summary = (a: (typeof answers)[number]) =>
       `${a.phase}: ${a.ms} ms, ${a.hung ? 'no answer' : JSON.stringify(a.errors?.map((e) => e.extensions) ?? 'ok')}`;
+    // While Neo4j is down every answer comes fast; no answer ever takes longer than the client's patience.
     expect(answers.filter((a) => a.hung || (a.phase === 'outage' && a.ms >= 5000)).map(summary)).toEqual([]);
     for (const answer of answers) {
       if (answer.data?.createOrganization) continue;

@@ -6,9 +6,12 @@ import * as path from 'node:path';
 export const LAUNCHER_MAIN_CLASS = 'com.tradegraph.neo4j.LocalNeo4j';
 const PID_FILE = 'tradegraph-neo4j.pid';
 
-/** Records which process runs the Neo4j of this home directory, so that a later start can find it. */
-export function writePidFile(homeDir: string, pid: number): void {
-  fs.writeFileSync(path.join(homeDir, PID_FILE), `${pid}\n`);
+/**
+ * Records which process runs the Neo4j of this home directory, and which process started it, so
+ * that a later start can find it and tell a leftover from one still in use.
+ */
+export function writePidFile(homeDir: string, pid: number, ownerPid: number = process.pid): void {
+  fs.writeFileSync(path.join(homeDir, PID_FILE), `${pid}\n${ownerPid}\n`);
 }
 
 /** Removes the pid file if it still names this process (a newer start may have replaced it). */
@@ -24,11 +27,15 @@ export function removePidFile(homeDir: string, pid: number): void {
  */
 export async function stopLeftoverNeo4j(homeDir: string, log: (message: string) => void): Promise<void> {
   const file = path.join(homeDir, PID_FILE);
-  const pid = readPid(file);
+  const [pid, owner] = readPids(file);
   if (pid === undefined) return;
   if (!isLauncherOf(pid, homeDir)) {
     fs.rmSync(file, { force: true });
     return;
+  }
+  // Its starter is still alive (a second `npm start` on the same DATA_DIR): not a leftover.
+  if (owner !== undefined && owner !== process.pid && parentOf(pid) === owner) {
+    throw new Error(`The local Neo4j in ${homeDir} (pid ${pid}) is in use by process ${owner}; use another DATA_DIR.`);
   }
   log(`Stopping a leftover local Neo4j (pid ${pid}) that still runs on ${homeDir}...`);
   signal(pid, 'SIGTERM');
@@ -43,15 +50,33 @@ export async function stopLeftoverNeo4j(homeDir: string, log: (message: string) 
   fs.rmSync(file, { force: true });
 }
 
-function readPid(file: string): number | undefined {
+/** The JVM's pid and its starter's, as far as the file names them. */
+function readPids(file: string): [number | undefined, number | undefined] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8').trim();
+    text = fs.readFileSync(file, 'utf8');
   } catch {
-    return undefined;
+    return [undefined, undefined];
   }
-  const pid = Number(text);
-  return Number.isInteger(pid) && pid > 1 ? pid : undefined;
+  const [pid, owner] = text.split('\n').map((line) => Number(line.trim()));
+  const valid = (n: number | undefined) => (n !== undefined && Number.isInteger(n) && n > 1 ? n : undefined);
+  return [valid(pid), valid(owner)];
+}
+
+function readPid(file: string): number | undefined {
+  return readPids(file)[0];
+}
+
+/** The parent pid of a process (an orphan's parent is init or a subreaper, never its dead starter). */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    if (fs.existsSync('/proc/self')) return undefined;
+  }
+  const result = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+  return result.status === 0 ? Number(result.stdout.trim()) : undefined;
 }
 
 /** True when the process runs java with our launcher class and exactly this home directory. */
