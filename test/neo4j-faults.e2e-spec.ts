@@ -158,6 +158,7 @@ describe('Neo4j faults', () => {
     const created = await createOrganization(first.port, token, 'Survivor Org');
     expect(created.errors).toBeUndefined();
     const jvm = localNeo4jPid(dataDir)!;
+    expect(isRunning(jvm)).toBe(true);
 
     first.service.child.kill('SIGKILL');
     await first.service.exited;

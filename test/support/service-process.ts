@@ -73,7 +73,9 @@ export function isRunning(pid: number): boolean {
 /** The pid the launcher recorded for the local Neo4j of this data directory. */
 export function localNeo4jPid(dataDir: string): number | undefined {
   try {
-    return Number(fs.readFileSync(path.join(dataDir, 'neo4j', 'tradegraph-neo4j.pid'), 'utf8').trim());
+    // The first line is the JVM's pid, the second the pid of the process that started it.
+    const [jvm] = fs.readFileSync(path.join(dataDir, 'neo4j', 'tradegraph-neo4j.pid'), 'utf8').split('\n');
+    return Number(jvm.trim());
   } catch {
     return undefined;
   }
