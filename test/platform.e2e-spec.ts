@@ -148,7 +148,7 @@ describe('platform', () => {
         await proxy.close();
         const res = await other.gql('query { me { id name } }', {}, person.token);
         const error = onlyError(res);
-        expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+        expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
         expect(error.message).toBe('A database is unavailable; please retry shortly.');
         const ready = await other.http().get('/health/ready');
         expect(ready.status).toBe(503);

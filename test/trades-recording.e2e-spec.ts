@@ -81,7 +81,7 @@ describe('trades', () => {
           'feedback: Feedback',
           'id: ID!',
           'occurredOn: Date!',
-          'recordedBy: Person!',
+          'recordedBy: Person',
           'status: TradeStatus!',
           'supplier: Organization!',
           'visibility: TradeVisibility!',

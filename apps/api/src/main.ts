@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { AppConfig, ConfigValidationError, loadConfig } from '#tradegraph/config';
-import { LocalNeo4j, startLocalNeo4j } from '#tradegraph/graph';
+import { startSupervisedNeo4j, SupervisedNeo4j } from '#tradegraph/graph';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#tradegraph/demo';
 import { createApp } from './configure-app.js';
 
@@ -20,14 +20,21 @@ async function main(): Promise<void> {
   }
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
-  let localNeo4j: LocalNeo4j | undefined;
+  // Only the Neo4j we launch is supervised; an external one (NEO4J_URI) is just reconnected to by the driver.
+  let localNeo4j: SupervisedNeo4j | undefined;
   if (!config.neo4j.uri) {
-    localNeo4j = await startLocalNeo4j({
+    localNeo4j = await startSupervisedNeo4j({
       homeDir: path.join(config.dataDir, 'neo4j'),
       boltPort: config.neo4j.localBoltPort,
       heapMb: config.neo4j.localHeapMb,
       pageCacheMb: config.neo4j.localPageCacheMb,
+      maxRestarts: config.neo4j.localMaxRestarts,
       log: say,
+      // Without its database the service is of no use: exit so that a process manager restarts both.
+      onGiveUp: (reason) => {
+        process.stderr.write(`${reason} Exiting.\n`);
+        process.exit(1);
+      },
     });
     config = { ...config, neo4j: { ...config.neo4j, uri: localNeo4j.uri } };
   }

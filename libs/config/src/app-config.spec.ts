@@ -67,6 +67,35 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds Neo4j waits and transactions by default, and lets each limit be set', () => {
+    expect(loadConfig({}).neo4j).toMatchObject({
+      localMaxRestarts: 3,
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeoutMs: 2000,
+      maxTransactionRetryTimeMs: 1000,
+      transactionTimeoutMs: 5000,
+      networkTransactionTimeoutMs: 15_000,
+    });
+    const set = loadConfig({
+      NEO4J_LOCAL_MAX_RESTARTS: '0',
+      NEO4J_MAX_POOL_SIZE: '10',
+      NEO4J_ACQUISITION_TIMEOUT_MS: '500',
+      NEO4J_MAX_RETRY_TIME_MS: '0',
+      NEO4J_TX_TIMEOUT_MS: '2000',
+      NEO4J_NETWORK_TX_TIMEOUT_MS: '30000',
+    }).neo4j;
+    expect(set).toMatchObject({
+      localMaxRestarts: 0,
+      maxConnectionPoolSize: 10,
+      connectionAcquisitionTimeoutMs: 500,
+      maxTransactionRetryTimeMs: 0,
+      transactionTimeoutMs: 2000,
+      networkTransactionTimeoutMs: 30_000,
+    });
+    expect(() => loadConfig({ NEO4J_TX_TIMEOUT_MS: '0' })).toThrow(/NEO4J_TX_TIMEOUT_MS must be an integer from 100/);
+    expect(() => loadConfig({ NEO4J_MAX_POOL_SIZE: 'many' })).toThrow(/NEO4J_MAX_POOL_SIZE must be an integer/);
+  });
+
   it('requires NEO4J_USERNAME and NEO4J_PASSWORD together', () => {
     expect(() => loadConfig({ NEO4J_USERNAME: 'neo4j' })).toThrow(/must be set together/);
   });

@@ -21,6 +21,17 @@ export interface AppConfig {
     localBoltPort: number;
     localHeapMb: number;
     localPageCacheMb: number;
+    /** How often the local Neo4j is restarted in a row after it died before the service gives up and exits. */
+    localMaxRestarts: number;
+    maxConnectionPoolSize: number;
+    /** The longest a request waits for a pooled connection (including opening one). */
+    connectionAcquisitionTimeoutMs: number;
+    /** How long executeRead/executeWrite keep retrying transient failures. */
+    maxTransactionRetryTimeMs: number;
+    /** The server-side limit of every transaction, unless the caller passes a longer one. */
+    transactionTimeoutMs: number;
+    /** The limit for the costly network queries (paths, trust ranking). */
+    networkTransactionTimeoutMs: number;
   };
   sql: { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
   auth: {
@@ -151,6 +162,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       localBoltPort: int('NEO4J_BOLT_PORT', 7687, 1, 65535),
       localHeapMb: int('NEO4J_HEAP_MB', 512, 128, 65536),
       localPageCacheMb: int('NEO4J_PAGECACHE_MB', 256, 16, 65536),
+      localMaxRestarts: int('NEO4J_LOCAL_MAX_RESTARTS', 3, 0, 100),
+      maxConnectionPoolSize: int('NEO4J_MAX_POOL_SIZE', 50, 1, 1000),
+      connectionAcquisitionTimeoutMs: int('NEO4J_ACQUISITION_TIMEOUT_MS', 2000, 100, 60_000),
+      maxTransactionRetryTimeMs: int('NEO4J_MAX_RETRY_TIME_MS', 1000, 0, 60_000),
+      transactionTimeoutMs: int('NEO4J_TX_TIMEOUT_MS', 5000, 100, 3_600_000),
+      networkTransactionTimeoutMs: int('NEO4J_NETWORK_TX_TIMEOUT_MS', 15_000, 100, 3_600_000),
     },
     sql,
     auth: {

@@ -16,10 +16,14 @@ import { Neo4jService } from './neo4j.service.js';
         const { uri, username, password } = config.neo4j;
         if (!uri) throw new Error('The Neo4j URI must be known before the graph module starts.');
         const auth = username && password ? neo4j.auth.basic(username, password) : undefined;
+        // Short waits on purpose: a request that cannot get a connection fails fast as
+        // SERVICE_UNAVAILABLE instead of queueing behind others until the client gives up.
+        const acquisitionMs = config.neo4j.connectionAcquisitionTimeoutMs;
         return neo4j.driver(uri, auth, {
-          maxConnectionPoolSize: 50,
-          connectionAcquisitionTimeout: 10_000,
-          maxTransactionRetryTime: 10_000,
+          maxConnectionPoolSize: config.neo4j.maxConnectionPoolSize,
+          connectionAcquisitionTimeout: acquisitionMs,
+          connectionTimeout: acquisitionMs,
+          maxTransactionRetryTime: config.neo4j.maxTransactionRetryTimeMs,
           disableLosslessIntegers: false,
         });
       },

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
+import { LAUNCHER_MAIN_CLASS, removePidFile, stopLeftoverNeo4j, writePidFile } from './leftover-neo4j.js';
 
 export interface LocalNeo4jOptions {
   /** Where the database keeps its files. */
@@ -18,6 +19,11 @@ export interface LocalNeo4jOptions {
 
 export interface LocalNeo4j {
   uri: string;
+  /** The JVM's process id. */
+  pid: number;
+  /** Settles when the JVM exits, for whatever reason, with how it ended (for example "exit code 1", "signal SIGKILL"). */
+  exited: Promise<string>;
+  /** Stops the JVM cleanly (SIGTERM, then SIGKILL after 30 s). */
   stop(): Promise<void>;
 }
 
@@ -59,15 +65,20 @@ export function ensureLauncherBuilt(log: (message: string) => void = () => undef
 /**
  * Starts Neo4j Community in a child JVM with Bolt on 127.0.0.1, waits until the driver can
  * connect, and returns a handle whose stop() shuts it down cleanly (SIGTERM, then SIGKILL).
+ * A Neo4j left running on the same home directory by a process that died is stopped first.
+ * The JVM's standard input is a pipe from this process: when this process dies, however
+ * abruptly, the pipe closes and the JVM shuts itself down.
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? (() => undefined);
   ensureLauncherBuilt(log);
-  fs.mkdirSync(options.homeDir, { recursive: true });
+  const homeDir = path.resolve(options.homeDir);
+  fs.mkdirSync(homeDir, { recursive: true });
+  await stopLeftoverNeo4j(homeDir, log);
   const classpath = [path.join(LAUNCHER_DIR, 'target/classes'), path.join(LAUNCHER_DIR, 'target/lib/*')].join(
     path.delimiter,
   );
-  log(`Starting local Neo4j on bolt://127.0.0.1:${options.boltPort} (data in ${options.homeDir})...`);
+  log(`Starting local Neo4j on bolt://127.0.0.1:${options.boltPort} (data in ${homeDir})...`);
   const child = spawn(
     'java',
     [
@@ -76,15 +87,29 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       ...JVM_FLAGS,
       '-cp',
       classpath,
-      'com.tradegraph.neo4j.LocalNeo4j',
-      options.homeDir,
+      LAUNCHER_MAIN_CLASS,
+      homeDir,
       String(options.boltPort),
       String(options.pageCacheMb),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
+  // Nothing is ever written to stdin; its only job is to close when this process ends.
+  child.stdin?.on('error', () => undefined);
+  const pid = child.pid ?? 0;
+  if (pid > 0) writePidFile(homeDir, pid);
   const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (pid > 0) removePidFile(homeDir, pid);
+      resolve(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+    // Java could not be run at all: there will be no exit event.
+    child.once('error', (error) => {
+      output.push(`${error.message}\n`);
+      if (pid === 0) resolve(`not started: ${error.message}`);
+    });
+  });
   const ready = new Promise<void>((resolve) => {
     const onData = (chunk: Buffer): void => {
       const text = chunk.toString();
@@ -110,11 +135,17 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   clearTimeout(timer);
   if (outcome !== 'ready') {
     child.kill('SIGKILL');
+    await exited;
     throw new Error(`Local Neo4j did not start (${outcome}). Its output:\n${output.join('').slice(-4000)}`);
   }
-  await waitForBolt(uri, timeoutMs);
+  try {
+    await waitForBolt(uri, timeoutMs);
+  } catch (error) {
+    await stopChild(child, exited);
+    throw error;
+  }
   log(`Local Neo4j is ready at ${uri}.`);
-  return { uri, stop: () => stopChild(child, exited) };
+  return { uri, pid, exited, stop: () => stopChild(child, exited) };
 }
 
 async function waitForBolt(uri: string, timeoutMs: number): Promise<void> {
@@ -135,8 +166,8 @@ async function waitForBolt(uri: string, timeoutMs: number): Promise<void> {
   }
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null) return;
+async function stopChild(child: ChildProcess, exited: Promise<string>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
   await exited;

@@ -38,6 +38,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
   if (known && typeof formatted.extensions?.field === 'string') extensions.field = formatted.extensions.field;
   const retryAfter = formatted.extensions?.retryAfterSeconds;
   if (code === 'RATE_LIMITED' && Number.isInteger(retryAfter)) extensions.retryAfterSeconds = retryAfter;
+  if (code === 'SERVICE_UNAVAILABLE' && typeof retryAfter === 'number') extensions.retryAfterSeconds = retryAfter;
   return {
     message: known ? formatted.message : 'Internal server error.',
     ...(formatted.locations ? { locations: formatted.locations } : {}),

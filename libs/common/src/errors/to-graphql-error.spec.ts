@@ -36,9 +36,27 @@ describe('toGraphQLError', () => {
     for (const code of ['ServiceUnavailable', 'SessionExpired', 'ECONNREFUSED']) {
       const error = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:7687 (driver detail)'), { code });
       const mapped = toGraphQLError(error);
-      expect(mapped.error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+      expect(mapped.error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
       expect(mapped.error.message).not.toContain('10.0.0.1');
     }
+  });
+
+  it('reports a busy Neo4j (no pooled connection in time, transaction timeouts, transient errors) as SERVICE_UNAVAILABLE', () => {
+    const busy = [
+      ['N/A', 'Connection acquisition timed out in 2000 ms. Pool status: Active conn count = 1, Idle conn count = 0.'],
+      ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'The transaction has been terminated.'],
+      ['Neo.ClientError.Transaction.TransactionTimedOut', 'The transaction has not completed within the timeout.'],
+      ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'The allocation of an extra 2 MiB would use more...'],
+    ];
+    for (const [code, message] of busy) {
+      const mapped = toGraphQLError(Object.assign(new Error(message), { code }));
+      expect(mapped.error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 });
+      expect(mapped.error.message).toBe('The graph database is busy; please retry shortly.');
+    }
+    const otherDriverError = Object.assign(new Error('Pool is closed, it is no more able to serve requests.'), {
+      code: 'N/A',
+    });
+    expect(toGraphQLError(otherDriverError).error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('hides everything about unexpected errors', () => {
@@ -76,6 +94,16 @@ describe('formatGraphQLError', () => {
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7, stacktrace: ['x'] },
     });
     expect(formatted.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 7 });
+  });
+
+  it('keeps the retry hint of SERVICE_UNAVAILABLE only', () => {
+    const unavailable = formatGraphQLError(
+      { message: 'busy', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 } },
+      new Error('x'),
+    );
+    expect(unavailable.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 });
+    const other = formatGraphQLError({ message: 'no', extensions: { code: 'FORBIDDEN', retryAfterSeconds: 2 } });
+    expect(other.extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
   it('turns an unknown code into a generic internal error', () => {

@@ -6,6 +6,16 @@ import { DomainError, ErrorCode, RateLimitedError } from './domain-error.js';
 const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 /** Socket-level codes from the SQL drivers meaning the database could not be reached. */
 const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P03']);
+/** Neo4j server codes of a transaction stopped by its time limit (or terminated while it waited for a lock). */
+const NEO4J_TIMED_OUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.LockClientStopped',
+]);
+/** Seconds a client should wait before retrying: a restart of the database takes a while, a busy pool less. */
+const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+const RETRY_AFTER_BUSY_SECONDS = 2;
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'BAD_USER_INPUT',
@@ -58,12 +68,10 @@ export function toGraphQLError(exception: unknown, transport: 'http' | 'websocke
   }
   const errorCode = (exception as { code?: unknown } | null)?.code;
   if (typeof errorCode === 'string' && (NEO4J_UNAVAILABLE.has(errorCode) || SOCKET_UNAVAILABLE.has(errorCode))) {
-    return {
-      error: new GraphQLError('A database is unavailable; please retry shortly.', {
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
-      }),
-      unexpected: true,
-    };
+    return unavailable('A database is unavailable; please retry shortly.', RETRY_AFTER_UNAVAILABLE_SECONDS);
+  }
+  if (isNeo4jBusy(exception, errorCode)) {
+    return unavailable('The graph database is busy; please retry shortly.', RETRY_AFTER_BUSY_SECONDS);
   }
   return {
     error: new GraphQLError('Internal server error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
@@ -73,6 +81,24 @@ export function toGraphQLError(exception: unknown, transport: 'http' | 'websocke
 
 function rateLimitedHttp(retryAfterSeconds: number): { status: number; headers: Map<string, string> } {
   return { status: HttpStatus.TOO_MANY_REQUESTS, headers: new Map([['retry-after', String(retryAfterSeconds)]]) };
+}
+
+function unavailable(message: string, retryAfterSeconds: number): MappedError {
+  return {
+    error: new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds } }),
+    unexpected: true,
+  };
+}
+
+/**
+ * Neo4j overload: no pooled connection in time (the driver gives this error no code of its own,
+ * only its message), a transaction over its time limit, or a transient error that outlasted the retries.
+ */
+function isNeo4jBusy(exception: unknown, code: unknown): boolean {
+  if (typeof code !== 'string') return false;
+  if (NEO4J_TIMED_OUT.has(code) || code.startsWith('Neo.TransientError.')) return true;
+  const message = exception instanceof Error ? exception.message : '';
+  return code === 'N/A' && message.startsWith('Connection acquisition timed out');
 }
 
 function safeHttpMessage(exception: HttpException): string {

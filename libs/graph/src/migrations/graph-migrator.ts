@@ -2,6 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Neo4jService } from '../neo4j.service.js';
 import { GRAPH_MIGRATIONS, GraphMigration } from './graph-migrations.js';
 
+/** Migrations may touch every node, and a cold database at start-up is slow: far more time than a request gets. */
+const MIGRATION_TIMEOUT = { timeoutMs: 600_000 };
 const MIGRATION_CONSTRAINT =
   'CREATE CONSTRAINT graph_migration_version IF NOT EXISTS FOR (m:GraphMigration) REQUIRE m.version IS UNIQUE';
 
@@ -18,18 +20,23 @@ export class GraphMigrator implements OnModuleInit {
 
   /** Returns the versions applied by this call. */
   async migrate(migrations: GraphMigration[] = GRAPH_MIGRATIONS): Promise<number[]> {
-    await this.neo4j.write(MIGRATION_CONSTRAINT);
+    await this.neo4j.write(MIGRATION_CONSTRAINT, {}, MIGRATION_TIMEOUT);
     const appliedRows = await this.neo4j.read<{ version: number }>(
       'MATCH (m:GraphMigration) RETURN m.version AS version',
+      {},
+      MIGRATION_TIMEOUT,
     );
     const applied = new Set(appliedRows.map((row) => row.version));
     const done: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await this.neo4j.write(statement.cypher, statement.params ?? {});
+      for (const statement of migration.statements) {
+        await this.neo4j.write(statement.cypher, statement.params ?? {}, MIGRATION_TIMEOUT);
+      }
       await this.neo4j.write(
         'MERGE (m:GraphMigration {version: $version}) ON CREATE SET m.description = $description, m.appliedAt = datetime()',
         { version: migration.version, description: migration.description },
+        MIGRATION_TIMEOUT,
       );
       this.logger.log(`applied graph migration ${migration.version}: ${migration.description}`);
       done.push(migration.version);

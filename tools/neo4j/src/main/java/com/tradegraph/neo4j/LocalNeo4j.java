@@ -1,5 +1,7 @@
 package com.tradegraph.neo4j;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -15,6 +17,8 @@ import org.neo4j.io.ByteUnit;
  * Runs Neo4j Community in this JVM with Bolt on 127.0.0.1 only.
  * Usage: LocalNeo4j HOME_DIR BOLT_PORT PAGE_CACHE_MB
  * Heap size is set by the caller with -Xmx. Prints "NEO4J_READY bolt://127.0.0.1:PORT" once Bolt accepts connections.
+ * Shuts down cleanly on SIGTERM and when its standard input reaches end-of-file: the parent keeps a pipe open,
+ * so the database never outlives the process that started it, even when that process is killed.
  */
 public final class LocalNeo4j {
   public static void main(String[] args) throws InterruptedException {
@@ -25,6 +29,7 @@ public final class LocalNeo4j {
     Path home = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
     long pageCacheMb = Long.parseLong(args[2]);
+    watchParent();
 
     DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
@@ -48,5 +53,24 @@ public final class LocalNeo4j {
     System.out.println("NEO4J_READY bolt://127.0.0.1:" + port);
     System.out.flush();
     stopped.await();
+  }
+
+  /** Exits (running the shutdown hook) once standard input closes, which happens when the parent dies. */
+  private static void watchParent() {
+    Thread watcher = new Thread(() -> {
+      InputStream in = System.in;
+      byte[] buffer = new byte[256];
+      try {
+        while (in.read(buffer) >= 0) {
+          // Input is ignored; only its end matters.
+        }
+      } catch (IOException ignored) {
+        // A broken pipe means the parent is gone, the same as end-of-file.
+      }
+      System.out.println("NEO4J_PARENT_GONE: standard input closed, shutting down");
+      System.exit(0);
+    }, "parent-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 }
