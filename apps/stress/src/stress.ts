@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 async function run(url: string, child?: ChildProcess): Promise<void> {
   // Each simulated client has its own address (honoured when the API runs with TRUST_PROXY=loopback).
   const users = await Promise.all(
-    DEMO_ACCOUNTS.slice(0, 4).map(async (account, i) => {
+    DEMO_ACCOUNTS.map(async (account, i) => {
       const client = new GraphQLClient(url, `198.51.100.${i + 1}`);
       const login = await client.send(LOGIN, { email: account.email, password: DEMO_PASSWORD });
       const token = (login.data as { login?: { accessToken: string } } | undefined)?.login?.accessToken;
@@ -86,7 +86,8 @@ async function run(url: string, child?: ChildProcess): Promise<void> {
   const ordinary = () =>
     users.map((user, i) => {
       let n = i;
-      return loop(user.name, user.client, () => [ORDINARY_OPERATIONS[n++ % ORDINARY_OPERATIONS.length].query], 50);
+      // A person clicking through the app: about one request a second each.
+      return loop(user.name, user.client, () => [ORDINARY_OPERATIONS[n++ % ORDINARY_OPERATIONS.length].query], 1000);
     });
 
   say(`Baseline: ${users.length} ordinary users for ${baselineMs / 1000} s...`);
