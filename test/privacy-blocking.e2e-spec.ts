@@ -20,6 +20,11 @@ describe('blocking', () => {
     await t.close();
   });
 
+  const connectInGraph = (a: TestPerson, b: TestPerson) =>
+    t.neo4j.write(
+      'MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:CONNECTED_TO {since: datetime()}]->(b)',
+      { a: a.id, b: b.id },
+    );
   const block = (actor: TestPerson, other: { id: string }) => t.gql(BLOCK, { personId: other.id }, actor.token);
   const unblock = (actor: TestPerson, other: { id: string }) => t.gql(UNBLOCK, { personId: other.id }, actor.token);
   const expectGenericForbidden = (res: Parameters<typeof onlyError>[0]) => {
@@ -77,10 +82,18 @@ describe('blocking', () => {
   });
 
   describe('what a blocked person cannot send', () => {
-    it('cannot request a connection until unblocked; the blocker still can', async () => {
+    it('neither side can request a connection until unblocked, and the refusal is an unknown person’s', async () => {
       const [ada, ben] = [await newPerson(t), await newPerson(t)];
       await block(ada, ben);
-      expectGenericForbidden(await net.requestVia(ben, ada));
+      for (const [from, to] of [
+        [ben, ada],
+        [ada, ben],
+      ]) {
+        const refused = onlyError(await net.requestVia(from, to));
+        const unknown = onlyError(await net.requestVia(from, { id: `missing-${to.id}` }));
+        expect(refused.extensions).toEqual({ code: 'NOT_FOUND', field: 'personId' });
+        expect(refused.message).toBe(unknown.message.replace(`missing-${to.id}`, to.id));
+      }
       expect(await net.storedRequests(ada.id, ben.id)).toEqual([]);
 
       expect((await unblock(ada, ben)).data).toEqual({ unblockPerson: true });
@@ -100,8 +113,8 @@ describe('blocking', () => {
         { supplierId, category: STEEL },
       );
       await block(ada, ben);
-      // The blocker may connect again; the block still stops referrals.
-      await net.connect(ada, ben);
+      // A connection that stands despite the block (no request can make one now) does not let referrals through.
+      await connectInGraph(ada, ben);
       const input = { toPersonId: ada.id, supplierId, categoryId: STEEL, message: 'Good' };
       expectGenericForbidden(await t.gql(REFER, { input }, ben.token));
       const stored = await t.neo4j.read<{ n: number }>(
@@ -125,7 +138,7 @@ describe('blocking', () => {
       await unblock(target, req);
 
       await block(mid, req);
-      await net.connect(mid, req);
+      await connectInGraph(mid, req);
       expectGenericForbidden(await t.gql(INTRODUCE, { input }, req.token));
       const stored = await t.neo4j.read<{ n: number }>(
         'MATCH (:Person {id: $id})-[:REQUESTED_INTRODUCTION]->(i) RETURN count(i) AS n',
