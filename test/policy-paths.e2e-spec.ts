@@ -1,3 +1,4 @@
+import { PolicyService } from '#tradegraph/policy';
 import { newPerson, TestPerson } from './support/factories.js';
 import { networkHelpers } from './support/network-helpers.js';
 import { policyHelpers } from './support/policy-helpers.js';
@@ -59,6 +60,26 @@ describe('policy: paths', () => {
     expect(names(await pathTo(V, T))).toEqual(['V', 'A', 'B', null, 'T']);
     await chain(V, C);
     expect(names(await pathTo(V, T))).toEqual(['V', 'C', 'T']);
+  });
+
+  it('sanitises a given path by the same rules, for paths that are stored rather than searched', async () => {
+    const { V, A, X, B, T } = await people('V', 'A', 'X', 'B', 'T');
+    await chain(V, A, X, B, T);
+    await settings(X, { appearInNetworkSearches: false });
+    await settings(A, { connectionsVisibility: 'ONLY_ME' });
+    await settings(B, { connectionsVisibility: 'ONLY_ME' });
+    await settings(T, { connectionsVisibility: 'ONLY_ME' });
+    const policy = t.app.get(PolicyService);
+    const ids = [V, A, X, B, T].map((p) => p.id);
+    // X's own connections are visible, so only B-T is learnable by neither: B is hidden (T is the last).
+    expect(await policy.sanitizePath(V.id, ids, 'PERSON')).toEqual([V.id, A.id, X.id, null, T.id]);
+    // In a search, X is not named either.
+    expect(await policy.sanitizePath(V.id, ids, 'SEARCH')).toEqual([V.id, A.id, null, null, T.id]);
+    await settings(X, { connectionsVisibility: 'ONLY_ME' });
+    await settings(B, { connectionsVisibility: 'EVERYONE' });
+    // Now only A-X is learnable by neither: the later one, X, is hidden.
+    expect(await policy.sanitizePath(V.id, ids, 'PERSON')).toEqual([V.id, A.id, null, B.id, T.id]);
+    expect(await policy.sanitizePath(V.id, [V.id, 'gone', T.id], 'PERSON')).toEqual([V.id, null, T.id]);
   });
 
   it('in networkTradersWith, names no one who opted out of network searches, preferring a path that names everyone', async () => {
