@@ -7,7 +7,6 @@ const UNBLOCK = `mutation Unblock($personId: ID!) { unblockPerson(personId: $per
 const REFER = `mutation Refer($input: ReferSupplierInput!) { referSupplier(input: $input) { id } }`;
 const INTRODUCE = `mutation Introduce($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { id } }`;
 const BLOCKED_PEOPLE = `query($id: ID!) { me { blockedPeople { id } } person(id: $id) { blockedPeople { id } } }`;
-const GENERIC = 'You cannot send this to that person.';
 const STEEL = 'metals-steel';
 
 describe('blocking', () => {
@@ -28,11 +27,6 @@ describe('blocking', () => {
       'MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:CONNECTED_TO {since: datetime()}]->(b)',
       { a: a.id, b: b.id },
     );
-  const expectGenericForbidden = (res: Parameters<typeof onlyError>[0]) => {
-    const error = onlyError(res);
-    expect(error.extensions.code).toBe('FORBIDDEN');
-    expect(error.message).toBe(GENERIC);
-  };
 
   describe('blockPerson and unblockPerson', () => {
     it('rejects blocking oneself and an anonymous caller; an unknown id is answered as a known one', async () => {
@@ -81,10 +75,18 @@ describe('blocking', () => {
   });
 
   describe('what a blocked person cannot send', () => {
-    it('cannot request a connection until unblocked; the blocker still can', async () => {
+    it('neither side can request a connection until unblocked, and the refusal is an unknown person’s', async () => {
       const [ada, ben] = [await newPerson(t), await newPerson(t)];
       await block(ada, ben);
-      expectGenericForbidden(await net.requestVia(ben, ada));
+      for (const [from, to] of [
+        [ben, ada],
+        [ada, ben],
+      ]) {
+        const refused = onlyError(await net.requestVia(from, to));
+        const unknown = onlyError(await net.requestVia(from, { id: `missing-${to.id}` }));
+        expect(refused.extensions).toEqual({ code: 'NOT_FOUND', field: 'personId' });
+        expect(refused.message).toBe(unknown.message.replace(`missing-${to.id}`, to.id));
+      }
       expect(await net.storedRequests(ada.id, ben.id)).toEqual([]);
 
       expect((await unblock(ada, ben)).data).toEqual({ unblockPerson: true });

@@ -215,17 +215,21 @@ describe('privacy settings and what others see', () => {
       await update(traders[0], { appearInNetworkSearches: false });
       expect((await summary(1)).byDegree).toEqual([{ degree: 1, people: 3 }]);
 
-      // A connection's connection who traded: degree 2 has one person (null), the total is 4.
+      // A connection's connection who traded: degree 2 has one person, the total is 4. Showing the
+      // 3 at degree 1 next to the total would give that one person away (4 - 3), so it is hidden
+      // too, in every maxDegree's answer.
       const far = await newPerson(t);
       await connect(traders[1], far);
       await trade(far, supplierId);
       expect(await summary(2)).toMatchObject({
         total: 4,
         byDegree: [
-          { degree: 1, people: 3 },
+          { degree: 1, people: null },
           { degree: 2, people: null },
         ],
       });
+      expect(await summary(1)).toMatchObject({ total: null, byDegree: [{ degree: 1, people: null }] });
+      expect((await summary(3)).total).toBe(4);
       // The opted-out person still is no networkTradersWith result.
       const listed = await t.gql(TRADERS, { supplierId, maxDegree: 2 }, viewer.token);
       expect(listed.data!.networkTradersWith.totalCount).toBe(3);

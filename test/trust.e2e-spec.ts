@@ -1,4 +1,13 @@
-import { expectedNetworkTraders, expectedShortlist, distances } from './support/expected-network.js';
+import {
+  allShortestPaths,
+  distances,
+  edgeLearnable,
+  expectedNetworkTraders,
+  expectedShortlist,
+  fewestHidden,
+  mayNameInSearch,
+  maySee,
+} from './support/expected-network.js';
 import { newPerson, TestPerson } from './support/factories.js';
 import { loadNetwork, Net, randomNetwork } from './support/random-network.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
@@ -15,12 +24,17 @@ const SHORTLIST = `query($categoryId: ID!, $maxDegree: Int, $first: Int) {
   supplierShortlist(categoryId: $categoryId, maxDegree: $maxDegree, first: $first) {
     score
     supplier { id }
-    evidence { kind degree contribution person { id } endorsement { id } trade { id } referral { id } }
+    evidence {
+      kind degree contribution person { id }
+      endorsement { id endorser { id } } trade { id recordedBy { id } } referral { id }
+    }
   }
 }`;
 
 describe('network queries against an independent computation', () => {
   let t: TestApp;
+  /** Hidden people seen in the checked paths, so that the path rules are known to be exercised. */
+  let placeholders = 0;
   beforeAll(async () => {
     t = await createTestApp();
   });
@@ -28,25 +42,40 @@ describe('network queries against an independent computation', () => {
     await t.close();
   });
 
-  async function setUp(seed: number): Promise<{ viewer: TestPerson; net: Net }> {
+  async function setUp(seed: number, withPrivacy = true): Promise<{ viewer: TestPerson; net: Net }> {
     await resetDatabases(t.neo4j, t.sql);
     const viewer = await newPerson(t);
-    const net = randomNetwork(seed, viewer.id);
+    const net = randomNetwork(seed, viewer.id, withPrivacy);
     await loadNetwork(t, net);
     return { viewer, net };
   }
 
-  /** Checks that a path starts at the viewer, ends at the person and follows connections. */
-  function expectValidPath(net: Net, path: string[], personId: string, degree: number) {
+  /**
+   * Checks a path as shown (null = a hidden person): from the viewer to the person along one of the
+   * shortest paths, naming only people the viewer may name and showing no connection the viewer may
+   * not learn, and hiding no more people than the most visible shortest path needs.
+   */
+  function expectValidPath(
+    net: Net,
+    path: (string | null)[],
+    personId: string,
+    degree: number,
+    nameable: (id: string) => boolean,
+  ) {
     expect(path[0]).toBe(net.viewerId);
     expect(path[path.length - 1]).toBe(personId);
     expect(path).toHaveLength(degree + 1);
+    const shortest = allShortestPaths(net, personId);
+    const matching = shortest.filter((real) => real.every((id, i) => path[i] === null || path[i] === id));
+    expect([path, matching.length > 0]).toEqual([path, true]);
+    path.slice(1, -1).forEach((id) => id === null || expect([id, nameable(id)]).toEqual([id, true]));
     for (let i = 1; i < path.length; i += 1) {
-      const linked = net.edges.some(
-        ([a, b]) => (a === path[i - 1] && b === path[i]) || (b === path[i - 1] && a === path[i]),
-      );
-      expect(linked).toBe(true);
+      const [a, b] = [path[i - 1], path[i]];
+      if (a !== null && b !== null) expect([a, b, edgeLearnable(net, a, b)]).toEqual([a, b, true]);
     }
+    const hidden = path.filter((id) => id === null).length;
+    placeholders += hidden;
+    expect(hidden).toBe(Math.min(...shortest.map((real) => fewestHidden(net, real, nameable))));
   }
 
   async function checkTraders(viewer: TestPerson, net: Net) {
@@ -73,9 +102,10 @@ describe('network queries against an independent computation', () => {
         for (const { node } of page.edges) {
           expectValidPath(
             net,
-            node.path.map((p: any) => p.id),
+            node.path.map((p: any) => p?.id ?? null),
             node.person.id,
             node.degree,
+            (id) => mayNameInSearch(net, id),
           );
         }
       }
@@ -98,10 +128,19 @@ describe('network queries against an independent computation', () => {
           recommendation.evidence.map((e: any) => ({
             kind: e.kind,
             id: (e.endorsement ?? e.trade ?? e.referral).id,
-            personId: e.person.id,
+            personId: e.person?.id ?? null,
             degree: e.degree,
+            nestedPersonId: (e.endorsement?.endorser ?? e.trade?.recordedBy)?.id ?? null,
           })),
-        ).toEqual(expected[i].evidence.map(({ kind, id, personId, degree }) => ({ kind, id, personId, degree })));
+        ).toEqual(
+          expected[i].evidence.map(({ kind, id, personId, degree, nestedPersonId }) => ({
+            kind,
+            id,
+            personId,
+            degree,
+            nestedPersonId,
+          })),
+        );
         recommendation.evidence.forEach((e: any, j: number) => {
           kinds.add(e.kind);
           expect(e.contribution).toBeCloseTo(expected[i].evidence[j].contribution, 6);
@@ -115,16 +154,24 @@ describe('network queries against an independent computation', () => {
     'networkTradersWith, supplierShortlist and connectionPath agree on seed %i',
     async (seed) => {
       const { viewer, net } = await setUp(seed);
+      placeholders = 0;
       await checkTraders(viewer, net);
       await checkShortlist(viewer, net);
 
       const dist = distances(net);
-      for (const personId of net.people.slice(1, 10)) {
+      const blocked = net.blocks.flatMap((pair) => pair).filter((id) => !maySee(net, id));
+      expect(blocked.length).toBeGreaterThan(0);
+      for (const personId of [...new Set([...net.people.slice(1, 12), ...blocked])]) {
         const res = await t.gql(
           `query($id: ID!) { connectionPath(toPersonId: $id, maxDepth: 6) { degree people { id } } }`,
           { id: personId },
           viewer.token,
         );
+        // A person blocked either way is answered like an unknown id.
+        if (!maySee(net, personId)) {
+          expect(onlyError(res).extensions).toEqual({ code: 'NOT_FOUND', field: 'toPersonId' });
+          continue;
+        }
         expect(res.errors).toBeUndefined();
         const path = res.data!.connectionPath;
         if (!dist.has(personId) || dist.get(personId)! > 6) expect(path).toBeNull();
@@ -132,17 +179,21 @@ describe('network queries against an independent computation', () => {
           expect(path.degree).toBe(dist.get(personId));
           expectValidPath(
             net,
-            path.people.map((p: any) => p.id),
+            path.people.map((p: any) => p?.id ?? null),
             personId,
             path.degree,
+            (id) => maySee(net, id),
           );
         }
       }
+      // Each seed's network hides someone on some path, so the path rules are exercised.
+      expect(placeholders).toBeGreaterThan(0);
     },
   );
 
   it('follows removed connections and retracted endorsements', async () => {
-    const { viewer, net } = await setUp(53);
+    // Privacy settings and blocks are covered by the seeds above; here the changes alone.
+    const { viewer, net } = await setUp(53, false);
     const [removedA, removedB] = net.edges.find(([a, b]) => a === net.viewerId || b === net.viewerId)!;
     await t.neo4j.write('MATCH (:Person {id: $a})-[c:CONNECTED_TO]-(:Person {id: $b}) DELETE c', {
       a: removedA,

@@ -1,8 +1,63 @@
 /**
  * Independent, deliberately naive computation of the network queries over a Net, straight
- * from the rules in the product issue, to check the Cypher answers against.
+ * from the rules in the product issues (the privacy rules included), to check the Cypher answers against.
  */
 import { IN_C, Net } from './random-network.js';
+
+/** Either of the two blocked the other. */
+export const blockedPair = (net: Net, a: string, b: string) =>
+  net.blocks.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+const connected = (net: Net, a: string, b: string) =>
+  net.edges.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+/** The viewer may be shown the person at all. */
+export const maySee = (net: Net, personId: string) =>
+  personId === net.viewerId || !blockedPair(net, net.viewerId, personId);
+/** The viewer may be shown the person in a network search. */
+export const mayNameInSearch = (net: Net, personId: string) =>
+  personId === net.viewerId || (maySee(net, personId) && !net.optedOut.includes(personId));
+/** The owner's connectionsVisibility lets the viewer see their connections. */
+const connectionsShown = (net: Net, ownerId: string) => {
+  if (ownerId === net.viewerId) return true;
+  if (!maySee(net, ownerId)) return false;
+  const visibility: string = net.visibility[ownerId] ?? 'EVERYONE';
+  return visibility === 'EVERYONE' || (visibility === 'CONNECTIONS' && connected(net, ownerId, net.viewerId));
+};
+/** The viewer may learn that a and b are connected. */
+export const edgeLearnable = (net: Net, a: string, b: string) =>
+  a === net.viewerId || b === net.viewerId || connectionsShown(net, a) || connectionsShown(net, b);
+
+/** Every shortest path from the viewer to the person (an empty list when there is none). */
+export function allShortestPaths(net: Net, personId: string): string[][] {
+  const dist = distances(net);
+  const target = dist.get(personId);
+  if (target === undefined) return [];
+  const extend = (path: string[]): string[][] => {
+    const last = path[path.length - 1];
+    if (last === personId) return [path];
+    return net.people
+      .filter((next) => dist.get(next) === path.length && connected(net, last, next))
+      .filter((next) => next === personId || dist.get(next)! < target)
+      .flatMap((next) => extend([...path, next]));
+  };
+  return extend([net.viewerId]);
+}
+
+/**
+ * The fewest people that must be hidden on a path: every intermediary the viewer may not name, and
+ * one end (not the viewer, not the target) of every connection the viewer may not learn. Brute force.
+ */
+export function fewestHidden(net: Net, path: string[], nameable: (id: string) => boolean): number {
+  const inner = path.slice(1, -1);
+  let fewest = Infinity;
+  for (let mask = 0; mask < 1 << inner.length; mask += 1) {
+    const hidden = (i: number) => i > 0 && i < path.length - 1 && (mask & (1 << (i - 1))) !== 0;
+    const ok =
+      inner.every((id, i) => hidden(i + 1) || nameable(id)) &&
+      path.every((id, i) => i === 0 || hidden(i - 1) || hidden(i) || edgeLearnable(net, path[i - 1], id));
+    if (ok) fewest = Math.min(fewest, inner.filter((_, i) => hidden(i + 1)).length);
+  }
+  return fewest;
+}
 
 export function distances(net: Net): Map<string, number> {
   const adjacency = new Map<string, string[]>();
@@ -43,6 +98,8 @@ function network(net: Net, maxDegree: number): Map<string, number> {
 export function expectedNetworkTraders(net: Net, supplierId: string, maxDegree: number) {
   const results = [];
   for (const [personId, degree] of network(net, maxDegree)) {
+    // Opted out of network searches, or blocked either way: never a result.
+    if (!mayNameInSearch(net, personId)) continue;
     const trades = net.trades.filter(
       (t) =>
         t.status === 'CONFIRMED' &&
@@ -78,7 +135,9 @@ const decayed = (iso: string, now: Date) =>
   0.5 ** (Math.max(0, (now.getTime() - new Date(iso).getTime()) / 86400000) / 730);
 
 export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
-  const n = network(net, maxDegree);
+  // People blocked either way give no evidence at all; those who opted out give it unnamed.
+  const n = new Map([...network(net, maxDegree)].filter(([personId]) => maySee(net, personId)));
+  const named = (personId: string) => (mayNameInSearch(net, personId) ? personId : null);
   const candidates = new Set(
     net.orgs
       .filter((o) => o.supplies.some((c) => IN_C.includes(c)) && !isCurrentMember(net, net.viewerId, o.id))
@@ -88,9 +147,11 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
     supplierId: string;
     kind: string;
     id: string;
-    personId: string;
+    personId: string | null;
     degree: number;
     contribution: number;
+    /** The person field of the nested endorsement (endorser) or trade (recordedBy), as the viewer sees it. */
+    nestedPersonId: string | null;
   }[] = [];
   for (const e of net.endorsements) {
     const degree = n.get(e.endorserId);
@@ -107,9 +168,10 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
       supplierId: e.supplierId,
       kind: 'ENDORSEMENT',
       id: e.id,
-      personId: e.endorserId,
+      personId: named(e.endorserId),
       degree,
       contribution,
+      nestedPersonId: named(e.endorserId),
     });
   }
   for (const t of net.trades) {
@@ -123,7 +185,15 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
     const average = feedbackAverage(t);
     const contribution =
       WEIGHT[degree] * (average === null ? 0.6 : average / 5) * decayed(`${t.occurredOn}T00:00:00Z`, now);
-    evidence.push({ supplierId: t.supplierId, kind: 'TRADE', id: t.id, personId, degree, contribution });
+    evidence.push({
+      supplierId: t.supplierId,
+      kind: 'TRADE',
+      id: t.id,
+      personId: named(personId),
+      degree,
+      contribution,
+      nestedPersonId: named(t.recordedBy),
+    });
   }
   for (const r of net.referrals) {
     const degree = n.get(r.fromId);
@@ -138,9 +208,11 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
       supplierId: r.supplierId,
       kind: 'REFERRAL',
       id: r.id,
-      personId: r.fromId,
+      personId: named(r.fromId),
       degree,
       contribution: WEIGHT[degree] * 0.8 * decayed(r.createdAt, now),
+      // The referral was sent to the viewer, who knows who sent it; it has no person field checked here.
+      nestedPersonId: null,
     });
   }
   const bySupplier = new Map<string, typeof evidence>();

@@ -32,6 +32,12 @@ export interface Net {
     updatedAt: string;
   }[];
   referrals: { id: string; fromId: string; toId: string; supplierId: string; categoryId: string; createdAt: string }[];
+  /** connectionsVisibility of the people who changed it from EVERYONE. */
+  visibility: Record<string, 'CONNECTIONS' | 'ONLY_ME'>;
+  /** People with appearInNetworkSearches: false. */
+  optedOut: string[];
+  /** [blocker, blocked]; blocking removed any connection between the two. */
+  blocks: [string, string][];
 }
 
 export const IN_C = ['metals', 'metals-steel', 'metals-fasteners', 'metals-castings'];
@@ -48,8 +54,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Generates a network around `viewerId` (who already exists as a Person with an account). */
-export function randomNetwork(seed: number, viewerId: string): Net {
+/**
+ * Generates a network around `viewerId` (who already exists as a Person with an account), with
+ * privacy settings and blocks unless `withPrivacy` is false.
+ */
+export function randomNetwork(seed: number, viewerId: string, withPrivacy = true): Net {
   const rnd = mulberry32(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)];
   const tag = `s${seed}`;
@@ -131,7 +140,46 @@ export function randomNetwork(seed: number, viewerId: string): Net {
       createdAt: `${day(Math.floor(rnd() * 800))}T08:00:00.000Z`,
     };
   });
-  return { viewerId, people, orgs, employments, edges, trades, endorsements, referrals };
+  // Privacy settings and blocks come from their own sequence, so the rest of a seed's network stays as it was.
+  const privacy = mulberry32(seed * 7919 + 1);
+  const visibility: Net['visibility'] = {};
+  const optedOut: string[] = [];
+  for (const personId of withPrivacy ? people.slice(1) : []) {
+    const draw = privacy();
+    if (draw < 0.2) visibility[personId] = 'CONNECTIONS';
+    else if (draw < 0.4) visibility[personId] = 'ONLY_ME';
+    if (privacy() < 0.15) optedOut.push(personId);
+  }
+  const other = () => people[1 + Math.floor(privacy() * (people.length - 1))];
+  // The viewer's blocks are with people further away, who may still lie on the viewer's paths.
+  const distant = () => {
+    let personId = other();
+    while (edges.some((edge) => edge.includes(viewerId) && edge.includes(personId))) personId = other();
+    return personId;
+  };
+  const blocks: [string, string][] = withPrivacy
+    ? [
+        [viewerId, distant()],
+        [distant(), viewerId],
+        [other(), other()],
+      ]
+    : [];
+  const blocked = blocks.filter(([a, b]) => a !== b);
+  const isBlockedPair = ([a, b]: [string, string]) =>
+    blocked.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  return {
+    viewerId,
+    people,
+    orgs,
+    employments,
+    edges: edges.filter((edge) => !isBlockedPair(edge)),
+    trades,
+    endorsements,
+    referrals,
+    visibility,
+    optedOut,
+    blocks: blocked,
+  };
 }
 
 /** Writes the network into the graph with the production data model. */
@@ -152,6 +200,15 @@ export async function loadNetwork(t: TestApp, net: Net): Promise<void> {
   await w(
     `MATCH (a:Person {id: row[0]}), (b:Person {id: row[1]}) CREATE (a)-[:CONNECTED_TO {since: datetime()}]->(b)`,
     net.edges,
+  );
+  await w(
+    `MATCH (p:Person {id: row.id}) SET p.connectionsVisibility = row.visibility`,
+    Object.entries(net.visibility).map(([id, visibility]) => ({ id, visibility })),
+  );
+  await w(`MATCH (p:Person {id: row}) SET p.appearInNetworkSearches = false`, net.optedOut);
+  await w(
+    `MATCH (a:Person {id: row[0]}), (b:Person {id: row[1]}) MERGE (a)-[:BLOCKED {createdAt: datetime()}]->(b)`,
+    net.blocks,
   );
   await w(
     `MATCH (b:Organization {id: row.buyerId}), (s:Organization {id: row.supplierId}), (c:Category {id: row.categoryId}),

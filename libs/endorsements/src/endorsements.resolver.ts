@@ -4,6 +4,7 @@ import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { hidesPerson } from '#tradegraph/policy';
 import { EndorseSupplierInput } from './dto/endorse-supplier.input.js';
 import { endorsementVerifiedLoader } from './endorsements.loader.js';
 import { EndorsementsService } from './endorsements.service.js';
@@ -43,6 +44,7 @@ export class EndorsementsResolver {
     description: 'Who gave the endorsement. Null when the privacy rules hide them from you.',
   })
   endorser(@Parent() endorsement: Endorsement, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    if (hidesPerson(endorsement, endorsement.endorserId)) return null;
     return personLoader(loaders, this.people, viewer).load(endorsement.endorserId);
   }
 

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
 import { Person } from '#tradegraph/people';
+import {
+  BLOCKED_BETWEEN,
+  CONNECTIONS_VISIBLE,
+  EDGE_VISIBLE,
+  MAY_SEE_PERSON,
+  PathPerson,
+  SHORTEST_PATH_CANDIDATES,
+} from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { ConnectionRequestStatus } from './models/connection-request-status.enum.js';
 import { ConnectionRequest } from './models/connection-request.model.js';
@@ -29,14 +37,15 @@ const MATCH_REQUEST = `MATCH (a:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {i
 /**
  * One fixed statement per allowed depth, built at load time: a variable-length bound cannot be a
  * parameter, so the validated maxDepth only selects one of these strings and no input reaches Cypher.
+ * A target the viewer may not see counts as not found; the candidates carry the policy's flags.
  */
 const PATH_QUERIES = new Map(
   Array.from({ length: MAX_PATH_DEPTH }, (_, index) => index + 1).map((depth) => [
     depth,
-    `MATCH (a:Person {id: $fromId})
-     OPTIONAL MATCH (b:Person {id: $toId})
-     OPTIONAL MATCH path = shortestPath((a)-[:CONNECTED_TO*..${depth}]-(b))
-     RETURN b IS NOT NULL AS found, [n IN nodes(path) | ${personFields('n')}] AS people`,
+    `MATCH (viewer:Person {id: $fromId})
+     OPTIONAL MATCH (target:Person {id: $toId}) WHERE ${MAY_SEE_PERSON('viewer', 'target')}
+     ${SHORTEST_PATH_CANDIDATES('viewer', 'target', depth, 'PERSON')}
+     RETURN target IS NOT NULL AS found, candidates`,
   ]),
 );
 
@@ -55,8 +64,8 @@ export class NetworkRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
-   * Creates a PENDING request unless the pair is connected, has a PENDING request either way, or the
-   * recipient blocked the sender (privacy lib: (b)-[:BLOCKED]->(a)); null then.
+   * Creates a PENDING request unless the pair is connected, has a PENDING request either way, or
+   * either blocked the other (the policy's BLOCKED_BETWEEN); null then.
    */
   async createRequest(request: {
     id: string;
@@ -69,7 +78,7 @@ export class NetworkRepository {
        ${LOCK_PAIR}
        WITH a, b
        WHERE NOT EXISTS { (a)-[:CONNECTED_TO]-(b) }
-         AND NOT EXISTS { (b)-[:BLOCKED]->(a) }
+         AND NOT ${BLOCKED_BETWEEN('a', 'b')}
          AND NOT EXISTS { (a)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b) }
          AND NOT EXISTS { (b)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(a) }
        CREATE (a)-[:SENT_REQUEST]->(r:ConnectionRequest {id: $id, status: 'PENDING', message: $message,
@@ -81,18 +90,14 @@ export class NetworkRepository {
   }
 
   /**
-   * Why no request could be created: whether `bId` exists, whether `bId` blocked `aId`, whether the two
-   * are connected, and whether a PENDING request stands between them either way.
+   * Why no request could be created: whether `bId` exists for `aId` (a blocked pair does not, either
+   * way), whether the two are connected, and whether a PENDING request stands between them either way.
    */
-  async pairState(
-    aId: string,
-    bId: string,
-  ): Promise<{ found: boolean; blocked: boolean; connected: boolean; pending: boolean }> {
-    const [row] = await this.neo4j.read<{ found: boolean; blocked: boolean; connected: boolean; pending: boolean }>(
+  async pairState(aId: string, bId: string): Promise<{ found: boolean; connected: boolean; pending: boolean }> {
+    const [row] = await this.neo4j.read<{ found: boolean; connected: boolean; pending: boolean }>(
       `OPTIONAL MATCH (a:Person {id: $aId})
        OPTIONAL MATCH (b:Person {id: $bId})
-       RETURN a IS NOT NULL AND b IS NOT NULL AS found,
-              EXISTS { (b)-[:BLOCKED]->(a) } AS blocked,
+       RETURN a IS NOT NULL AND b IS NOT NULL AND ${MAY_SEE_PERSON('a', 'b')} AS found,
               EXISTS { (a)-[:CONNECTED_TO]-(b) } AS connected,
               EXISTS { (a)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b) }
                 OR EXISTS { (b)-[:SENT_REQUEST]->(:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(a) }
@@ -154,18 +159,19 @@ export class NetworkRepository {
   }
 
   /**
-   * A shortest path of at most `maxDepth` connections between two different people (`people` is null
-   * when there is none); `found` is false when the target does not exist, and no row comes back when
-   * the start does not.
+   * The shortest paths (up to the policy's PATH_CANDIDATE_LIMIT) of at most `maxDepth` connections
+   * between two different people, each person with the policy's path flags (none when there is no
+   * path); `found` is false when the target does not exist for the viewer, and no row comes back when
+   * the viewer does not.
    */
-  async shortestPath(
+  async shortestPaths(
     fromId: string,
     toId: string,
     maxDepth: number,
-  ): Promise<{ found: boolean; people: Person[] | null } | null> {
+  ): Promise<{ found: boolean; candidates: PathPerson[][] } | null> {
     const cypher = PATH_QUERIES.get(maxDepth);
     if (cypher === undefined) throw new Error(`maxDepth ${maxDepth} is outside 1..${MAX_PATH_DEPTH}.`);
-    const [row] = await this.neo4j.read<{ found: boolean; people: Person[] | null }>(cypher, { fromId, toId });
+    const [row] = await this.neo4j.read<{ found: boolean; candidates: PathPerson[][] }>(cypher, { fromId, toId });
     return row ?? null;
   }
 
@@ -183,20 +189,24 @@ export class NetworkRepository {
   }
 
   /**
-   * One page of the people connected to both the viewer and `personId`, ordered by name then id;
-   * null when `personId` does not exist.
+   * One page of the people connected to both the viewer and `personId`, ordered by name then id: each
+   * one the viewer may see, and only where the viewer may learn their connection with `personId`
+   * (their connection with the viewer is the viewer's own). Null when `personId` does not exist for
+   * the viewer (a blocked pair does not, either way).
    */
   async mutualPage(viewerId: string, personId: string, offset: number, limit: number): Promise<PersonPage | null> {
     const [row] = await this.neo4j.read<{ found: boolean } & PersonPage>(
       `MATCH (v:Person {id: $viewerId})
-       OPTIONAL MATCH (p:Person {id: $personId})
+       OPTIONAL MATCH (p:Person {id: $personId}) WHERE ${MAY_SEE_PERSON('v', 'p')}
        CALL (v, p) {
-         MATCH (v)-[:CONNECTED_TO]-(m:Person) WHERE EXISTS { (m)-[:CONNECTED_TO]-(p) }
-         RETURN count(m) AS total
+         MATCH (v)-[:CONNECTED_TO]-(m:Person)-[:CONNECTED_TO]-(p)
+         WHERE ${MAY_SEE_PERSON('v', 'm')} AND ${EDGE_VISIBLE('v', 'm', 'p')}
+         RETURN count(DISTINCT m) AS total
        }
        CALL (v, p) {
-         MATCH (v)-[:CONNECTED_TO]-(m:Person) WHERE EXISTS { (m)-[:CONNECTED_TO]-(p) }
-         WITH m ORDER BY m.name, m.id SKIP $offset LIMIT $limit
+         MATCH (v)-[:CONNECTED_TO]-(m:Person)-[:CONNECTED_TO]-(p)
+         WHERE ${MAY_SEE_PERSON('v', 'm')} AND ${EDGE_VISIBLE('v', 'm', 'p')}
+         WITH DISTINCT m ORDER BY m.name, m.id SKIP $offset LIMIT $limit
          RETURN collect(${personFields('m')}) AS items
        }
        RETURN p IS NOT NULL AS found, total, items`,
@@ -205,52 +215,58 @@ export class NetworkRepository {
     return row?.found ? { total: row.total, items: row.items } : null;
   }
 
-  /** The same page of direct connections (ordered by name then id) of each person. */
+  /**
+   * The same page of direct connections (ordered by name then id) of each person, leaving out the
+   * people the viewer may not see. The caller has checked that the owners' connections are visible.
+   */
   async connectionPages(
+    viewerId: string,
     personIds: readonly string[],
     offset: number,
     limit: number,
   ): Promise<({ personId: string } & PersonPage)[]> {
     return this.neo4j.read<{ personId: string } & PersonPage>(
-      `UNWIND $personIds AS personId
+      `MATCH (viewer:Person {id: $viewerId})
+       UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
-       CALL (p) {
-         MATCH (p)-[:CONNECTED_TO]-(c:Person)
+       CALL (viewer, p) {
+         MATCH (p)-[:CONNECTED_TO]-(c:Person) WHERE ${MAY_SEE_PERSON('viewer', 'c')}
          RETURN count(c) AS total
        }
-       CALL (p) {
-         MATCH (p)-[:CONNECTED_TO]-(c:Person)
+       CALL (viewer, p) {
+         MATCH (p)-[:CONNECTED_TO]-(c:Person) WHERE ${MAY_SEE_PERSON('viewer', 'c')}
          WITH c ORDER BY c.name, c.id SKIP $offset LIMIT $limit
          RETURN collect(${personFields('c')}) AS items
        }
        RETURN personId, total, items`,
-      { personIds, offset: int(offset), limit: int(limit) },
+      { viewerId, personIds, offset: int(offset), limit: int(limit) },
     );
   }
 
-  /**
-   * Which of the people let the viewer see their connections, by the privacy setting stored on the
-   * Person node (absent = EVERYONE; CONNECTIONS = direct connections only; ONLY_ME = nobody else).
-   */
+  /** Which of the people let the viewer see their connections (the policy's CONNECTIONS_VISIBLE). */
   async connectionsVisibleTo(viewerId: string, personIds: readonly string[]): Promise<string[]> {
     const rows = await this.neo4j.read<{ personId: string }>(
-      `UNWIND $personIds AS personId
+      `MATCH (viewer:Person {id: $viewerId})
+       UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
-       WITH p, coalesce(p.connectionsVisibility, 'EVERYONE') AS visibility
-       WHERE p.id = $viewerId OR visibility = 'EVERYONE'
-          OR (visibility = 'CONNECTIONS' AND EXISTS { (p)-[:CONNECTED_TO]-(:Person {id: $viewerId}) })
+       WHERE ${CONNECTIONS_VISIBLE('viewer', 'p')}
        RETURN p.id AS personId`,
       { viewerId, personIds },
     );
     return rows.map((row) => row.personId);
   }
 
-  async connectionCounts(personIds: readonly string[]): Promise<{ personId: string; count: number }[]> {
+  /** How many connections of each person the viewer may see, as connectionPages counts them. */
+  async connectionCounts(
+    viewerId: string,
+    personIds: readonly string[],
+  ): Promise<{ personId: string; count: number }[]> {
     return this.neo4j.read<{ personId: string; count: number }>(
-      `UNWIND $personIds AS personId
+      `MATCH (viewer:Person {id: $viewerId})
+       UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
-       RETURN personId, COUNT { (p)-[:CONNECTED_TO]-(:Person) } AS count`,
-      { personIds },
+       RETURN personId, COUNT { MATCH (p)-[:CONNECTED_TO]-(c:Person) WHERE ${MAY_SEE_PERSON('viewer', 'c')} } AS count`,
+      { viewerId, personIds },
     );
   }
 

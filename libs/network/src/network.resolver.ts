@@ -14,14 +14,16 @@ export class NetworkResolver {
 
   @Query(() => ConnectionPath, {
     nullable: true,
-    description: 'A shortest chain of connections from the caller to a person; null when none is within maxDepth.',
+    description:
+      'A shortest chain of connections from the caller to a person; null when none is within maxDepth. Of equally short chains, one that shows everyone on it is preferred (see ConnectionPath.people). A person blocked either way is answered like an unknown id.',
   })
   connectionPath(@CurrentUser() user: AuthUser, @Args() args: ConnectionPathArgs): Promise<ConnectionPath | null> {
     return this.network.path(user, args.toPersonId, args.maxDepth);
   }
 
   @Query(() => PersonConnection, {
-    description: 'People connected to both the caller and a person, ordered by name.',
+    description:
+      'People connected to both the caller and a person, ordered by name: only those whose connection with the person the caller may learn (by either one’s connectionsVisibility), and none blocked either way. A person blocked either way is answered like an unknown id.',
   })
   mutualConnections(@CurrentUser() user: AuthUser, @Args() args: MutualConnectionsArgs) {
     return this.network.mutualConnections(user, args.personId, args.first, offsetAfter(args.after));

@@ -56,10 +56,18 @@ class FakeRepository {
   async removeConnection() {
     return false;
   }
-  async shortestPath(_from: string, toId: string) {
-    if (toId === 'nobody') return { found: false, people: null };
-    if (toId === 'far') return { found: true, people: null };
-    return { found: true, people: [person('ann'), person('bob'), person(toId)] };
+  async shortestPaths(_from: string, toId: string) {
+    const on = (id: string, nameable = true) => ({ id, nameable, connectionsVisible: true });
+    if (toId === 'nobody') return { found: false, candidates: [] };
+    if (toId === 'far') return { found: true, candidates: [] };
+    // Through 'ben', whom the viewer may not see, or through 'bob'.
+    return {
+      found: true,
+      candidates: [
+        [on('ann'), on('ben', false), on(toId)],
+        [on('ann'), on('bob'), on(toId)],
+      ],
+    };
   }
   async degrees(_viewerId: string, ids: readonly string[]) {
     this.degreeCalls.push(ids);
@@ -138,13 +146,10 @@ describe('NetworkService', () => {
     await expect(service.removeConnection(ann, 'bob')).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'personId' });
   });
 
-  it('derives path degrees from the people on the path', async () => {
+  it('derives path degrees from the people on the path, preferring a fully visible path', async () => {
     const { service } = setup();
-    expect(await service.path(ann, 'ann', 6)).toEqual({ degree: 0, people: [person('ann')] });
-    expect(await service.path(ann, 'cem', 6)).toEqual({
-      degree: 2,
-      people: [person('ann'), person('bob'), person('cem')],
-    });
+    expect(await service.path(ann, 'ann', 6)).toEqual({ degree: 0, personIds: ['ann'] });
+    expect(await service.path(ann, 'cem', 6)).toEqual({ degree: 2, personIds: ['ann', 'bob', 'cem'] });
     expect(await service.path(ann, 'far', 6)).toBeNull();
     await expect(service.path(ann, 'nobody', 6)).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'toPersonId' });
   });

@@ -12,6 +12,7 @@ import {
 } from '#tradegraph/common';
 import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { PeopleService, Person } from '#tradegraph/people';
+import { mostVisiblePath } from '#tradegraph/policy';
 import { ConnectionPath } from './models/connection-path.model.js';
 import { ConnectionRequestStatus } from './models/connection-request-status.enum.js';
 import { ConnectionRequest } from './models/connection-request.model.js';
@@ -25,7 +26,10 @@ export class NetworkService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Sends a request to connect, unless the two are connected or a request between them is pending. */
+  /**
+   * Sends a request to connect, unless the two are connected or a request between them is pending.
+   * A blocked pair (either way) cannot reach each other: the refusal is the unknown person's.
+   */
   async request(user: AuthUser, personId: string, message?: string | null): Promise<ConnectionRequest> {
     if (personId === user.id) throw badInput('personId', 'You cannot connect with yourself.');
     const created = await this.network.createRequest({
@@ -46,9 +50,8 @@ export class NetworkService {
     }
     // Nothing was created: find out why.
     const state = await this.network.pairState(user.id, personId);
+    // The same answer as for an unknown id, so that neither side learns of a block.
     if (!state.found) throw notFound(`No person has the id ${personId}.`, 'personId');
-    // Generic on purpose: the sender must not learn that they are blocked.
-    if (state.blocked) throw forbidden('You cannot send this to that person.');
     if (state.connected) throw conflict('You are already connected with this person.', 'personId');
     throw conflict('A connection request between you and this person is already pending.', 'personId');
   }
@@ -96,13 +99,18 @@ export class NetworkService {
     return request;
   }
 
-  /** A shortest path from the caller to a person within `maxDepth` connections, or null when there is none. */
+  /**
+   * A shortest path from the caller to a person within `maxDepth` connections, or null when there is
+   * none: of the shortest paths, the one the path rules hide least of (null for a hidden person). A
+   * person the caller may not see (blocked either way) is answered like an unknown id.
+   */
   async path(user: AuthUser, toPersonId: string, maxDepth: number): Promise<ConnectionPath | null> {
-    if (toPersonId === user.id) return { degree: 0, people: [await this.people.get(user.id, 'toPersonId')] };
-    const result = await this.network.shortestPath(user.id, toPersonId, maxDepth);
+    if (toPersonId === user.id) return { degree: 0, personIds: [(await this.people.get(user.id, 'toPersonId')).id] };
+    const result = await this.network.shortestPaths(user.id, toPersonId, maxDepth);
     if (!result) throw notFound('Your profile no longer exists.');
     if (!result.found) throw notFound(`No person has the id ${toPersonId}.`, 'toPersonId');
-    return result.people ? { degree: result.people.length - 1, people: result.people } : null;
+    const personIds = mostVisiblePath(user.id, result.candidates);
+    return personIds ? { degree: personIds.length - 1, personIds } : null;
   }
 
   /** People connected to both the caller and a person, ordered by name then id. */
@@ -119,7 +127,8 @@ export class NetworkService {
 
   /**
    * The same page of direct connections of each person, in the order of `personIds`; null where the
-   * person's connectionsVisibility hides them from the viewer.
+   * person's connectionsVisibility hides them from the viewer. People the viewer may not see (blocked
+   * either way) are neither listed nor counted.
    */
   async connections(
     viewer: AuthUser,
@@ -129,7 +138,7 @@ export class NetworkService {
   ): Promise<(Connection<Person> | null)[]> {
     const visible = await this.visibleConnectionOwners(viewer, personIds);
     const ids = personIds.filter((id) => visible.has(id));
-    const rows = ids.length > 0 ? await this.network.connectionPages(ids, offset, first) : [];
+    const rows = ids.length > 0 ? await this.network.connectionPages(viewer.id, ids, offset, first) : [];
     const pages = byKeys(personIds, rows, (p) => p.personId);
     return pages.map((page, i) =>
       visible.has(personIds[i]) ? toConnection(page?.items ?? [], offset, page?.total ?? 0) : null,
@@ -140,15 +149,12 @@ export class NetworkService {
   async connectionCounts(viewer: AuthUser, personIds: readonly string[]): Promise<(number | null)[]> {
     const visible = await this.visibleConnectionOwners(viewer, personIds);
     const ids = personIds.filter((id) => visible.has(id));
-    const rows = ids.length > 0 ? await this.network.connectionCounts(ids) : [];
+    const rows = ids.length > 0 ? await this.network.connectionCounts(viewer.id, ids) : [];
     const counts = byKeys(personIds, rows, (row) => row.personId);
     return counts.map((row, i) => (visible.has(personIds[i]) ? (row?.count ?? 0) : null));
   }
 
-  /**
-   * Which of the people let the viewer see their connections: themself always; otherwise by their
-   * connectionsVisibility (EVERYONE, CONNECTIONS = direct connections only, ONLY_ME = nobody else).
-   */
+  /** Which of the people let the viewer see their connections: themself always, others by the policy. */
   private async visibleConnectionOwners(viewer: AuthUser, personIds: readonly string[]): Promise<Set<string>> {
     const others = personIds.filter((id) => id !== viewer.id);
     const visible = others.length > 0 ? await this.network.connectionsVisibleTo(viewer.id, others) : [];

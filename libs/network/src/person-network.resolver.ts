@@ -25,7 +25,7 @@ export class PersonNetworkResolver {
   @ResolveField(() => PersonConnection, {
     nullable: true,
     description:
-      'This person’s direct connections, ordered by name. Null when their privacy settings hide them from the viewer.',
+      'This person’s direct connections, ordered by name, without people blocked either way with the viewer. Null when their privacy settings hide them from the viewer.',
   })
   connections(
     @Parent() person: Person,
@@ -45,7 +45,7 @@ export class PersonNetworkResolver {
   @ResolveField(() => Int, {
     nullable: true,
     description:
-      'How many direct connections this person has. Null when their privacy settings hide them from the viewer.',
+      'How many direct connections this person has, counted as `connections` lists them. Null when their privacy settings hide them from the viewer.',
   })
   connectionCount(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
     return loaders

@@ -1,3 +1,5 @@
+export * from './hidden-people.js';
+export * from './path-visibility.js';
 export * from './policy-cypher.js';
 export * from './policy.module.js';
 export * from './policy.service.js';

@@ -49,3 +49,33 @@ export const EDGE_VISIBLE = (viewer: string, a: string, b: string): string =>
 export const TRADE_VISIBLE = (viewer: string, t: string): string => `(${t}.visibility = 'PUBLIC' OR EXISTS {
   MATCH (${t})-[:BUYER|SUPPLIER]->(:Organization)<-[:WORKS_AT {status: 'APPROVED'}]-(${viewer})
 })`;
+
+/** Which rule names the people of a path: MAY_SEE_PERSON, or MAY_NAME_IN_SEARCH in network searches. */
+export type PathNaming = 'PERSON' | 'SEARCH';
+
+/**
+ * Person `p` of a path as the path rules need them (path-visibility.ts's PathPerson): whether the
+ * viewer may name them, and whether their connections are visible to the viewer.
+ */
+export const PATH_PERSON = (viewer: string, p: string, naming: PathNaming): string =>
+  `{id: ${p}.id,
+    nameable: ${naming === 'SEARCH' ? MAY_NAME_IN_SEARCH(viewer, p) : MAY_SEE_PERSON(viewer, p)},
+    connectionsVisible: ${CONNECTIONS_VISIBLE(viewer, p)}}`;
+
+/** How many equally short paths a path query weighs before it settles for placeholders. */
+export const PATH_CANDIDATE_LIMIT = 32;
+
+/**
+ * A subquery binding `candidates`: up to PATH_CANDIDATE_LIMIT shortest paths of at most `maxDepth`
+ * connections from `viewer` to `target` (two different people; none when `target` is null), each as
+ * a list of PATH_PERSON maps, for path-visibility.ts's mostVisiblePath to choose from. `maxDepth` is
+ * a validated integer: a variable-length bound cannot be a parameter.
+ */
+export const SHORTEST_PATH_CANDIDATES = (viewer: string, target: string, maxDepth: number, naming: PathNaming) => {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10) throw new Error(`Bad path depth ${maxDepth}.`);
+  return `CALL (${viewer}, ${target}) {
+    MATCH path = allShortestPaths((${viewer})-[:CONNECTED_TO*..${maxDepth}]-(${target}))
+    WITH path LIMIT ${PATH_CANDIDATE_LIMIT}
+    RETURN collect([n IN nodes(path) | ${PATH_PERSON(viewer, 'n', naming)}]) AS candidates
+  }`;
+};

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
-import { BLOCKED_BETWEEN, MAY_NAME_IN_SEARCH, MAY_SEE_PERSON } from './policy-cypher.js';
+import { PathPerson } from './path-visibility.js';
+import { BLOCKED_BETWEEN, MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, PATH_PERSON, PathNaming } from './policy-cypher.js';
 
 /** The policy's own statements, for services that judge people in TypeScript rather than in their Cypher. */
 @Injectable()
@@ -42,5 +43,18 @@ export class PolicyRepository {
       { aId, bId },
     );
     return row?.blocked ?? false;
+  }
+
+  /** The people of a path with the flags the path rules need, in path order; unknown ids are left out. */
+  async pathPeople(viewerId: string, personIds: readonly string[], naming: PathNaming): Promise<PathPerson[]> {
+    const rows = await this.neo4j.read<{ person: PathPerson }>(
+      `MATCH (viewer:Person {id: $viewerId})
+       UNWIND range(0, size($personIds) - 1) AS i
+       MATCH (p:Person {id: $personIds[i]})
+       RETURN ${PATH_PERSON('viewer', 'p', naming)} AS person
+       ORDER BY i`,
+      { viewerId, personIds },
+    );
+    return rows.map((row) => row.person);
   }
 }

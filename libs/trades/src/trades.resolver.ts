@@ -4,6 +4,7 @@ import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { hidesPerson } from '#tradegraph/policy';
 import { RecordTradeInput } from './dto/record-trade.input.js';
 import { FeedbackService } from './feedback.service.js';
 import { Feedback } from './models/feedback.model.js';
@@ -89,6 +90,7 @@ export class TradesResolver {
     description: 'The member of the buyer who recorded the trade. Null when the privacy rules hide them from you.',
   })
   recordedBy(@Parent() trade: Trade, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    if (hidesPerson(trade, trade.recordedById)) return null;
     return personLoader(loaders, this.people, viewer).load(trade.recordedById);
   }
 
@@ -97,6 +99,7 @@ export class TradesResolver {
     description: 'The member of the supplier who confirmed the trade; null unless CONFIRMED.',
   })
   confirmedBy(@Parent() trade: Trade, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    if (hidesPerson(trade, trade.confirmedById)) return null;
     return trade.confirmedById ? personLoader(loaders, this.people, viewer).load(trade.confirmedById) : null;
   }
 

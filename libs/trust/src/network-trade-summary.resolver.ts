@@ -15,7 +15,7 @@ export class NetworkTradeSummaryResolver {
 
   @Query(() => NetworkTradeSummary, {
     description:
-      'How many people in your network (up to maxDegree steps) traded with a supplier, by degree: the same people as networkTradersWith, but also those who opted out of network searches. Counts below 3 are null.',
+      'How many people in your network (up to maxDegree steps) traded with a supplier, by degree: the same people as networkTradersWith, but also those who opted out of network searches. Counts below 3 are null, and so is any count or total that would let a count of 1 or 2 be worked out from the numbers shown for any maxDegree (see NetworkTradeSummary).',
   })
   networkTradeSummary(@CurrentUser() viewer: AuthUser, @Args() args: NetworkTradeSummaryArgs) {
     return this.trust.networkTradeSummary(viewer, args);

@@ -23,10 +23,11 @@ export class NetworkTraderResolver {
   @ResolveField(() => [Person], {
     nullable: 'items',
     description:
-      'One shortest chain of connections from you (first) to the person (last). Null when the privacy rules hide them from you.',
+      'One shortest chain of connections from you (first) to the person (last). A null item is a hidden person: someone you may not be shown in network searches, or one end of a connection you may not learn; another equally short chain is used when one shows everyone.',
   })
   path(@Parent() trader: NetworkTrader, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people, viewer).loadMany(trader.pathIds);
+    const loader = personLoader(loaders, this.people, viewer);
+    return Promise.all(trader.pathIds.map((id) => (id === null ? null : loader.load(id))));
   }
 
   @ResolveField(() => Organization, { description: 'The buyer of the person’s most recent such trade.' })

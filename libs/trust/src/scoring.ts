@@ -52,6 +52,8 @@ export type EvidenceFact = (
 ) & {
   /** The person opted out of network searches: the evidence counts, but they are not named. */
   hidden?: boolean;
+  /** The people the evidence's endorsement or trade must not name (hidden-people.ts of the policy lib). */
+  hiddenPersonIds?: string[];
 };
 
 export interface ScoredEvidence {
@@ -62,6 +64,7 @@ export interface ScoredEvidence {
   degree: number;
   contribution: number;
   hidden: boolean;
+  hiddenPersonIds: string[];
 }
 
 /** The contribution of one piece of evidence to its supplier's score. */
@@ -109,6 +112,7 @@ export function rankSuppliers(
       degree: fact.degree,
       contribution: contribution(fact, now),
       hidden: fact.hidden ?? false,
+      hiddenPersonIds: fact.hiddenPersonIds ?? [],
     };
     const list = bySupplier.get(fact.supplierId);
     if (list) list.push(scored);

@@ -3,6 +3,7 @@ import type { AuthUser } from '#tradegraph/common';
 import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
 import { Endorsement, endorsementLoader, EndorsementsService } from '#tradegraph/endorsements';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { hidingPeople } from '#tradegraph/policy';
 import { Referral, referralLoader, ReferralsService } from '#tradegraph/referrals';
 import { Trade, tradeLoader, TradesService } from '#tradegraph/trades';
 import { EvidenceKind } from './models/evidence-kind.enum.js';
@@ -20,23 +21,32 @@ export class TrustEvidenceResolver {
   @ResolveField(() => Person, {
     nullable: true,
     description:
-      'The person in your network behind the evidence; null when they opted out of network searches (the evidence still counts).',
+      'The person in your network behind the evidence; null when they opted out of network searches (the evidence still counts). People blocked either way give no evidence.',
   })
   person(@Parent() evidence: TrustEvidence, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
     if (evidence.hidden) return null;
     return personLoader(loaders, this.people, viewer).load(evidence.personId);
   }
 
-  @ResolveField(() => Endorsement, { nullable: true, description: 'The endorsement, when kind is ENDORSEMENT.' })
-  endorsement(@Parent() evidence: TrustEvidence, @Loaders() loaders: RequestLoaders) {
+  @ResolveField(() => Endorsement, {
+    nullable: true,
+    description: 'The endorsement, when kind is ENDORSEMENT; its endorser is null when `person` is.',
+  })
+  async endorsement(@Parent() evidence: TrustEvidence, @Loaders() loaders: RequestLoaders) {
     if (evidence.kind !== EvidenceKind.ENDORSEMENT) return null;
-    return endorsementLoader(loaders, this.endorsements).load(evidence.id);
+    const endorsement = await endorsementLoader(loaders, this.endorsements).load(evidence.id);
+    return hidingPeople(endorsement, evidence.hiddenPersonIds);
   }
 
-  @ResolveField(() => Trade, { nullable: true, description: 'The confirmed trade, when kind is TRADE.' })
-  trade(@Parent() evidence: TrustEvidence, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+  @ResolveField(() => Trade, {
+    nullable: true,
+    description:
+      'The confirmed trade, when kind is TRADE; its recorder and confirmer are null when they opted out of network searches.',
+  })
+  async trade(@Parent() evidence: TrustEvidence, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
     if (evidence.kind !== EvidenceKind.TRADE) return null;
-    return tradeLoader(loaders, this.trades, viewer).load(evidence.id);
+    const trade = await tradeLoader(loaders, this.trades, viewer).load(evidence.id);
+    return hidingPeople(trade, evidence.hiddenPersonIds);
   }
 
   @ResolveField(() => Referral, { nullable: true, description: 'The referral, when kind is REFERRAL.' })

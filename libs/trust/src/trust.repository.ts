@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/graph';
+import { MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, PathPerson, SHORTEST_PATH_CANDIDATES } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { EvidenceFact } from './scoring.js';
 
 export interface NetworkTraderRow {
   personId: string;
   degree: number;
-  pathIds: string[];
+  /** The shortest paths to the person, for the policy's mostVisiblePath to choose from. */
+  candidates: PathPerson[][];
   organizationId: string;
   tradeCount: number;
   lastTradedOn: string;
@@ -28,8 +30,9 @@ const TRADE_PEOPLE = `CALL (t, buyer) {
 /**
  * For "who in my network traded with X": anchored on the supplier (index seek), over its
  * CONFIRMED trades visible to the viewer, the people who are current members of each trade's
- * buyer or recorded it; each is kept when a shortest CONNECTED_TO path from the viewer is at
- * most maxDegree long (bidirectional shortest-path search between two bound nodes).
+ * buyer or recorded it and whom the viewer may name in network searches; each is kept when a
+ * shortest CONNECTED_TO path from the viewer is at most maxDegree long (bidirectional shortest-path
+ * search between two bound nodes). Only the page's people get their candidate paths.
  */
 export const NETWORK_TRADERS_CYPHER = `
 MATCH (viewer:Person {id: $viewerId})
@@ -40,27 +43,38 @@ OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
 WITH viewer, t, buyer, (f.quality + f.delivery + f.communication) / 3.0 AS rating
 ${TRADE_PEOPLE}
 WITH viewer, p, collect({id: t.id, occurredOn: t.occurredOn, buyerId: buyer.id, rating: rating}) AS trades
-// People who opted out of network searches are never named here (networkTradeSummary still counts them).
-WHERE p <> viewer AND coalesce(p.appearInNetworkSearches, true)
+// People who opted out of network searches or are blocked either way are never named here.
+WHERE p <> viewer AND ${MAY_NAME_IN_SEARCH('viewer', 'p')}
 MATCH path = shortestPath((viewer)-[:CONNECTED_TO*..3]-(p))
-WITH p, trades, path WHERE length(path) <= $maxDegree
-WITH p, trades, path,
+WITH viewer, p, trades, path WHERE length(path) <= $maxDegree
+WITH viewer, p, trades, path,
      reduce(latest = head(trades), tr IN tail(trades) |
        CASE WHEN tr.occurredOn > latest.occurredOn OR (tr.occurredOn = latest.occurredOn AND tr.id < latest.id)
             THEN tr ELSE latest END) AS latest,
      [tr IN trades WHERE tr.rating IS NOT NULL | tr.rating] AS ratings
-WITH {
-  personId: p.id, degree: length(path), pathIds: [n IN nodes(path) | n.id], organizationId: latest.buyerId,
+WITH viewer, {
+  personId: p.id, degree: length(path), organizationId: latest.buyerId,
   tradeCount: size(trades), lastTradedOn: latest.occurredOn,
   averageRating: CASE WHEN size(ratings) = 0 THEN null ELSE reduce(s = 0.0, r IN ratings | s + r) / size(ratings) END
 } AS row
 ORDER BY row.degree ASC, row.tradeCount DESC, row.lastTradedOn DESC, row.personId ASC
-WITH collect(row) AS rows
-RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
+WITH viewer, collect(row) AS rows
+WITH viewer, size(rows) AS total, rows[$offset..($offset + $limit)] AS page
+CALL (viewer, page) {
+  UNWIND range(0, size(page) - 1) AS i
+  WITH viewer, i, page[i] AS row
+  MATCH (p:Person {id: row.personId})
+  ${SHORTEST_PATH_CANDIDATES('viewer', 'p', 3, 'SEARCH')}
+  WITH i, row {.*, candidates: candidates} AS item ORDER BY i
+  RETURN collect(item) AS items
+}
+RETURN total, items`;
 
 /**
  * For networkTradeSummary: the same people as NETWORK_TRADERS_CYPHER, including those who opted out
- * of network searches, counted per degree (only degrees with at least one person come back).
+ * of network searches (but not people blocked either way), counted per degree up to 3 whatever the
+ * maxDegree asked (small-counts.ts decides what to show across all of them). Only degrees with at
+ * least one person come back.
  */
 export const NETWORK_TRADE_SUMMARY_CYPHER = `
 MATCH (viewer:Person {id: $viewerId})
@@ -68,10 +82,9 @@ MATCH (:Organization {id: $supplierId})<-[:SUPPLIER]-(t:Trade {status: 'CONFIRME
 WHERE ${TRADE_VISIBLE_TO_VIEWER}
 MATCH (t)-[:BUYER]->(buyer:Organization)
 ${TRADE_PEOPLE}
-WITH DISTINCT viewer, p WHERE p <> viewer
+WITH DISTINCT viewer, p WHERE p <> viewer AND ${MAY_SEE_PERSON('viewer', 'p')}
 MATCH path = shortestPath((viewer)-[:CONNECTED_TO*..3]-(p))
-WITH length(path) AS degree WHERE degree <= $maxDegree
-RETURN degree, count(*) AS people`;
+RETURN length(path) AS degree, count(*) AS people`;
 
 /** The viewer's network within maxDegree, as (person, degree) rows; one expansion per exact length. */
 const NETWORK = `
@@ -82,10 +95,13 @@ CALL (viewer) {
   UNION
   WITH viewer WHERE $maxDegree >= 3 MATCH (viewer)-[:CONNECTED_TO*3]-(p:Person) RETURN p, 3 AS d
 }
-WITH viewer, cats, p, min(d) AS degree WHERE p <> viewer`;
+WITH viewer, cats, p, min(d) AS degree WHERE p <> viewer AND ${MAY_SEE_PERSON('viewer', 'p')}`;
 
-/** Whether the person behind a piece of evidence opted out of being named in network searches. */
-const HIDDEN = (v: string) => `coalesce(${v}.appearInNetworkSearches, true) = false`;
+/** The person behind a piece of evidence may not be named in network searches (they opted out). */
+const HIDDEN = (v: string) => `NOT ${MAY_NAME_IN_SEARCH('viewer', v)}`;
+
+/** Of a trade's recorder and confirmer, those the viewer may not name in network searches. */
+const TRADE_HIDDEN_PEOPLE = `[x IN COLLECT { MATCH (q:Person)-[:RECORDED|CONFIRMED]->(t) RETURN q } WHERE ${HIDDEN('x')} | x.id]`;
 
 /** A supplier counts when it currently supplies a category in C and the viewer is not one of its current members. */
 const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cats }
@@ -94,8 +110,10 @@ const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cat
 /**
  * Every piece of evidence for every candidate supplier in category C (the category and its
  * descendants), from the viewer's network within maxDegree, plus answers to the viewer's sourcing
- * requests from direct connections (as referrals). Contributions are computed by the
- * caller (scoring.ts) so that the formula lives in one readable place.
+ * requests from direct connections (as referrals). People blocked either way with the viewer are
+ * no part of the network here; each fact says whether its person may be named (`hidden`) and which
+ * people its endorsement or trade must not name (`hiddenPersonIds`). Contributions are computed by
+ * the caller (scoring.ts) so that the formula lives in one readable place.
  */
 export const SHORTLIST_EVIDENCE_CYPHER = `
 MATCH (viewer:Person {id: $viewerId})
@@ -109,7 +127,8 @@ CALL (viewer, cats, network) {
   MATCH (p)-[:ENDORSED]->(e:Endorsement)-[:OF]->(s:Organization), (e)-[:IN_CATEGORY]->(ec:Category)
   WHERE ec IN cats AND ${CANDIDATE}
   RETURN {kind: 'ENDORSEMENT', id: e.id, supplierId: s.id, supplierName: s.name, personId: p.id, degree: degree,
-          hidden: ${HIDDEN('p')}, rating: e.rating, updatedAt: e.updatedAt,
+          hidden: ${HIDDEN('p')}, hiddenPersonIds: CASE WHEN ${HIDDEN('p')} THEN [p.id] ELSE [] END,
+          rating: e.rating, updatedAt: e.updatedAt,
           verified: EXISTS {
             MATCH (p)-[w:WORKS_AT]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s)
             WHERE (w.status = 'APPROVED' OR (w.status = 'ENDED' AND w.approvedAt IS NOT NULL))
@@ -121,27 +140,28 @@ CALL (viewer, cats, network) {
   MATCH (p)-[:WORKS_AT {status: 'APPROVED'}]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s:Organization),
         (t)-[:IN_CATEGORY]->(tc:Category)
   WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
-  WITH t, s, p, degree ORDER BY degree ASC, p.id ASC
-  WITH t, s, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
+  WITH viewer, t, s, p, degree ORDER BY degree ASC, p.id ASC
+  WITH viewer, t, s, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
   OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
   RETURN {kind: 'TRADE', id: t.id, supplierId: s.id, supplierName: s.name, personId: nearest.id,
-          degree: nearest.degree, hidden: nearest.hidden, occurredOn: t.occurredOn,
+          degree: nearest.degree, hidden: nearest.hidden, hiddenPersonIds: ${TRADE_HIDDEN_PEOPLE}, occurredOn: t.occurredOn,
           feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0} AS fact
   UNION
   MATCH (viewer)<-[:REFERRED_TO]-(r:Referral)<-[:REFERRED]-(sender:Person),
         (r)-[:ABOUT]->(s:Organization), (r)-[:IN_CATEGORY]->(rc:Category)
   WHERE rc IN cats AND ${CANDIDATE}
   UNWIND network AS member
-  WITH r, s, sender, member WHERE member.p = sender
+  WITH viewer, r, s, sender, member WHERE member.p = sender
   RETURN {kind: 'REFERRAL', id: r.id, supplierId: s.id, supplierName: s.name, personId: sender.id,
-          degree: member.degree, hidden: ${HIDDEN('sender')}, createdAt: r.createdAt} AS fact
+          degree: member.degree, hidden: ${HIDDEN('sender')}, hiddenPersonIds: [], createdAt: r.createdAt} AS fact
   UNION
   // An answer to one of the viewer's sourcing requests counts as a referral while its answerer is a direct connection.
   MATCH (viewer)-[:POSTED]->(q:SourcingRequest)-[:FOR_CATEGORY]->(qc:Category),
         (answerer:Person)-[:ANSWERED]->(a:SourcingAnswer)-[:TO_REQUEST]->(q), (a)-[:SUGGESTS]->(s:Organization)
   WHERE qc IN cats AND ${CANDIDATE} AND EXISTS { (viewer)-[:CONNECTED_TO]-(answerer) }
+    AND ${MAY_SEE_PERSON('viewer', 'answerer')}
   RETURN {kind: 'REFERRAL', id: a.id, supplierId: s.id, supplierName: s.name, personId: answerer.id,
-          degree: 1, hidden: ${HIDDEN('answerer')}, createdAt: a.createdAt} AS fact
+          degree: 1, hidden: ${HIDDEN('answerer')}, hiddenPersonIds: [], createdAt: a.createdAt} AS fact
 }
 RETURN fact`;
 
@@ -203,16 +223,12 @@ export class TrustRepository {
     return row ?? { total: 0, items: [] };
   }
 
-  /** How many people in the viewer's network traded with the supplier, per degree (degrees with none left out). */
+  /** How many people in the viewer's network traded with the supplier, per degree 1 to 3 (degrees with none left out). */
   async networkTradeSummary(params: {
     viewerId: string;
     supplierId: string;
-    maxDegree: Degree;
   }): Promise<{ degree: number; people: number }[]> {
-    return this.neo4j.read<{ degree: number; people: number }>(NETWORK_TRADE_SUMMARY_CYPHER, {
-      ...params,
-      maxDegree: int(params.maxDegree),
-    });
+    return this.neo4j.read<{ degree: number; people: number }>(NETWORK_TRADE_SUMMARY_CYPHER, params);
   }
 
   async shortlistEvidence(params: { viewerId: string; categoryId: string; maxDegree: Degree }): Promise<EvidenceRow[]> {

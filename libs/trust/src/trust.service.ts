@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '#tradegraph/categories';
 import { AuthUser, Connection, notFound, offsetAfter, toConnection } from '#tradegraph/common';
+import { mostVisiblePath } from '#tradegraph/policy';
 import { Organization, OrganizationsService } from '#tradegraph/organizations';
 import { NetworkTradeSummaryArgs } from './dto/network-trade-summary.args.js';
 import { NetworkTradersArgs } from './dto/network-traders.args.js';
@@ -8,10 +9,11 @@ import { SearchSuppliersArgs } from './dto/search-suppliers.args.js';
 import { SupplierShortlistArgs } from './dto/supplier-shortlist.args.js';
 import { toLuceneQuery } from './lucene-query.js';
 import { EvidenceKind } from './models/evidence-kind.enum.js';
-import { MIN_REPORTED_COUNT, NetworkTradeSummary } from './models/network-trade-summary.model.js';
+import { NetworkTradeSummary } from './models/network-trade-summary.model.js';
 import { NetworkTrader } from './models/network-trader.model.js';
 import { SupplierRecommendation } from './models/supplier-recommendation.model.js';
 import { rankSuppliers } from './scoring.js';
+import { suppressSmallCounts } from './small-counts.js';
 import { Degree, TrustRepository } from './trust.repository.js';
 
 /** The questions a buyer asks of their network: who traded with X, whom to shortlist, and search. */
@@ -33,24 +35,31 @@ export class TrustService {
       offset,
       limit: args.first,
     });
-    return toConnection(page.items, offset, page.total);
+    // Each path is the shortest one the path rules hide least of, in network-search naming.
+    const items = page.items.map(({ candidates, ...row }) => ({
+      ...row,
+      pathIds: mostVisiblePath(viewer.id, candidates) ?? [],
+    }));
+    return toConnection(items, offset, page.total);
   }
 
-  /** Per-degree counts of the people in the viewer's network who traded with the supplier, below 3 as null. */
+  /**
+   * Per-degree counts and the total of the people in the viewer's network who traded with the
+   * supplier, under the small-counts rule (small-counts.ts): every maxDegree is answered from the
+   * counts up to degree 3, so no two answers can be set against each other.
+   */
   async networkTradeSummary(viewer: AuthUser, args: NetworkTradeSummaryArgs): Promise<NetworkTradeSummary> {
     await this.organizations.get(args.supplierId, 'supplierId');
-    const rows = await this.trust.networkTradeSummary({
-      viewerId: viewer.id,
-      supplierId: args.supplierId,
-      maxDegree: args.maxDegree as Degree,
-    });
+    const rows = await this.trust.networkTradeSummary({ viewerId: viewer.id, supplierId: args.supplierId });
     const counts = new Map(rows.map((row) => [row.degree, row.people]));
-    const byDegree = Array.from({ length: args.maxDegree }, (_, i) => i + 1).map((degree) => ({
-      degree,
-      people: reported(counts.get(degree) ?? 0),
-    }));
-    const total = rows.reduce((sum, row) => sum + row.people, 0);
-    return { supplierId: args.supplierId, maxDegree: args.maxDegree, byDegree, total: reported(total) };
+    const shown = suppressSmallCounts([1, 2, 3].map((degree) => counts.get(degree) ?? 0));
+    const byDegree = Array.from({ length: args.maxDegree }, (_, i) => ({ degree: i + 1, people: shown.byDegree[i] }));
+    return {
+      supplierId: args.supplierId,
+      maxDegree: args.maxDegree,
+      byDegree,
+      total: shown.totals[args.maxDegree - 1],
+    };
   }
 
   /** Ranks candidate suppliers of the category by the formula in scoring.ts, as of now. */
@@ -74,6 +83,7 @@ export class TrustService {
         id: item.id,
         personId: item.personId,
         hidden: item.hidden,
+        hiddenPersonIds: item.hiddenPersonIds,
         kind: item.kind as EvidenceKind,
         degree: item.degree,
         contribution: item.contribution,
@@ -96,9 +106,4 @@ export class TrustService {
     });
     return toConnection(page.items, offset, page.total);
   }
-}
-
-/** A count as reported to the viewer: null ("fewer than 3") below MIN_REPORTED_COUNT, so no one can be singled out. */
-function reported(count: number): number | null {
-  return count < MIN_REPORTED_COUNT ? null : count;
 }

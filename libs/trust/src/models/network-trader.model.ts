@@ -5,8 +5,8 @@ import { DateScalarType } from '#tradegraph/common';
 export class NetworkTrader {
   /** Exposed through `person`. */
   personId: string;
-  /** Exposed through `path`. */
-  pathIds: string[];
+  /** Exposed through `path`; null for a person the privacy rules hide. */
+  pathIds: (string | null)[];
   /** Exposed through `organization`. */
   organizationId: string;
 

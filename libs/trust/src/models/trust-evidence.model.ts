@@ -9,6 +9,8 @@ export class TrustEvidence {
   personId: string;
   /** The person opted out of network searches, so `person` is null. */
   hidden: boolean;
+  /** The people the nested endorsement or trade must not name (null person fields). */
+  hiddenPersonIds: string[];
 
   @Field(() => EvidenceKind, { description: 'Endorsement, trade or referral.' })
   kind: EvidenceKind;

@@ -1,0 +1,22 @@
+/**
+ * Anonymous evidence: an Endorsement, Trade or Referral shown as evidence of a network search whose
+ * people the viewer may not name there. The search marks the object; the person fields of its type
+ * ask `hidesPerson` and answer null, so one generic check covers every nested path to a person.
+ */
+export interface HidesPeople {
+  /** The people this object must not name in the context it was returned in. */
+  hiddenPersonIds?: ReadonlySet<string>;
+}
+
+/** A copy of `value` whose person fields answer null for the given people (null stays null). */
+export function hidingPeople<T extends object>(value: T | null, personIds: Iterable<string>): (T & HidesPeople) | null {
+  if (value === null) return null;
+  const hidden = new Set(personIds);
+  return hidden.size === 0 ? value : { ...value, hiddenPersonIds: hidden };
+}
+
+/** Whether a person field of `parent` must answer null for `personId`. */
+export function hidesPerson(parent: object, personId: string | null | undefined): boolean {
+  const hidden = (parent as HidesPeople).hiddenPersonIds;
+  return personId != null && hidden !== undefined && hidden.has(personId);
+}

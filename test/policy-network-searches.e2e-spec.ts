@@ -1,0 +1,85 @@
+import { newPerson } from './support/factories.js';
+import { policyHelpers, STEEL } from './support/policy-helpers.js';
+import { TRADE } from './support/trades-helpers.js';
+import { createTestApp, TestApp } from './support/test-app.js';
+
+const SHORTLIST = `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 3, first: 50) {
+  score supplier { id }
+  evidence {
+    kind degree person { id }
+    endorsement { id endorser { id } }
+    trade { id recordedBy { id } confirmedBy { id } }
+    referral { id from { id } to { id } }
+  }
+} }`;
+
+/** Opting out of network searches: never named there, not even through a nested field; the evidence still counts. */
+describe('policy: network searches', () => {
+  let t: TestApp;
+  const { chain, settings, newSupplier, trade, endorse, refer } = policyHelpers(() => t);
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts an opted-out person’s evidence anonymously: no nested field names them', async () => {
+    const [viewer, endorser, trader, referrer] = [
+      await newPerson(t),
+      await newPerson(t),
+      await newPerson(t),
+      await newPerson(t),
+    ];
+    await chain(endorser, viewer, trader);
+    await chain(viewer, referrer);
+    const supplierId = await newSupplier();
+    const endorsementId = await endorse(endorser, supplierId);
+    const tradeId = await trade(trader, supplierId);
+    const referralId = await refer(referrer, viewer, supplierId);
+    const shortlist = async () => {
+      const res = await t.gql(SHORTLIST, {}, viewer.token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId);
+    };
+    const before = await shortlist();
+    for (const who of [endorser, trader, referrer]) await settings(who, { appearInNetworkSearches: false });
+    const after = await shortlist();
+
+    expect(after.score).toBeCloseTo(before.score, 5);
+    const byKind = Object.fromEntries(after.evidence.map((e: any) => [e.kind, e]));
+    expect(byKind.ENDORSEMENT).toMatchObject({ person: null, endorsement: { id: endorsementId, endorser: null } });
+    expect(byKind.TRADE).toMatchObject({ person: null, trade: { id: tradeId, recordedBy: null, confirmedBy: null } });
+    // The referral was sent to the viewer, who knows who sent it; the evidence itself stays anonymous.
+    expect(byKind.REFERRAL).toMatchObject({
+      person: null,
+      referral: { id: referralId, from: { id: referrer.id }, to: { id: viewer.id } },
+    });
+    // Outside a network search the same trade still names its recorder.
+    const direct = await t.gql(TRADE, { id: tradeId }, viewer.token);
+    expect(direct.errors).toBeUndefined();
+    expect(direct.data!.trade.recordedBy).toEqual(expect.objectContaining({ id: trader.id }));
+  });
+
+  it('names the recorder of a trade in the evidence of a colleague only when the recorder allows it', async () => {
+    const [viewer, buyer, recorder] = [await newPerson(t), await newPerson(t), await newPerson(t)];
+    await chain(viewer, buyer);
+    const supplierId = await newSupplier();
+    const tradeId = await trade(buyer, supplierId);
+    // Someone else at the buyer recorded it, and opted out: the buyer is still named, the recorder not.
+    await t.neo4j.write(
+      `MATCH (t:Trade {id: $tradeId})<-[r:RECORDED]-(), (p:Person {id: $recorder}) DELETE r CREATE (p)-[:RECORDED]->(t)`,
+      { tradeId, recorder: recorder.id },
+    );
+    await settings(recorder, { appearInNetworkSearches: false });
+    const res = await t.gql(SHORTLIST, {}, viewer.token);
+    const evidence = res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId).evidence;
+    expect(evidence).toEqual([
+      expect.objectContaining({
+        kind: 'TRADE',
+        person: { id: buyer.id },
+        trade: expect.objectContaining({ recordedBy: null }),
+      }),
+    ]);
+  });
+});
