@@ -124,7 +124,8 @@ export default {
       name: 'not-to-dev-dep',
       severity: 'error',
       comment: 'Production code imports a devDependency. Move the package to "dependencies" or keep it to spec files.',
-      from: { path: '^(apps|libs)/', pathNot: '\\.spec\\.ts$' },
+      // apps/ide/build.mjs is the build step that bundles the IDE (esbuild), not code that runs in production.
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^apps/ide/build\\.mjs$'] },
       to: {
         dependencyTypes: ['npm-dev'],
         dependencyTypesNot: ['type-only'],
