@@ -28,9 +28,9 @@ export class NotificationsService {
 
   /**
    * Stores one notification per recipient (never for the actor themself), at most CREATE_BATCH per
-   * statement, and publishes each live. `summary` continues the actor's name ("wants to connect with you" becomes
-   * "Ada Lovelace wants to connect with you"). Nothing is stored for a recipient blocked either way
-   * with the actor. Called after the triggering write succeeded: a failure here is logged and never
+   * statement, and publishes each live. `summary` continues the actor's name ("wants to connect with
+   * you" becomes "Ada Lovelace wants to connect with you"). Nothing is stored for a recipient blocked
+   * either way with the actor. Called after the triggering write succeeded: a failure here is logged and never
    * undoes that write.
    */
   async notify(
