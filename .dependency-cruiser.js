@@ -26,7 +26,7 @@ const allowed = {
   trust: ['common', 'graph', 'people', 'organizations', 'categories', 'trades', 'endorsements', 'referrals', 'policy'],
   introductions: ['common', 'graph', 'people', 'organizations', 'notifications', 'policy'],
   privacy: ['common', 'graph', 'people'],
-  sourcing: ['common', 'graph', 'people', 'organizations', 'categories', 'trust', 'notifications', 'policy'],
+  sourcing: ['common', 'config', 'graph', 'people', 'organizations', 'categories', 'trust', 'notifications', 'policy'],
   demo: ['accounts', 'common', 'config', 'employment', 'organizations', 'graph', 'people', 'categories'],
 };
 

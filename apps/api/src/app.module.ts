@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AccountsModule, SessionEventsService, TokensService } from '#tradegraph/accounts';
 import { CategoriesModule } from '#tradegraph/categories';
 import {
@@ -48,6 +49,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // Periodic jobs (notification pruning); their timers are cleared on shutdown.
+        ScheduleModule.forRoot(),
         GraphModule,
         PolicyModule,
         RateLimitsModule,

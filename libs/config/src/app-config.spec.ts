@@ -130,4 +130,31 @@ describe('loadConfig', () => {
       /GRAPHQL_MAX_TOKENS must be an integer from 100[\s\S]*GRAPHQL_MAX_COST must be an integer/,
     );
   });
+
+  it('reads the bounded-work settings, with defaults, and refuses values out of range', () => {
+    expect(loadConfig({}).boundedWork).toEqual({
+      sourcingAudienceMax: 500,
+      notificationRetentionDays: 180,
+      notificationMaxPerPerson: 1000,
+      notificationPruneIntervalMinutes: 60,
+      notificationPruneBatchSize: 10000,
+    });
+    const bounded = loadConfig({
+      SOURCING_AUDIENCE_MAX: '3',
+      NOTIFICATION_RETENTION_DAYS: '30',
+      NOTIFICATION_MAX_PER_PERSON: '200',
+      NOTIFICATION_PRUNE_INTERVAL_MINUTES: '5',
+      NOTIFICATION_PRUNE_BATCH_SIZE: '500',
+    }).boundedWork;
+    expect(bounded).toEqual({
+      sourcingAudienceMax: 3,
+      notificationRetentionDays: 30,
+      notificationMaxPerPerson: 200,
+      notificationPruneIntervalMinutes: 5,
+      notificationPruneBatchSize: 500,
+    });
+    expect(() => loadConfig({ SOURCING_AUDIENCE_MAX: '0', NOTIFICATION_RETENTION_DAYS: 'forever' })).toThrow(
+      /SOURCING_AUDIENCE_MAX must be an integer from 1[\s\S]*NOTIFICATION_RETENTION_DAYS must be an integer/,
+    );
+  });
 });

@@ -65,6 +65,18 @@ export interface AppConfig {
   rateLimits: RateLimitsConfig;
   /** Which proxies Express trusts for the client address (req.ip) that rate limits count by. */
   trustProxy: TrustProxy;
+  /** Caps on work a single request or job does (docs/operations.md, "Bounded work"). */
+  boundedWork: {
+    /** Most people a sourcing request is shown to and notifies, the nearest first. */
+    sourcingAudienceMax: number;
+    /** Notifications older than this are pruned. */
+    notificationRetentionDays: number;
+    /** Beyond a person's newest this many, notifications are pruned. */
+    notificationMaxPerPerson: number;
+    notificationPruneIntervalMinutes: number;
+    /** Most notifications one prune transaction deletes. */
+    notificationPruneBatchSize: number;
+  };
   seedDemoData: boolean;
 }
 
@@ -193,6 +205,13 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     redisUrl,
     rateLimits: loadRateLimits(text, problems),
     trustProxy: loadTrustProxy(text, problems),
+    boundedWork: {
+      sourcingAudienceMax: int('SOURCING_AUDIENCE_MAX', 500, 1, 10_000),
+      notificationRetentionDays: int('NOTIFICATION_RETENTION_DAYS', 180, 1, 3650),
+      notificationMaxPerPerson: int('NOTIFICATION_MAX_PER_PERSON', 1000, 1, 100_000),
+      notificationPruneIntervalMinutes: int('NOTIFICATION_PRUNE_INTERVAL_MINUTES', 60, 1, 10_080),
+      notificationPruneBatchSize: int('NOTIFICATION_PRUNE_BATCH_SIZE', 10_000, 100, 100_000),
+    },
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);

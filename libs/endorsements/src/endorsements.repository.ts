@@ -30,23 +30,27 @@ export class EndorsementsRepository {
    * backed by their composite uniqueness constraint, and the lock on the endorser make concurrent
    * identical calls converge on one node. The supplier-supplies-category and not-a-member rules are
    * checked again here, under the lock; null when they no longer hold (or a node is missing).
+   * `changed` is false for an identical repeat (same rating and comment), which also keeps updatedAt.
    */
-  async upsert(draft: EndorsementDraft): Promise<Endorsement | null> {
-    const [row] = await this.neo4j.write<{ endorsement: Endorsement }>(
+  async upsert(draft: EndorsementDraft): Promise<{ endorsement: Endorsement; changed: boolean } | null> {
+    const [row] = await this.neo4j.write<{ endorsement: Endorsement; changed: boolean }>(
       `MATCH (p:Person {id: $endorserId}), (o:Organization {id: $supplierId})-[:SUPPLIES]->(c:Category {id: $categoryId})
        SET p._lock = true REMOVE p._lock
        WITH p, o, c
        WHERE NOT EXISTS { (p)-[:WORKS_AT {status: 'APPROVED'}]->(o) }
        MERGE (e:Endorsement {endorserId: $endorserId, supplierId: $supplierId, categoryId: $categoryId})
        ON CREATE SET e.id = $id, e.createdAt = datetime()
-       SET e.rating = $rating, e.comment = $comment, e.updatedAt = datetime()
+       WITH p, o, c, e,
+            e.rating IS NULL OR e.rating <> $rating OR coalesce(e.comment, '') <> coalesce($comment, '') AS changed
+       SET e.rating = $rating, e.comment = $comment,
+           e.updatedAt = CASE WHEN changed THEN datetime() ELSE e.updatedAt END
        MERGE (p)-[:ENDORSED]->(e)
        MERGE (e)-[:OF]->(o)
        MERGE (e)-[:IN_CATEGORY]->(c)
-       RETURN ${ENDORSEMENT_FIELDS} AS endorsement`,
+       RETURN ${ENDORSEMENT_FIELDS} AS endorsement, changed`,
       { ...draft, rating: int(draft.rating) },
     );
-    return row?.endorsement ?? null;
+    return row ?? null;
   }
 
   async findByIds(ids: readonly string[]): Promise<Endorsement[]> {

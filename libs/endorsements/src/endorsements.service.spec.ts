@@ -21,12 +21,12 @@ class InMemoryEndorsements {
   upserts: EndorsementDraft[] = [];
   deleted: string[] = [];
 
-  async upsert(draft: EndorsementDraft): Promise<Endorsement | null> {
+  async upsert(draft: EndorsementDraft): Promise<{ endorsement: Endorsement; changed: boolean } | null> {
     this.upserts.push(draft);
     const now = new Date();
     const endorsement = { ...draft, createdAt: now, updatedAt: now };
     this.endorsements.set(draft.id, endorsement);
-    return endorsement;
+    return { endorsement, changed: true };
   }
   async findByIds(ids: readonly string[]) {
     return ids.flatMap((id) => (this.endorsements.has(id) ? [this.endorsements.get(id)!] : []));

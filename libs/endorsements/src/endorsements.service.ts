@@ -17,7 +17,10 @@ export class EndorsementsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Endorses a supplier in a category it supplies, or updates the caller's earlier endorsement there. */
+  /**
+   * Endorses a supplier in a category it supplies, or updates the caller's earlier endorsement there;
+   * its members are notified when it is new or its rating or comment changed.
+   */
   async endorse(user: AuthUser, input: EndorseSupplierInput): Promise<Endorsement> {
     await this.requireEndorsable(user.id, input.supplierId, input.categoryId);
     const saved = await this.endorsements.upsert({
@@ -29,14 +32,17 @@ export class EndorsementsService {
       comment: input.comment || null,
     });
     if (saved) {
-      await this.notifications.notifyMembers(
-        input.supplierId,
-        NotificationKind.ORGANIZATION_ENDORSED,
-        user.id,
-        saved.id,
-        'endorsed your organization',
-      );
-      return saved;
+      // Only a new endorsement or a changed one is news; an identical repeat notifies nobody.
+      if (saved.changed) {
+        await this.notifications.notifyMembers(
+          input.supplierId,
+          NotificationKind.ORGANIZATION_ENDORSED,
+          user.id,
+          saved.endorsement.id,
+          'endorsed your organization',
+        );
+      }
+      return saved.endorsement;
     }
     // A rule that held a moment ago changed before the write; report which one.
     await this.requireEndorsable(user.id, input.supplierId, input.categoryId);

@@ -97,14 +97,36 @@ export class NotificationsRepository {
     return row?.ids ?? [];
   }
 
-  /** Ids of the people a sourcing request was made visible to when posted. */
-  async sourcingAudience(requestId: string): Promise<string[]> {
-    const [row] = await this.neo4j.read<{ ids: string[] }>(
-      `OPTIONAL MATCH (:SourcingRequest {id: $requestId})-[:VISIBLE_TO]->(p:Person)
-       RETURN collect(DISTINCT p.id) AS ids`,
-      { requestId },
+  /** Deletes up to `limit` notifications created more than `days` days ago; how many it deleted. */
+  async deleteExpired(days: number, limit: number): Promise<number> {
+    const [row] = await this.neo4j.write<{ removed: number }>(
+      `MATCH (n:Notification) WHERE n.createdAt < datetime() - duration({days: $days})
+       WITH n LIMIT $limit
+       DETACH DELETE n
+       RETURN count(*) AS removed`,
+      { days: int(days), limit: int(limit) },
     );
-    return row?.ids ?? [];
+    return row?.removed ?? 0;
+  }
+
+  /**
+   * Deletes up to `limit` notifications beyond each person's newest `keep` (in the listing's order:
+   * createdAt, then id, newest first); how many it deleted.
+   */
+  async deleteBeyondNewest(keep: number, limit: number): Promise<number> {
+    const [row] = await this.neo4j.write<{ removed: number }>(
+      `MATCH (p:Person) WHERE COUNT { (p)-[:HAS_NOTIFICATION]->() } > $keep
+       CALL (p) {
+         MATCH (p)-[:HAS_NOTIFICATION]->(n:Notification)
+         WITH n ORDER BY n.createdAt DESC, n.id DESC SKIP $keep
+         RETURN n
+       }
+       WITH n LIMIT $limit
+       DETACH DELETE n
+       RETURN count(*) AS removed`,
+      { keep: int(keep), limit: int(limit) },
+    );
+    return row?.removed ?? 0;
   }
 
   /** Display names of people by id, for summaries. */

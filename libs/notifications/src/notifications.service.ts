@@ -8,6 +8,9 @@ import { Notification } from './models/notification.model.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NOTIFICATION_ADDED, PUB_SUB } from './pub-sub.provider.js';
 
+/** How many notifications one write statement stores. */
+const CREATE_BATCH = 100;
+
 /** What subscribers receive on the NOTIFICATION_ADDED topic. */
 export interface NotificationAddedPayload {
   notificationAdded: Notification;
@@ -24,10 +27,10 @@ export class NotificationsService {
   ) {}
 
   /**
-   * Stores one notification per recipient (never for the actor themself) in one statement, then
-   * publishes each live. `summary` continues the actor's name ("wants to connect with you" becomes
-   * "Ada Lovelace wants to connect with you"). Nothing is stored for a recipient blocked either way
-   * with the actor. Called after the triggering write succeeded: a failure here is logged and never
+   * Stores one notification per recipient (never for the actor themself), at most CREATE_BATCH per
+   * statement, and publishes each live. `summary` continues the actor's name ("wants to connect with
+   * you" becomes "Ada Lovelace wants to connect with you"). Nothing is stored for a recipient blocked
+   * either way with the actor. Called after the triggering write succeeded: a failure here is logged and never
    * undoes that write.
    */
   async notify(
@@ -42,16 +45,20 @@ export class NotificationsService {
     try {
       const actorName = actorId ? (await this.notifications.names([actorId])).get(actorId) : undefined;
       const line = `${actorName ?? 'Someone'} ${summary}`;
-      const created = await this.notifications.createMany(
-        ids.map((recipientId) => ({ id: randomUUID(), recipientId, kind, actorId, subjectId, summary: line })),
-      );
-      await Promise.all(
-        created.map((notification) =>
-          this.pubSub.publish(NOTIFICATION_ADDED, {
-            notificationAdded: notification,
-          } satisfies NotificationAddedPayload),
-        ),
-      );
+      for (let start = 0; start < ids.length; start += CREATE_BATCH) {
+        const created = await this.notifications.createMany(
+          ids
+            .slice(start, start + CREATE_BATCH)
+            .map((recipientId) => ({ id: randomUUID(), recipientId, kind, actorId, subjectId, summary: line })),
+        );
+        await Promise.all(
+          created.map((notification) =>
+            this.pubSub.publish(NOTIFICATION_ADDED, {
+              notificationAdded: notification,
+            } satisfies NotificationAddedPayload),
+          ),
+        );
+      }
     } catch (error) {
       this.logger.error(`Could not notify ${kind} about ${subjectId}: ${String(error)}`);
     }
@@ -66,12 +73,6 @@ export class NotificationsService {
     summary: string,
   ): Promise<void> {
     await this.notify(await this.notifications.currentMembers(organizationId), kind, actorId, subjectId, summary);
-  }
-
-  /** Notifies the audience a sourcing request was made visible to when it was posted. */
-  async notifySourcingAudience(requestId: string, actorId: string, summary: string): Promise<void> {
-    const audience = await this.notifications.sourcingAudience(requestId);
-    await this.notify(audience, NotificationKind.SOURCING_REQUEST_FROM_NETWORK, actorId, requestId, summary);
   }
 
   async list(user: AuthUser, unreadOnly: boolean, first: number, offset: number): Promise<Connection<Notification>> {

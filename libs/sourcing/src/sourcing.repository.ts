@@ -46,31 +46,55 @@ export class SourcingRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
-   * Creates an OPEN request and, in the same statement, its audience: everyone within maxDegree
-   * connection steps of the requester now, except people blocked either way with the requester.
-   * Null when the requester or category does not exist.
+   * Creates an OPEN request and chooses its audience as the network is now: everyone within maxDegree
+   * connection steps of the requester, except people blocked either way with the requester, the
+   * nearest first (direct connections, then theirs; by id within a degree), at most `audienceMax` of
+   * them. The audience edges are written afterwards in batches (addAudience). Null when the requester
+   * or category does not exist.
    */
-  async create(draft: SourcingRequestDraft): Promise<SourcingRequest | null> {
-    const [row] = await this.neo4j.write<{ request: SourcingRequest }>(
+  async create(
+    draft: SourcingRequestDraft,
+    audienceMax: number,
+  ): Promise<{ request: SourcingRequest; audienceIds: string[] } | null> {
+    const [row] = await this.neo4j.write<{ request: SourcingRequest; audienceIds: string[] }>(
       `MATCH (requester:Person {id: $requesterId}), (c:Category {id: $categoryId})
-       WITH requester, c,
-            COLLECT { MATCH (requester)-[:CONNECTED_TO]-(p:Person) RETURN p } +
-            CASE WHEN $maxDegree >= 2
-                 THEN COLLECT { MATCH (requester)-[:CONNECTED_TO*2]-(p:Person) RETURN p }
-                 ELSE [] END AS reach
+       CALL (requester) {
+         CALL (requester) {
+           MATCH (requester)-[:CONNECTED_TO]-(p:Person)
+           RETURN p, 1 AS degree
+           UNION
+           MATCH (requester)-[:CONNECTED_TO*2]-(p:Person) WHERE $maxDegree >= 2
+           RETURN p, 2 AS degree
+         }
+         WITH requester, p, min(degree) AS degree
+         WHERE p <> requester AND ${MAY_CONTACT('requester', 'p')}
+         WITH p, degree ORDER BY degree, p.id LIMIT $audienceMax
+         RETURN collect(p.id) AS audienceIds
+       }
        CREATE (requester)-[:POSTED]->(r:SourcingRequest {id: $id, categoryId: $categoryId, description: $description,
                 maxDegree: $maxDegree, neededBy: date($neededBy), status: 'OPEN', createdAt: datetime()})
               -[:FOR_CATEGORY]->(c)
-       WITH requester, c, r, reach
-       CALL (requester, r, reach) {
-         UNWIND reach AS p
-         WITH DISTINCT requester, r, p WHERE p <> requester AND ${MAY_CONTACT('requester', 'p')}
-         CREATE (r)-[:VISIBLE_TO]->(p)
-       }
-       RETURN ${REQUEST_FIELDS} AS request`,
-      { ...draft, maxDegree: int(draft.maxDegree) },
+       RETURN ${REQUEST_FIELDS} AS request, audienceIds`,
+      { ...draft, maxDegree: int(draft.maxDegree), audienceMax: int(audienceMax) },
     );
-    return row?.request ?? null;
+    return row ?? null;
+  }
+
+  /**
+   * Makes the request visible to these people (one batch of its audience), skipping anyone who blocked
+   * or was blocked by the requester since it was chosen; the ids of those it was made visible to.
+   */
+  async addAudience(requestId: string, personIds: readonly string[]): Promise<string[]> {
+    const rows = await this.neo4j.write<{ id: string }>(
+      `MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: $requestId})
+       UNWIND $personIds AS personId
+       MATCH (p:Person {id: personId})
+       WHERE p <> requester AND ${MAY_CONTACT('requester', 'p')}
+       MERGE (r)-[:VISIBLE_TO]->(p)
+       RETURN p.id AS id`,
+      { requestId, personIds },
+    );
+    return rows.map((row) => row.id);
   }
 
   async findByIds(ids: readonly string[]): Promise<SourcingRequest[]> {

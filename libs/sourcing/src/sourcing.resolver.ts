@@ -24,7 +24,9 @@ export class SourcingResolver {
   @Mutation(() => SourcingRequest, {
     description:
       'Asks your network who can supply a category. Only the people within maxDegree connection steps of you ' +
-      'at this moment can see and answer it; later changes to your connections do not change who can.',
+      'at this moment can see and answer it; later changes to your connections do not change who can. ' +
+      'The audience is capped at SOURCING_AUDIENCE_MAX people (500 unless the operator set another cap), ' +
+      'the nearest first: direct connections before their connections, then by person id. Each of them is notified.',
   })
   postSourcingRequest(
     @CurrentUser() user: AuthUser,

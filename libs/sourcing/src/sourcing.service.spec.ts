@@ -1,5 +1,6 @@
 import type { NotificationsService } from '#tradegraph/notifications';
 import { CategoriesService } from '#tradegraph/categories';
+import { loadConfig } from '#tradegraph/config';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { TrustService } from '#tradegraph/trust';
 import { SourcingAnswer } from './models/sourcing-answer.model.js';
@@ -12,7 +13,6 @@ import { SourcingService } from './sourcing.service.js';
 const quietNotifications = {
   notify: async () => undefined,
   notifyMembers: async () => undefined,
-  notifySourcingAudience: async () => undefined,
 } as unknown as NotificationsService;
 
 const ada = { id: 'ada', email: 'ada@x.example' };
@@ -41,7 +41,7 @@ class InMemorySourcing {
   }
   async create(draft: SourcingRequestDraft) {
     this.created.push(draft);
-    return { ...draft, status: SourcingRequestStatus.OPEN, createdAt: new Date() };
+    return { request: { ...draft, status: SourcingRequestStatus.OPEN, createdAt: new Date() }, audienceIds: [] };
   }
   async findVisible(viewerId: string, ids: readonly string[]) {
     return ids
@@ -94,6 +94,7 @@ function setup() {
     organizations,
     trust,
     quietNotifications,
+    loadConfig({}),
   );
   return { sourcing, shortlists, service };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CategoriesService } from '#tradegraph/categories';
 import {
   AuthUser,
@@ -11,6 +11,8 @@ import {
   todayIso,
   toConnection,
 } from '#tradegraph/common';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
 import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { SupplierRecommendation, TrustService } from '#tradegraph/trust';
@@ -23,6 +25,8 @@ import { AnswerPage, SourcingRepository } from './sourcing.repository.js';
 
 /** The degree the requester's suggested suppliers look into their network. */
 const SUGGESTION_DEGREE = 2;
+/** How many audience edges (and then notifications) one write transaction creates. */
+const AUDIENCE_BATCH = 100;
 
 /** Sourcing requests: ask my network who can supply a category, and hear back. */
 @Injectable()
@@ -33,25 +37,43 @@ export class SourcingService {
     private readonly organizations: OrganizationsService,
     private readonly trust: TrustService,
     private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Posts a request, visible to the requester's network within maxDegree as it is now. */
+  /**
+   * Posts a request, visible to the requester's network within maxDegree as it is now: at most
+   * SOURCING_AUDIENCE_MAX people, the nearest first. The audience and its notifications are written in
+   * batches after the request, so no single transaction grows with the size of the network.
+   */
   async post(user: AuthUser, input: PostSourcingRequestInput): Promise<SourcingRequest> {
     if (input.neededBy && input.neededBy < todayIso()) {
       throw badInput('input.neededBy', 'neededBy cannot be in the past.');
     }
     await this.categories.requireAll([input.categoryId], 'input.categoryId');
-    const created = await this.sourcing.create({
-      id: randomUUID(),
-      requesterId: user.id,
-      categoryId: input.categoryId,
-      description: input.description,
-      maxDegree: input.maxDegree,
-      neededBy: input.neededBy ?? null,
-    });
+    const created = await this.sourcing.create(
+      {
+        id: randomUUID(),
+        requesterId: user.id,
+        categoryId: input.categoryId,
+        description: input.description,
+        maxDegree: input.maxDegree,
+        neededBy: input.neededBy ?? null,
+      },
+      this.config.boundedWork.sourcingAudienceMax,
+    );
     if (!created) throw notFound('Your profile no longer exists.');
-    await this.notifications.notifySourcingAudience(created.id, user.id, 'asks their network for a supplier');
-    return created;
+    const { request, audienceIds } = created;
+    for (let start = 0; start < audienceIds.length; start += AUDIENCE_BATCH) {
+      const added = await this.sourcing.addAudience(request.id, audienceIds.slice(start, start + AUDIENCE_BATCH));
+      await this.notifications.notify(
+        added,
+        NotificationKind.SOURCING_REQUEST_FROM_NETWORK,
+        user.id,
+        request.id,
+        'asks their network for a supplier',
+      );
+    }
+    return request;
   }
 
   /** The request when the viewer posted it or is in its audience; else null, as if it did not exist. */

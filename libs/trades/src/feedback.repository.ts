@@ -25,9 +25,10 @@ export class FeedbackRepository {
    * Creates or replaces the one feedback of a CONFIRMED trade, written by a current member of its buyer
    * who is not a current member of its supplier; null when any of this no longer holds. The trade is locked first and the node is MERGEd on the unique
    * tradeId, so concurrent calls leave exactly one Feedback; a replacement keeps its id and createdAt.
+   * `changed` is false for an identical repeat (same author, scores and comment), which also keeps updatedAt.
    */
-  async upsert(scores: FeedbackScores): Promise<Feedback | null> {
-    const [row] = await this.neo4j.write<{ feedback: Omit<Feedback, 'average'> }>(
+  async upsert(scores: FeedbackScores): Promise<{ feedback: Feedback; changed: boolean } | null> {
+    const [row] = await this.neo4j.write<{ feedback: Omit<Feedback, 'average'>; changed: boolean }>(
       `MATCH (t:Trade {id: $tradeId})
        SET t._lock = true REMOVE t._lock
        WITH t
@@ -36,19 +37,23 @@ export class FeedbackRepository {
          AND NOT EXISTS { (author)-[:WORKS_AT {status: 'APPROVED'}]->(s) }
        MERGE (f:Feedback {tradeId: $tradeId})
          ON CREATE SET f.id = $id, f.createdAt = datetime()
+       WITH t, f, author,
+            f.quality IS NULL OR f.quality <> $quality OR f.delivery <> $delivery
+              OR f.communication <> $communication OR coalesce(f.comment, '') <> coalesce($comment, '')
+              OR NOT EXISTS { (author)-[:WROTE]->(f) } AS changed
        SET f.quality = $quality, f.delivery = $delivery, f.communication = $communication,
-           f.comment = $comment, f.updatedAt = datetime()
+           f.comment = $comment, f.updatedAt = CASE WHEN changed THEN datetime() ELSE f.updatedAt END
        MERGE (f)-[:ABOUT]->(t)
-       WITH f, author
+       WITH f, author, changed
        CALL (f, author) {
          MATCH (previous:Person)-[wrote:WROTE]->(f) WHERE previous <> author
          DELETE wrote
        }
        MERGE (author)-[:WROTE]->(f)
-       RETURN ${FEEDBACK_FIELDS} AS feedback`,
+       RETURN ${FEEDBACK_FIELDS} AS feedback, changed`,
       { ...scores },
     );
-    return row ? withAverage(row.feedback) : null;
+    return row ? { feedback: withAverage(row.feedback), changed: row.changed } : null;
   }
 
   /** The feedback of each of these trades that has one. */

@@ -49,7 +49,7 @@ const setup = (found: TradeForViewer | null) => {
   const repository = {
     upsert: async (scores: FeedbackScores) => {
       writes.push(scores);
-      return withAverage({ ...scores, createdAt: new Date(), updatedAt: new Date() });
+      return { feedback: withAverage({ ...scores, createdAt: new Date(), updatedAt: new Date() }), changed: true };
     },
   };
   const service = new FeedbackService(

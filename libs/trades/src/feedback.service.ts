@@ -33,14 +33,17 @@ export class FeedbackService {
       comment: input.comment || null,
     });
     if (saved) {
-      await this.notifications.notifyMembers(
-        trade.supplierId,
-        NotificationKind.FEEDBACK_RECEIVED,
-        user.id,
-        saved.id,
-        'left feedback on a trade with your organization',
-      );
-      return saved;
+      // Only new or changed feedback is news; an identical repeat notifies nobody.
+      if (saved.changed) {
+        await this.notifications.notifyMembers(
+          trade.supplierId,
+          NotificationKind.FEEDBACK_RECEIVED,
+          user.id,
+          saved.feedback.id,
+          'left feedback on a trade with your organization',
+        );
+      }
+      return saved.feedback;
     }
     await this.requireWritable(user, input.tradeId);
     throw conflict('The trade changed while this request was handled; please retry.', 'input.tradeId');
