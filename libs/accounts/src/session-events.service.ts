@@ -45,7 +45,9 @@ export class SessionEventsService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     const id = await this.subscription;
-    if (id !== undefined) this.pubSub.unsubscribe(id);
+    // Over Redis, closing the connections at shutdown ends the subscription; an UNSUBSCRIBE sent now
+    // would reject, unhandled inside the library, whenever Redis is already gone.
+    if (id !== undefined && !('getSubscriber' in this.pubSub)) this.pubSub.unsubscribe(id);
   }
 
   /** Tells every instance. A failure is logged: the session is already ended in the database. */
