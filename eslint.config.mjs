@@ -18,7 +18,7 @@ const unusedVarsOptions = {
 };
 
 export default defineConfig([
-  globalIgnores(['**/node_modules/', '**/dist/', '.data/', 'coverage/', 'tools/neo4j/target/', 'schema/']),
+  globalIgnores(['**/node_modules/', '**/dist/', '.data/', 'coverage/', 'tools/neo4j/target/', 'schema/', 'clients/typescript/src/generated/']),
 
   {
     name: 'tradegraph/all',
