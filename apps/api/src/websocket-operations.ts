@@ -25,7 +25,9 @@ export function socketOperationHooks(
     onSubscribe: (_ctx, _id, payload) => {
       // The same trusted-documents rule as over HTTP; the hash travels in extensions.persistedQuery.
       const resolution =
-        trusted.mode === 'off' ? { ok: true as const } : trusted.resolve({ ...payload, query: payload.query || undefined });
+        trusted.mode === 'off'
+          ? { ok: true as const }
+          : trusted.resolve({ ...payload, query: payload.query || undefined });
       if (!resolution.ok) return [new GraphQLError(resolution.message, { extensions: { code: resolution.code } })];
       let document: DocumentNode;
       try {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   console.log(`\nWho in my network traded with ${SUPPLIER_ID}: ${totalCount} people`);
   for (const { node } of edges) {
     const path = node.path.map((person) => person?.name ?? '(hidden)').join(' → ');
-    const rating = node.averageRating === null || node.averageRating === undefined ? 'no feedback' : `rating ${node.averageRating}`;
+    const rating = typeof node.averageRating === 'number' ? `rating ${node.averageRating.toFixed(2)}` : 'no feedback';
     console.log(
       `  trader ${node.person?.name ?? '(hidden)'}  degree ${node.degree}  path ${path}  ${node.organization.name}  ` +
         `${node.tradeCount} trade(s), last ${node.lastTradedOn}, ${rating}`,

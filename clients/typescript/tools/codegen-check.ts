@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     }
   }
   if (stale.length > 0) {
-    process.stderr.write(`The generated client is stale: run \`npm run codegen\` and commit the result.\n  ${stale.join('\n  ')}\n`);
+    process.stderr.write(
+      `The generated client is stale: run \`npm run codegen\` and commit the result.\n  ${stale.join('\n  ')}\n`,
+    );
     process.exit(1);
   }
   process.stdout.write('clients/typescript/src/generated is up to date.\n');

@@ -197,7 +197,8 @@ function loadTrustedDocuments(
 ): AppConfig['graphql']['trustedDocuments'] {
   const modes: readonly string[] = ['off', 'allow', 'only'];
   const raw = text('GRAPHQL_TRUSTED_DOCUMENTS') ?? 'allow';
-  if (!modes.includes(raw)) problems.push(`GRAPHQL_TRUSTED_DOCUMENTS must be one of ${modes.join(', ')} (got "${raw}")`);
+  if (!modes.includes(raw))
+    problems.push(`GRAPHQL_TRUSTED_DOCUMENTS must be one of ${modes.join(', ')} (got "${raw}")`);
   const mode = (modes.includes(raw) ? raw : 'allow') as AppConfig['graphql']['trustedDocuments']['mode'];
   const given = text('GRAPHQL_TRUSTED_DOCUMENTS_FILE');
   const file = path.resolve(cwd, given ?? 'clients/typescript/src/generated/persisted-documents.json');

@@ -36,7 +36,8 @@ export class TrustedDocuments {
   /** The manifest of these settings, read once (HTTP and the websocket share it). */
   static forSettings(settings: TrustedDocumentsSettings): TrustedDocuments {
     let trusted = TrustedDocuments.loaded.get(settings);
-    if (!trusted) TrustedDocuments.loaded.set(settings, (trusted = TrustedDocuments.load(settings.mode, settings.file)));
+    if (!trusted)
+      TrustedDocuments.loaded.set(settings, (trusted = TrustedDocuments.load(settings.mode, settings.file)));
     return trusted;
   }
 
