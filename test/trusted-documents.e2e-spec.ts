@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { newPerson, TestPerson } from './support/factories.js';
+import { listenOn, wsClient } from './support/notifications-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 const MANIFEST = path.resolve('clients/typescript/src/generated/persisted-documents.json');
@@ -68,6 +69,34 @@ describe('trusted documents: GRAPHQL_TRUSTED_DOCUMENTS=only', () => {
       .query({ query: '{ me { name } }' })
       .set('apollo-require-preflight', 'true');
     expect(get.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+  });
+
+  it('applies the same rule to operations over graphql-ws', async () => {
+    const client = wsClient(await listenOn(t), { authorization: `Bearer ${ada.token}` });
+    const runs = (payload: { query: string; extensions?: Record<string, unknown> }) =>
+      new Promise<{ data?: any; errors?: any[] }>((resolve, reject) => {
+        let result: { data?: any; errors?: any[] } = {};
+        const timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
+        const settle = (value: typeof result) => {
+          clearTimeout(timer);
+          resolve(value);
+        };
+        client.subscribe(payload, {
+          next: (value) => (result = value as typeof result),
+          error: (errors) => settle({ errors: errors as any[] }),
+          complete: () => settle(result),
+        });
+      });
+    try {
+      const byHash = await runs({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: meHex } } });
+      expect(byHash.data.me.name).toBe('Ada Trusted');
+      const freeText = await runs({ query: '{ me { name } }' });
+      expect(freeText.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      const unknown = await runs({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: UNKNOWN } } });
+      expect(unknown.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('still serves the IDE page, which is no operation', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadRateLimits, loadTrustProxy, RateLimitsConfig, TrustProxy } from './rate-limits.config.js';
+import { loadTrustedDocuments, TrustedDocumentsConfig } from './trusted-documents.config.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -39,11 +39,8 @@ export interface AppConfig {
     fieldSuggestions: boolean;
     /** Serve the GraphiQL IDE on GET /graphql to browsers (off in production unless GRAPHQL_IDE=true). */
     ide: boolean;
-    /**
-     * Trusted documents (persisted operations): `only` runs nothing but the manifest's documents, by
-     * hash; `allow` runs them by hash and free text too; `off` ignores the manifest.
-     */
-    trustedDocuments: { mode: 'off' | 'allow' | 'only'; file: string };
+    /** Which operations run: trusted documents by hash only, or free text too (docs/operations.md). */
+    trustedDocuments: TrustedDocumentsConfig;
     /** Operation limits, checked before anything executes (docs/operations.md). */
     limits: {
       maxDepth: number;
@@ -187,23 +184,4 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
-}
-
-/** The manifest the client codegen writes (clients/typescript) is the default; `only` needs it to exist. */
-function loadTrustedDocuments(
-  text: (name: string) => string | undefined,
-  problems: string[],
-  cwd: string,
-): AppConfig['graphql']['trustedDocuments'] {
-  const modes: readonly string[] = ['off', 'allow', 'only'];
-  const raw = text('GRAPHQL_TRUSTED_DOCUMENTS') ?? 'allow';
-  if (!modes.includes(raw))
-    problems.push(`GRAPHQL_TRUSTED_DOCUMENTS must be one of ${modes.join(', ')} (got "${raw}")`);
-  const mode = (modes.includes(raw) ? raw : 'allow') as AppConfig['graphql']['trustedDocuments']['mode'];
-  const given = text('GRAPHQL_TRUSTED_DOCUMENTS_FILE');
-  const file = path.resolve(cwd, given ?? 'clients/typescript/src/generated/persisted-documents.json');
-  if (mode !== 'off' && (given !== undefined || mode === 'only') && !fs.existsSync(file)) {
-    problems.push(`GRAPHQL_TRUSTED_DOCUMENTS_FILE ${file} does not exist`);
-  }
-  return { mode, file };
 }

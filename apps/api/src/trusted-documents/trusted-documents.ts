@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 
-export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
+import { TrustedDocumentsConfig } from '#tradegraph/config';
+
+export type TrustedDocumentsMode = TrustedDocumentsConfig['mode'];
 
 /** What an operation request says about its document: free text, a hash, or both. */
 export interface DocumentRequest {
@@ -12,11 +14,6 @@ export interface DocumentRequest {
 export type Resolution =
   | { ok: true; query?: string }
   | { ok: false; code: 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_ALLOWED'; message: string };
-
-export interface TrustedDocumentsSettings {
-  mode: TrustedDocumentsMode;
-  file: string;
-}
 
 const HEX_SHA256 = /^(?:sha256:)?([0-9a-f]{64})$/i;
 
@@ -31,10 +28,10 @@ export class TrustedDocuments {
     private readonly documents: ReadonlyMap<string, string>,
   ) {}
 
-  private static readonly loaded = new WeakMap<TrustedDocumentsSettings, TrustedDocuments>();
+  private static readonly loaded = new WeakMap<TrustedDocumentsConfig, TrustedDocuments>();
 
   /** The manifest of these settings, read once (HTTP and the websocket share it). */
-  static forSettings(settings: TrustedDocumentsSettings): TrustedDocuments {
+  static forSettings(settings: TrustedDocumentsConfig): TrustedDocuments {
     let trusted = TrustedDocuments.loaded.get(settings);
     if (!trusted)
       TrustedDocuments.loaded.set(settings, (trusted = TrustedDocuments.load(settings.mode, settings.file)));
