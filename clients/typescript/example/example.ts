@@ -7,6 +7,7 @@
  * document hash (for an API with GRAPHQL_TRUSTED_DOCUMENTS=only). TRADEGRAPH_URL names the API.
  */
 import {
+  GraphQLRequestError,
   LoginDocument,
   MeDocument,
   NetworkTradersWithDocument,
@@ -26,7 +27,7 @@ const CATEGORY_ID = 'metals';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const listenSeconds = Number(args[args.indexOf('--listen-seconds') + 1] ?? '') || 5;
+const listenSeconds = args.includes('--listen-seconds') ? Number(args[args.indexOf('--listen-seconds') + 1]) || 5 : 5;
 const url = process.env.TRADEGRAPH_URL ?? 'http://localhost:3000/graphql';
 const send = flag('--persisted') ? 'documentId' : 'text';
 
@@ -81,7 +82,8 @@ async function listen(ada: TradeGraphClient): Promise<void> {
     });
   });
   // Only once the server has acknowledged the connection can a trigger's notification reach it.
-  await new Promise<void>((resolve) => live.on('connected', () => resolve()));
+  // A refused connection rejects `first`, which ends the wait too.
+  await Promise.race([new Promise<void>((resolve) => live.on('connected', () => resolve())), first]);
   console.log(`\nListening for notifications for ${listenSeconds}s…`);
   const requestId = flag('--trigger') ? await trigger(ada) : undefined;
   try {
@@ -99,18 +101,25 @@ async function listen(ada: TradeGraphClient): Promise<void> {
   if (requestId) await ada.request(RespondToConnectionRequestDocument, { requestId, accept: false });
 }
 
-/** A second demo account asks Ada to connect, which notifies her. */
-async function trigger(ada: TradeGraphClient): Promise<string> {
+/** A second demo account asks Ada to connect, which notifies her; undefined when it already had. */
+async function trigger(ada: TradeGraphClient): Promise<string | undefined> {
   const ben = new TradeGraphClient({ url, send });
   const login = await ben.request(LoginDocument, { input: { email: SECOND_ACCOUNT, password: DEMO_PASSWORD } });
   ben.useToken(login.login.accessToken);
   const { me } = await ada.request(MeDocument);
-  const { requestConnection } = await ben.request(RequestConnectionDocument, {
-    personId: me.id,
-    message: 'Hello from the typed client example',
-  });
-  console.log(`  ${login.login.person.name} asked to connect`);
-  return requestConnection.id;
+  try {
+    const { requestConnection } = await ben.request(RequestConnectionDocument, {
+      personId: me.id,
+      message: 'Hello from the typed client example',
+    });
+    console.log(`  ${login.login.person.name} asked to connect`);
+    return requestConnection.id;
+  } catch (error) {
+    // Connected already, or a request is pending (an earlier run stopped half-way): nothing new to notify.
+    if (!(error instanceof GraphQLRequestError && error.code === 'CONFLICT')) throw error;
+    console.log(`  ${login.login.person.name} could not ask to connect: ${error.message}`);
+    return undefined;
+  }
 }
 
 main().catch((error: unknown) => {
