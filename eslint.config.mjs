@@ -18,7 +18,15 @@ const unusedVarsOptions = {
 };
 
 export default defineConfig([
-  globalIgnores(['**/node_modules/', '**/dist/', '.data/', 'coverage/', 'tools/neo4j/target/', 'schema/']),
+  globalIgnores([
+    '**/node_modules/',
+    '**/dist/',
+    '.data/',
+    'coverage/',
+    'tools/neo4j/target/',
+    'schema/',
+    'clients/typescript/src/generated/',
+  ]),
 
   {
     name: 'tradegraph/all',

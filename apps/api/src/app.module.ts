@@ -36,6 +36,7 @@ import { Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { HealthController } from './health/health.controller.js';
 import { LiveSessions } from './live-sessions.js';
+import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
 import { authenticateSocket, SocketExtra } from './websocket-auth.js';
 import { socketOperationHooks } from './websocket-operations.js';
 
@@ -91,7 +92,11 @@ export class AppModule {
                 'graphql-ws': {
                   path: '/graphql',
                   onConnect: (ctx) => authenticateSocket(tokens, live, ctx),
-                  ...socketOperationHooks(limits, () => schema as GraphQLSchema),
+                  ...socketOperationHooks(
+                    limits,
+                    () => schema as GraphQLSchema,
+                    TrustedDocuments.forSettings(config.graphql.trustedDocuments),
+                  ),
                 },
               },
               context: (ctx: { req: Request; res: Response } | { extra: SocketExtra }): GraphQLContext =>

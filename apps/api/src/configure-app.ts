@@ -5,6 +5,8 @@ import { AppExceptionFilter, InputValidationPipe, JsonLogger, requestIdMiddlewar
 import { AppConfig } from '#tradegraph/config';
 import { AppModule } from './app.module.js';
 import { serveGraphqlIde } from './ide/graphql-ide.js';
+import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
+import { trustedDocumentsMiddleware } from './trusted-documents/trusted-documents.middleware.js';
 
 /**
  * The one bootstrap: everything that shapes request handling (pipes, filters, limits, logging)
@@ -17,6 +19,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
   app.use(requestIdMiddleware);
+  if (config.graphql.trustedDocuments.mode !== 'off') {
+    app.use(trustedDocumentsMiddleware('/graphql', TrustedDocuments.forSettings(config.graphql.trustedDocuments)));
+  }
   if (config.graphql.ide) serveGraphqlIde(app, config);
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());

@@ -1,6 +1,7 @@
 import { checkOperationCost, formatGraphQLError, OperationLimits, operationLimitRules } from '#tradegraph/common';
 import { DocumentNode, GraphQLError, GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
+import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
 
 type Hooks = Required<Pick<ServerOptions, 'onSubscribe' | 'onNext' | 'onError'>>;
 
@@ -15,12 +16,22 @@ const format = <E>(error: E) => (error instanceof GraphQLError ? formatGraphQLEr
  * token, depth, alias, directive and cost limits as over HTTP, and the same error format. `schema`
  * is read per operation because the schema exists only once the GraphQL module has built it.
  */
-export function socketOperationHooks(limits: OperationLimits, schema: () => GraphQLSchema): Hooks {
+export function socketOperationHooks(
+  limits: OperationLimits,
+  schema: () => GraphQLSchema,
+  trusted: TrustedDocuments,
+): Hooks {
   return {
     onSubscribe: (_ctx, _id, payload) => {
+      // The same trusted-documents rule as over HTTP; the hash travels in extensions.persistedQuery.
+      const resolution =
+        trusted.mode === 'off'
+          ? { ok: true as const }
+          : trusted.resolve({ ...payload, query: payload.query || undefined });
+      if (!resolution.ok) return [new GraphQLError(resolution.message, { extensions: { code: resolution.code } })];
       let document: DocumentNode;
       try {
-        document = parse(payload.query, { maxTokens: limits.maxTokens });
+        document = parse(resolution.query ?? payload.query, { maxTokens: limits.maxTokens });
       } catch (error) {
         return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
       }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { loadRateLimits, loadTrustProxy, RateLimitsConfig, TrustProxy } from './rate-limits.config.js';
+import { loadTrustedDocuments, TrustedDocumentsConfig } from './trusted-documents.config.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -49,6 +50,8 @@ export interface AppConfig {
     fieldSuggestions: boolean;
     /** Serve the GraphiQL IDE on GET /graphql to browsers (off in production unless GRAPHQL_IDE=true). */
     ide: boolean;
+    /** Which operations run: trusted documents by hash only, or free text too (docs/operations.md). */
+    trustedDocuments: TrustedDocumentsConfig;
     /** Operation limits, checked before anything executes (docs/operations.md). */
     limits: {
       maxDepth: number;
@@ -201,6 +204,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
         maxSelections: int('GRAPHQL_MAX_SELECTIONS', 5_000, 100, 1_000_000),
       },
       ide: bool('GRAPHQL_IDE', nodeEnv !== 'production'),
+      trustedDocuments: loadTrustedDocuments(text, problems, cwd),
     },
     redisUrl,
     rateLimits: loadRateLimits(text, problems),

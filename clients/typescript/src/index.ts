@@ -1,0 +1,2 @@
+export * from './generated/graphql.js';
+export * from './tradegraph-client.js';
