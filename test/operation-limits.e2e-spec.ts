@@ -43,7 +43,7 @@ describe('operation limits', () => {
     });
 
     it('refuses operations nested deeper than maxDepth', async () => {
-      const deep = nested(7, 'id', (inner) => `employments { person { ${inner} } }`);
+      const deep = nested(4, 'id', (inner) => `employments { edges { node { person { ${inner} } } } }`);
       const res = await t.gql(`query { me { ${deep} } }`, {}, token());
       expectRefused(res, 'maxDepth', 12);
       expect(onlyError(res).message).toMatch(/depth limit of 12/);
@@ -123,9 +123,10 @@ describe('operation limits', () => {
       );
       expect(login.errors).toBeUndefined();
       const operations = [
-        `query { me { name employments { title status organization { name
+        `query { me { name employments(first: 5) { totalCount edges { node { title status organization { name
            suppliedCategories { name parent { name } }
-           members(first: 10) { totalCount edges { node { title person { name } } } } } } } }`,
+           members(first: 10) { totalCount edges { node { title person { name } } } } } } }
+           pageInfo { hasNextPage endCursor } } } }`,
         'query { categories { id name children { id name } } }',
         `query { networkTradersWith(supplierId: "${supplier.id}", maxDegree: 2, first: 3) { totalCount
            edges { node { degree tradeCount lastTradedOn averageRating person { name } path { name } organization { name } } } } }`,
@@ -156,7 +157,7 @@ describe('operation limits', () => {
       expect(misspelt.message).not.toMatch(/Did you mean/);
       expect(onlyError(await t.gql('query { me { nam } }')).message).toMatch(/Did you mean "name"/);
       expectRefused(await strict.gql('query { a: __typename b: me { id } c: me { id } }'), 'maxAliases', 1);
-      expectRefused(await strict.gql('query { me { employments { person { id } } } }'), 'maxDepth', 3);
+      expectRefused(await strict.gql('query { me { employments { edges { node { id } } } } }'), 'maxDepth', 3);
       expectRefused(await strict.gql('query { me { connections(first: 51) { totalCount } } }'), 'maxCost', 50);
     } finally {
       await strict.close();
