@@ -42,3 +42,6 @@ export async function expectFirstOverMaximumRefused(t: TestApp, token: string, f
   const res = await t.gql(`query { me { ${field}(first: 101) { totalCount } } }`, {}, token);
   expect(onlyError(res).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
 }
+
+/** A whole list in one page, as `{ totalCount edges { node { … } } }` selects it. */
+export const pageOf = (...nodes: unknown[]) => ({ totalCount: nodes.length, edges: nodes.map((node) => ({ node })) });
