@@ -132,7 +132,7 @@ describe('operation limits', () => {
            edges { node { degree tradeCount lastTradedOn averageRating person { name } path { name } organization { name } } } } }`,
         `query { supplierShortlist(categoryId: "metals", maxDegree: 2, first: 3) { score supplier { name }
            evidence { kind degree contribution person { name } endorsement { rating verified } trade { occurredOn } referral { message } } } }`,
-        'query { me { sourcingRequestsForMe { edges { node { id description } } } introductionsToHandle { id message requester { name } } } }',
+        'query { me { sourcingRequestsForMe { edges { node { id description } } } introductionsToHandle(first: 5) { edges { node { id message requester { name } } } } } }',
         'query { notifications(unreadOnly: true) { edges { node { id kind } } } unreadNotificationCount }',
         `query { networkTradeSummary(supplierId: "${supplier.id}") { maxDegree total } }`,
       ];
