@@ -77,7 +77,8 @@ const WEIGHT: Record<number, number> = { 1: 1, 2: 0.5, 3: 0.25 };
 const decayed = (iso: string, now: Date) =>
   0.5 ** (Math.max(0, (now.getTime() - new Date(iso).getTime()) / 86400000) / 730);
 
-export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
+/** The shortlist with each supplier's `evidenceLimit` largest contributions (the API's default is 10). */
+export function expectedShortlist(net: Net, maxDegree: number, now: Date, evidenceLimit = 10) {
   const n = network(net, maxDegree);
   const candidates = new Set(
     net.orgs
@@ -155,7 +156,7 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
         .sort(
           (a, b) => b.contribution - a.contribution || kindOrder[a.kind] - kindOrder[b.kind] || (a.id < b.id ? -1 : 1),
         )
-        .slice(0, 10),
+        .slice(0, evidenceLimit),
     }))
     .filter((s) => s.score > 0)
     .sort(
