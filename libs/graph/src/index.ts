@@ -1,5 +1,6 @@
 export * from './graph.module.js';
 export * from './local-neo4j.js';
+export * from './migrations/category-taxonomy.js';
 export * from './migrations/graph-migrations.js';
 export * from './migrations/graph-migrator.js';
 export * from './neo4j.service.js';
