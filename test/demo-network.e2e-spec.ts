@@ -314,11 +314,11 @@ describe('the seeded demo network', () => {
     expect(referrals.every((r) => r.connected && r.supplies)).toBe(true);
 
     const me = await t.gql(
-      `query { me { name employments { status organization { name members { totalCount } } } } }`,
+      `query { me { name employments { edges { node { status organization { name members { totalCount } } } } } } }`,
       {},
       token,
     );
-    expect(me.data!.me.employments).toContainEqual({
+    expect(me.data!.me.employments.edges.map((edge: any) => edge.node)).toContainEqual({
       status: 'APPROVED',
       organization: { name: 'Cascade Machinery Inc.', members: { totalCount: 2 } },
     });

@@ -2,6 +2,7 @@ import { Organization } from '#tradegraph/organizations';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 import { employmentHelpers, END, MEMBERS, PENDING, PERSON_EMPLOYMENTS } from './support/employment-helpers.js';
+import { expectFirstOverMaximumRefused, nodesOf, walkMyPages } from './support/page-helpers.js';
 
 /** Who works where, as read: Organization.members, Organization.pendingEmployments, Person.employments. */
 describe('employment', () => {
@@ -165,18 +166,24 @@ describe('employment', () => {
 
       const own = await t.gql(PERSON_EMPLOYMENTS, { id: person.id }, person.token);
       expect(own.errors).toBeUndefined();
-      expect(own.data!.person.employments).toEqual([
+      expect(own.data!.person.employments.totalCount).toBe(3);
+      expect(nodesOf(own.data!.person.employments)).toEqual([
         { id: pending.id, title: 'Hoped-for job', status: 'PENDING', organization: { id: third.id } },
         { id: approved.id, title: 'Current job', status: 'APPROVED', organization: { id: second.id } },
         { id: ended.id, title: 'Former job', status: 'ENDED', organization: { id: first.id } },
       ]);
-      const me = await t.gql(`query { me { employments { id } } }`, {}, person.token);
-      expect(me.data!.me.employments.map((e: { id: string }) => e.id)).toEqual([pending.id, approved.id, ended.id]);
+      const me = await t.gql(`query { me { employments { edges { node { id } } } } }`, {}, person.token);
+      expect(nodesOf(me.data!.me.employments).map((e: { id: string }) => e.id)).toEqual([
+        pending.id,
+        approved.id,
+        ended.id,
+      ]);
 
       // Not even an admin of the organization sees someone else's pending request here.
       for (const viewer of [await newPerson(t), admin]) {
         const res = await t.gql(PERSON_EMPLOYMENTS, { id: person.id }, viewer.token);
-        expect(res.data!.person.employments.map((e: { id: string }) => e.id)).toEqual([approved.id, ended.id]);
+        expect(res.data!.person.employments.totalCount).toBe(2);
+        expect(nodesOf(res.data!.person.employments).map((e: { id: string }) => e.id)).toEqual([approved.id, ended.id]);
       }
     });
 
@@ -190,14 +197,14 @@ describe('employment', () => {
       expect((await t.gql(END, { employmentId: declined.id }, admin.token)).errors).toBeUndefined();
 
       const own = await t.gql(PERSON_EMPLOYMENTS, { id: person.id }, person.token);
-      expect(own.data!.person.employments.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([
+      expect(nodesOf(own.data!.person.employments).map((e: any) => [e.id, e.status])).toEqual([
         [declined.id, 'ENDED'],
         [withdrawn.id, 'ENDED'],
       ]);
       for (const viewer of [await newPerson(t), admin]) {
         const res = await t.gql(PERSON_EMPLOYMENTS, { id: person.id }, viewer.token);
         expect(res.errors).toBeUndefined();
-        expect(res.data!.person.employments).toEqual([]);
+        expect(res.data!.person.employments).toEqual({ totalCount: 0, edges: [] });
       }
     });
 
@@ -211,7 +218,7 @@ describe('employment', () => {
       ).node;
       expect((await t.gql(END, { employmentId: founderEmployment.id }, founder.token)).errors).toBeUndefined();
       const res = await t.gql(PERSON_EMPLOYMENTS, { id: founder.id }, colleague.token);
-      expect(res.data!.person.employments).toEqual([
+      expect(nodesOf(res.data!.person.employments)).toEqual([
         { id: founderEmployment.id, title: 'Founder', status: 'ENDED', organization: { id: organization.id } },
       ]);
     });
@@ -224,15 +231,32 @@ describe('employment', () => {
       const pendingB = await newEmployment(t, b, organization);
       const res = await t.gql(
         `query Both($a: ID!, $b: ID!) {
-           a: person(id: $a) { employments { id } }
-           b: person(id: $b) { employments { id } }
+           a: person(id: $a) { employments { edges { node { id } } } }
+           b: person(id: $b) { employments { edges { node { id } } } }
          }`,
         { a: a.id, b: b.id },
         b.token,
       );
       expect(res.errors).toBeUndefined();
-      expect(res.data!.a.employments).toEqual([{ id: approvedA.id }]);
-      expect(res.data!.b.employments).toEqual([{ id: pendingB.id }]);
+      expect(nodesOf(res.data!.a.employments)).toEqual([{ id: approvedA.id }]);
+      expect(nodesOf(res.data!.b.employments)).toEqual([{ id: pendingB.id }]);
+    });
+
+    it('pages with first and after in the same order, with totalCount and pageInfo, and at most 100 a page', async () => {
+      const admin = await newPerson(t);
+      const person = await newPerson(t);
+      const created: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const organization = await newOrganization(t, admin);
+        created.push(
+          (await newEmployment(t, person, organization, { approvedBy: i % 2 === 0 ? admin : undefined })).id,
+        );
+      }
+      const all = await t.gql(`query { me { employments(first: 100) { edges { node { id } } } } }`, {}, person.token);
+      const newestFirst = nodesOf(all.data!.me.employments).map((e: { id: string }) => e.id);
+      expect(newestFirst).toEqual([...created].reverse());
+      expect(await walkMyPages(t, person.token, 'employments', 2)).toEqual(newestFirst);
+      await expectFirstOverMaximumRefused(t, person.token, 'employments');
     });
   });
 });

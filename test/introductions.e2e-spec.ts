@@ -1,4 +1,5 @@
 import { newOrganization, newPerson, TestPerson } from './support/factories.js';
+import { expectFirstOverMaximumRefused, pageOf, walkMyPages } from './support/page-helpers.js';
 import { createTestApp, GqlResponse, onlyError, TestApp } from './support/test-app.js';
 
 const INTRODUCTION_FIELDS = `id message status currentStep createdAt
@@ -12,7 +13,10 @@ const RESPOND = `mutation Respond($id: ID!, $accept: Boolean!, $note: String) {
   respondToIntroduction(introductionId: $id, accept: $accept, note: $note) { ${INTRODUCTION_FIELDS} }
 }`;
 const WITHDRAW = `mutation Withdraw($id: ID!) { withdrawIntroduction(introductionId: $id) { ${INTRODUCTION_FIELDS} } }`;
-const MY_INTRODUCTIONS = `query { me { introductionsToHandle { id currentStep } introductionsRequested { id status } } }`;
+const MY_INTRODUCTIONS = `query { me {
+  introductionsToHandle { totalCount edges { node { id currentStep } } }
+  introductionsRequested { totalCount edges { node { id status } } }
+} }`;
 
 describe('introductions', () => {
   let t: TestApp;
@@ -344,33 +348,48 @@ describe('introductions', () => {
       const mine = async (person: TestPerson) => (await t.gql(MY_INTRODUCTIONS, {}, person.token)).data!.me;
 
       expect(await mine(requester)).toEqual({
-        introductionsToHandle: [],
-        introductionsRequested: [
-          { id: newer.id, status: 'PENDING' },
-          { id: older.id, status: 'PENDING' },
-        ],
+        introductionsToHandle: pageOf(),
+        introductionsRequested: pageOf({ id: newer.id, status: 'PENDING' }, { id: older.id, status: 'PENDING' }),
       });
-      expect((await mine(hops[0])).introductionsToHandle).toEqual([
-        { id: newer.id, currentStep: 0 },
-        { id: older.id, currentStep: 0 },
-      ]);
-      expect((await mine(target)).introductionsToHandle).toEqual([]);
+      expect((await mine(hops[0])).introductionsToHandle).toEqual(
+        pageOf({ id: newer.id, currentStep: 0 }, { id: older.id, currentStep: 0 }),
+      );
+      expect((await mine(target)).introductionsToHandle).toEqual(pageOf());
 
       await responded(hops[0], older.id, true);
       await responded(hops[0], newer.id, false);
-      expect((await mine(hops[0])).introductionsToHandle).toEqual([]);
-      expect((await mine(target)).introductionsToHandle).toEqual([{ id: older.id, currentStep: 1 }]);
-      expect((await mine(requester)).introductionsRequested).toEqual([
-        { id: newer.id, status: 'DECLINED' },
-        { id: older.id, status: 'PENDING' },
-      ]);
+      expect((await mine(hops[0])).introductionsToHandle).toEqual(pageOf());
+      expect((await mine(target)).introductionsToHandle).toEqual(pageOf({ id: older.id, currentStep: 1 }));
+      expect((await mine(requester)).introductionsRequested).toEqual(
+        pageOf({ id: newer.id, status: 'DECLINED' }, { id: older.id, status: 'PENDING' }),
+      );
+    });
+
+    it('pages both lists newest first with first and after, totalCount and pageInfo, at most 100 a page', async () => {
+      const { requester, hops, path } = await chain(1);
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i += 1) ids.push((await requested(requester, { path, message: `Hello ${i}` })).id);
+      const newestFirst = [...ids].reverse();
+      expect(await walkMyPages(t, hops[0].token, 'introductionsToHandle', 2)).toEqual(newestFirst);
+      expect(await walkMyPages(t, requester.token, 'introductionsRequested', 2)).toEqual(newestFirst);
+      // A page past the end is empty but still counts the whole list.
+      const past = await t.gql(
+        `query($after: String) { me { introductionsToHandle(first: 2, after: $after) { totalCount edges { node { id } } } } }`,
+        { after: Buffer.from('offset:9').toString('base64url') },
+        hops[0].token,
+      );
+      expect(past.data!.me.introductionsToHandle).toEqual({ totalCount: 5, edges: [] });
+      await expectFirstOverMaximumRefused(t, hops[0].token, 'introductionsToHandle');
+      await expectFirstOverMaximumRefused(t, requester.token, 'introductionsRequested');
     });
 
     it('shows the lists as null on anyone but the viewer', async () => {
       const { requester, hops, path } = await chain(1);
       await requested(requester, { path, message: 'Hi' });
       const res = await t.gql(
-        `query Person($id: ID!) { person(id: $id) { id introductionsToHandle { id } introductionsRequested { id } } }`,
+        `query Person($id: ID!) {
+           person(id: $id) { id introductionsToHandle { totalCount } introductionsRequested { totalCount } }
+         }`,
         { id: requester.id },
         hops[0].token,
       );

@@ -1,5 +1,6 @@
 import { newPerson } from './support/factories.js';
 import { createTestApp, GqlResponse, onlyError, TestApp } from './support/test-app.js';
+import { expectFirstOverMaximumRefused, nodesOf, pageOf, walkMyPages } from './support/page-helpers.js';
 import {
   ME_REQUESTS,
   MUTUAL,
@@ -54,13 +55,13 @@ describe('network', () => {
 
       const bobs = await t.gql(ME_REQUESTS, {}, bob.token);
       expect(bobs.data!.me).toEqual({
-        incomingConnectionRequests: [{ id: request.id, from: { id: ann.id } }],
-        outgoingConnectionRequests: [],
+        incomingConnectionRequests: pageOf({ id: request.id, from: { id: ann.id } }),
+        outgoingConnectionRequests: pageOf(),
       });
       const anns = await t.gql(ME_REQUESTS, {}, ann.token);
       expect(anns.data!.me).toEqual({
-        incomingConnectionRequests: [],
-        outgoingConnectionRequests: [{ id: request.id, to: { id: bob.id } }],
+        incomingConnectionRequests: pageOf(),
+        outgoingConnectionRequests: pageOf({ id: request.id, to: { id: bob.id } }),
       });
       expect(await connectionCount(ann.id, bob.id)).toBe(0);
       expect(await degrees(ann, { bob })).toEqual({ bob: null });
@@ -186,7 +187,7 @@ describe('network', () => {
       expect(await degrees(bob, { ann })).toEqual({ ann: 1 });
       for (const person of [ann, bob]) {
         const lists = await t.gql(ME_REQUESTS, {}, person.token);
-        expect(lists.data!.me).toEqual({ incomingConnectionRequests: [], outgoingConnectionRequests: [] });
+        expect(lists.data!.me).toEqual({ incomingConnectionRequests: pageOf(), outgoingConnectionRequests: pageOf() });
       }
     });
 
@@ -266,8 +267,8 @@ describe('network', () => {
       const res = await withdrawVia(ann, requestId);
       expect(res.errors).toBeUndefined();
       expect(res.data!.withdrawConnectionRequest).toMatchObject({ id: requestId, status: 'WITHDRAWN' });
-      expect((await t.gql(ME_REQUESTS, {}, bob.token)).data!.me.incomingConnectionRequests).toEqual([]);
-      expect((await t.gql(ME_REQUESTS, {}, ann.token)).data!.me.outgoingConnectionRequests).toEqual([]);
+      expect((await t.gql(ME_REQUESTS, {}, bob.token)).data!.me.incomingConnectionRequests).toEqual(pageOf());
+      expect((await t.gql(ME_REQUESTS, {}, ann.token)).data!.me.outgoingConnectionRequests).toEqual(pageOf());
       expect(await connectionCount(ann.id, bob.id)).toBe(0);
     });
 
@@ -322,11 +323,15 @@ describe('network', () => {
 
       const own = await t.gql(REQUEST_LISTS, { id: bob.id }, bob.token);
       expect(own.errors).toBeUndefined();
-      expect(own.data!.person.incomingConnectionRequests.map((r: any) => [r.id, r.message, r.to.id])).toEqual([
+      expect(own.data!.person.incomingConnectionRequests.totalCount).toBe(2);
+      expect(nodesOf(own.data!.person.incomingConnectionRequests).map((r: any) => [r.id, r.message, r.to.id])).toEqual([
         [fromCem, 'from Cem', bob.id],
         [fromAnn, 'from Ann', bob.id],
       ]);
-      expect(own.data!.person.outgoingConnectionRequests.map((r: any) => [r.id, r.from.id])).toEqual([[toDee, bob.id]]);
+      expect(own.data!.person.outgoingConnectionRequests.totalCount).toBe(1);
+      expect(nodesOf(own.data!.person.outgoingConnectionRequests).map((r: any) => [r.id, r.from.id])).toEqual([
+        [toDee, bob.id],
+      ]);
 
       // Anyone else, the senders and the recipient included, sees null on Bob.
       for (const viewer of [ann, cem, dee]) {
@@ -337,7 +342,20 @@ describe('network', () => {
       // Answered requests drop out of the lists.
       await respondVia(bob, fromAnn, true);
       const after = await t.gql(REQUEST_LISTS, { id: bob.id }, bob.token);
-      expect(after.data!.person.incomingConnectionRequests.map((r: any) => r.id)).toEqual([fromCem]);
+      expect(after.data!.person.incomingConnectionRequests.totalCount).toBe(1);
+      expect(nodesOf(after.data!.person.incomingConnectionRequests).map((r: any) => r.id)).toEqual([fromCem]);
+    });
+
+    it('pages both lists newest first with first and after, totalCount and pageInfo, at most 100 a page', async () => {
+      const bob = await newPerson(t);
+      const incoming: string[] = [];
+      const outgoing: string[] = [];
+      for (let i = 0; i < 5; i += 1) incoming.push(await sendRequest(await newPerson(t), bob));
+      for (let i = 0; i < 3; i += 1) outgoing.push(await sendRequest(bob, await newPerson(t)));
+      expect(await walkMyPages(t, bob.token, 'incomingConnectionRequests', 2)).toEqual([...incoming].reverse());
+      expect(await walkMyPages(t, bob.token, 'outgoingConnectionRequests', 2)).toEqual([...outgoing].reverse());
+      await expectFirstOverMaximumRefused(t, bob.token, 'incomingConnectionRequests');
+      await expectFirstOverMaximumRefused(t, bob.token, 'outgoingConnectionRequests');
     });
   });
 

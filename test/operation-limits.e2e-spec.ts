@@ -43,7 +43,7 @@ describe('operation limits', () => {
     });
 
     it('refuses operations nested deeper than maxDepth', async () => {
-      const deep = nested(7, 'id', (inner) => `employments { person { ${inner} } }`);
+      const deep = nested(4, 'id', (inner) => `employments { edges { node { person { ${inner} } } } }`);
       const res = await t.gql(`query { me { ${deep} } }`, {}, token());
       expectRefused(res, 'maxDepth', 12);
       expect(onlyError(res).message).toMatch(/depth limit of 12/);
@@ -123,15 +123,16 @@ describe('operation limits', () => {
       );
       expect(login.errors).toBeUndefined();
       const operations = [
-        `query { me { name employments { title status organization { name
+        `query { me { name employments(first: 5) { totalCount edges { node { title status organization { name
            suppliedCategories { name parent { name } }
-           members(first: 10) { totalCount edges { node { title person { name } } } } } } } }`,
+           members(first: 10) { totalCount edges { node { title person { name } } } } } } }
+           pageInfo { hasNextPage endCursor } } } }`,
         'query { categories { id name children { id name } } }',
         `query { networkTradersWith(supplierId: "${supplier.id}", maxDegree: 2, first: 3) { totalCount
            edges { node { degree tradeCount lastTradedOn averageRating person { name } path { name } organization { name } } } } }`,
         `query { supplierShortlist(categoryId: "metals", maxDegree: 2, first: 3) { score supplier { name }
            evidence { kind degree contribution person { name } endorsement { rating verified } trade { occurredOn } referral { message } } } }`,
-        'query { me { sourcingRequestsForMe { edges { node { id description } } } introductionsToHandle { id message requester { name } } } }',
+        'query { me { sourcingRequestsForMe { edges { node { id description } } } introductionsToHandle(first: 5) { edges { node { id message requester { name } } } } } }',
         'query { notifications(unreadOnly: true) { edges { node { id kind } } } unreadNotificationCount }',
         `query { networkTradeSummary(supplierId: "${supplier.id}") { maxDegree total } }`,
       ];
@@ -156,7 +157,7 @@ describe('operation limits', () => {
       expect(misspelt.message).not.toMatch(/Did you mean/);
       expect(onlyError(await t.gql('query { me { nam } }')).message).toMatch(/Did you mean "name"/);
       expectRefused(await strict.gql('query { a: __typename b: me { id } c: me { id } }'), 'maxAliases', 1);
-      expectRefused(await strict.gql('query { me { employments { person { id } } } }'), 'maxDepth', 3);
+      expectRefused(await strict.gql('query { me { employments { edges { node { id } } } } }'), 'maxDepth', 3);
       expectRefused(await strict.gql('query { me { connections(first: 51) { totalCount } } }'), 'maxCost', 50);
     } finally {
       await strict.close();

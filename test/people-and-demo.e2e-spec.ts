@@ -92,12 +92,12 @@ describe('the demo journey', () => {
 
     const res = await login(t, DEMO_ACCOUNTS[0].email, DEMO_PASSWORD);
     const me = await t.gql(
-      `query { me { name employments { status isAdmin organization { name members { totalCount } } } } }`,
+      `query { me { name employments { edges { node { status isAdmin organization { name members { totalCount } } } } } } }`,
       {},
       res.data!.login.accessToken,
     );
     expect(me.data!.me.name).toBe(DEMO_ACCOUNTS[0].name);
-    expect(me.data!.me.employments).toContainEqual({
+    expect(me.data!.me.employments.edges.map((edge: any) => edge.node)).toContainEqual({
       status: 'APPROVED',
       isAdmin: true,
       organization: { name: 'Cascade Machinery Inc.', members: { totalCount: 2 } },

@@ -1,4 +1,5 @@
 import { newPerson, TestPerson } from './support/factories.js';
+import { pageOf } from './support/page-helpers.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 
 const BLOCK = `mutation Block($personId: ID!) { blockPerson(personId: $personId) }`;
@@ -7,7 +8,10 @@ const REQUEST = `mutation Request($input: RequestIntroductionInput!) { requestIn
 const RESPOND = `mutation Respond($id: ID!, $accept: Boolean!) {
   respondToIntroduction(introductionId: $id, accept: $accept) { ${FIELDS} }
 }`;
-const MINE = `query { me { introductionsToHandle { id } introductionsRequested { ${FIELDS} } } }`;
+const MINE = `query { me {
+  introductionsToHandle { totalCount edges { node { id } } }
+  introductionsRequested { totalCount edges { node { ${FIELDS} } } }
+} }`;
 
 /** A block ends the pending introductions both people take part in; paths hide a blocked person. */
 describe('blocking and introductions', () => {
@@ -60,16 +64,16 @@ describe('blocking and introductions', () => {
 
   it('withdraws a pending introduction when its requester and its target block each other', async () => {
     const { requester, first, second, target, id } = await pending();
-    expect((await mine(first)).introductionsToHandle).toEqual([{ id }]);
+    expect((await mine(first)).introductionsToHandle).toEqual(pageOf({ id }));
     await block(target, requester);
 
     expect(await statusOf(id)).toEqual({ status: 'WITHDRAWN', currentStep: null });
-    expect((await mine(first)).introductionsToHandle).toEqual([]);
+    expect((await mine(first)).introductionsToHandle).toEqual(pageOf());
     const res = onlyError(await t.gql(RESPOND, { id, accept: true }, first.token));
     expect(res.extensions).toEqual({ code: 'CONFLICT', field: 'introductionId' });
     // The requester still sees their introduction, with the person they blocked with hidden.
-    expect((await mine(requester)).introductionsRequested).toEqual([
-      {
+    expect((await mine(requester)).introductionsRequested).toEqual(
+      pageOf({
         id,
         status: 'WITHDRAWN',
         currentStep: null,
@@ -81,8 +85,8 @@ describe('blocking and introductions', () => {
           { person: { id: second.id }, decision: null },
           { person: null, decision: null },
         ],
-      },
-    ]);
+      }),
+    );
   });
 
   it('withdraws it when two people along the path block each other, whoever blocks', async () => {
@@ -95,7 +99,7 @@ describe('blocking and introductions', () => {
     expect(await statusOf(b.id)).toEqual({ status: 'PENDING', currentStep: 1 });
     await block(b.target, b.second);
     expect(await statusOf(b.id)).toEqual({ status: 'WITHDRAWN', currentStep: null });
-    expect((await mine(b.second)).introductionsToHandle).toEqual([]);
+    expect((await mine(b.second)).introductionsToHandle).toEqual(pageOf());
   });
 
   it('leaves alone introductions the two do not both take part in, and decided ones', async () => {

@@ -1,12 +1,16 @@
 import { newPerson, TestPerson } from './support/factories.js';
 import { networkHelpers } from './support/network-helpers.js';
+import { expectFirstOverMaximumRefused, nodesOf, pageOf, walkMyPages } from './support/page-helpers.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 
 const BLOCK = `mutation Block($personId: ID!) { blockPerson(personId: $personId) }`;
 const UNBLOCK = `mutation Unblock($personId: ID!) { unblockPerson(personId: $personId) }`;
 const REFER = `mutation Refer($input: ReferSupplierInput!) { referSupplier(input: $input) { id } }`;
 const INTRODUCE = `mutation Introduce($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { id } }`;
-const BLOCKED_PEOPLE = `query($id: ID!) { me { blockedPeople { id } } person(id: $id) { blockedPeople { id } } }`;
+const BLOCKED_PEOPLE = `query($id: ID!) {
+  me { blockedPeople { totalCount edges { node { id } } } }
+  person(id: $id) { blockedPeople { totalCount edges { node { id } } } }
+}`;
 const STEEL = 'metals-steel';
 
 describe('blocking', () => {
@@ -37,7 +41,7 @@ describe('blocking', () => {
       expect((await unblock(ada, { id: 'nobody' })).data).toEqual({ unblockPerson: true });
       expect(onlyError(await t.gql(BLOCK, { personId: ada.id })).extensions.code).toBe('UNAUTHENTICATED');
       const res = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, ada.token);
-      expect(res.data!.me.blockedPeople).toEqual([]);
+      expect(res.data!.me.blockedPeople).toEqual({ totalCount: 0, edges: [] });
     });
 
     it('removes the connection, withdraws the blocker’s pending request, and may be repeated', async () => {
@@ -53,13 +57,18 @@ describe('blocking', () => {
 
       const res = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, ben.token);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.me.blockedPeople).toEqual([]);
+      expect(res.data!.me.blockedPeople).toEqual({ totalCount: 0, edges: [] });
       // Blocking is mutual invisibility: to Ben, Ada is as if absent.
       expect(res.data!.person).toBeNull();
       const other = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, (await newPerson(t)).token);
       expect(other.data!.person.blockedPeople).toBeNull();
       const own = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, ada.token);
-      expect(own.data!.me.blockedPeople.map((p: any) => p.id).sort()).toEqual([ben.id, cleo.id].sort());
+      expect(own.data!.me.blockedPeople.totalCount).toBe(2);
+      expect(
+        nodesOf(own.data!.me.blockedPeople)
+          .map((p: any) => p.id)
+          .sort(),
+      ).toEqual([ben.id, cleo.id].sort());
     });
 
     it('withdraws a pending request from the blocked person', async () => {
@@ -69,8 +78,26 @@ describe('blocking', () => {
       expect(await net.storedRequests(ada.id, ben.id)).toEqual([
         expect.objectContaining({ fromId: ben.id, status: 'WITHDRAWN' }),
       ]);
-      const me = await t.gql(`query { me { incomingConnectionRequests { id } } }`, {}, ada.token);
-      expect(me.data!.me.incomingConnectionRequests).toEqual([]);
+      const me = await t.gql(
+        `query { me { incomingConnectionRequests { totalCount edges { node { id } } } } }`,
+        {},
+        ada.token,
+      );
+      expect(me.data!.me.incomingConnectionRequests).toEqual(pageOf());
+    });
+
+    it('pages the block list by name with first and after, totalCount and pageInfo, at most 100 a page', async () => {
+      const ada = await newPerson(t);
+      const names = ['Quinn', 'Abel', 'Mara', 'Zed', 'Hugo'];
+      const byName: { name: string; id: string }[] = [];
+      for (const name of names) {
+        const other = await newPerson(t, { name });
+        expect((await block(ada, other)).data).toEqual({ blockPerson: true });
+        byName.push({ name, id: other.id });
+      }
+      byName.sort((a, b) => a.name.localeCompare(b.name));
+      expect(await walkMyPages(t, ada.token, 'blockedPeople', 2)).toEqual(byName.map((p) => p.id));
+      await expectFirstOverMaximumRefused(t, ada.token, 'blockedPeople');
     });
   });
 
@@ -94,7 +121,7 @@ describe('blocking', () => {
       const res = await net.requestVia(ben, ada);
       expect(res.errors).toBeUndefined();
       const blockedList = await t.gql(BLOCKED_PEOPLE, { id: ada.id }, ada.token);
-      expect(blockedList.data!.me.blockedPeople).toEqual([]);
+      expect(blockedList.data!.me.blockedPeople).toEqual({ totalCount: 0, edges: [] });
     });
 
     it('cannot refer a supplier either way, even when connected again, refused as an unconnected person is', async () => {
@@ -138,15 +165,18 @@ describe('blocking', () => {
       await connectInGraph(ada, ben);
       const refer = await t.gql(REFER, { input: { toPersonId: ada.id, supplierId, categoryId: STEEL } }, ben.token);
       expect(refer.errors).toBeUndefined();
-      const LISTS = `query { me { referralsReceived { id } referralsSent { id } } }`;
+      const LISTS = `query { me {
+        referralsReceived { totalCount edges { node { id } } }
+        referralsSent { totalCount edges { node { id } } }
+      } }`;
       const listsOf = async (who: TestPerson) => (await t.gql(LISTS, {}, who.token)).data!.me;
-      expect((await listsOf(ada)).referralsReceived).toEqual([{ id: refer.data!.referSupplier.id }]);
+      expect((await listsOf(ada)).referralsReceived).toEqual(pageOf({ id: refer.data!.referSupplier.id }));
 
       await block(ada, ben);
-      expect(await listsOf(ada)).toEqual({ referralsReceived: [], referralsSent: [] });
-      expect(await listsOf(ben)).toEqual({ referralsReceived: [], referralsSent: [] });
+      expect(await listsOf(ada)).toEqual({ referralsReceived: pageOf(), referralsSent: pageOf() });
+      expect(await listsOf(ben)).toEqual({ referralsReceived: pageOf(), referralsSent: pageOf() });
       await unblock(ada, ben);
-      expect((await listsOf(ben)).referralsSent).toEqual([{ id: refer.data!.referSupplier.id }]);
+      expect((await listsOf(ben)).referralsSent).toEqual(pageOf({ id: refer.data!.referSupplier.id }));
     });
 
     it('cannot request an introduction through or to someone blocked either way, refused as a broken link', async () => {

@@ -1,12 +1,20 @@
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
+import { expectFirstOverMaximumRefused, pageOf, walkMyPages } from './support/page-helpers.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 
 const REFERRAL_FIELDS = `id message createdAt from { id name } to { id name } supplier { id name } category { id name }`;
 
 const REFER = `mutation Refer($input: ReferSupplierInput!) { referSupplier(input: $input) { ${REFERRAL_FIELDS} } }`;
 const PERSON_REFERRALS = `query PersonReferrals($id: ID!) {
-  person(id: $id) { id referralsReceived { id from { id } } referralsSent { id to { id } } }
+  person(id: $id) {
+    id
+    referralsReceived { totalCount edges { node { id from { id } } } }
+    referralsSent { totalCount edges { node { id to { id } } } }
+  }
 }`;
+
+const ID_PAGES =
+  'referralsReceived { totalCount edges { node { id } } } referralsSent { totalCount edges { node { id } } }';
 
 const STEEL = 'metals-steel';
 const FASTENERS = 'metals-fasteners';
@@ -191,29 +199,26 @@ describe('referrals', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.person).toEqual({
         id: ada.id,
-        referralsReceived: [
+        referralsReceived: pageOf(
           { id: cleoToAda.id, from: { id: cleo.id } },
           { id: benToAda.id, from: { id: ben.id } },
-        ],
-        referralsSent: [
-          { id: adaToCleo.id, to: { id: cleo.id } },
-          { id: adaToBen.id, to: { id: ben.id } },
-        ],
+        ),
+        referralsSent: pageOf({ id: adaToCleo.id, to: { id: cleo.id } }, { id: adaToBen.id, to: { id: ben.id } }),
       });
       const me = await t.gql(
-        `query { me { referralsReceived { id message supplier { id } category { id } } } }`,
+        `query { me { referralsReceived { totalCount edges { node { id message supplier { id } category { id } } } } } }`,
         {},
         ben.token,
       );
-      expect(me.data!.me.referralsReceived).toEqual([
-        { id: adaToBen.id, message: null, supplier: { id: supplier.id }, category: { id: STEEL } },
-      ]);
+      expect(me.data!.me.referralsReceived).toEqual(
+        pageOf({ id: adaToBen.id, message: null, supplier: { id: supplier.id }, category: { id: STEEL } }),
+      );
     });
 
     it('are empty lists for a viewer with no referrals', async () => {
       const loner = await newPerson(t);
       const res = await t.gql(PERSON_REFERRALS, { id: loner.id }, loner.token);
-      expect(res.data!.person).toEqual({ id: loner.id, referralsReceived: [], referralsSent: [] });
+      expect(res.data!.person).toEqual({ id: loner.id, referralsReceived: pageOf(), referralsSent: pageOf() });
     });
 
     it('are null on anyone else’s Person, even for the other side of a referral', async () => {
@@ -235,8 +240,8 @@ describe('referrals', () => {
       const referral = await referred(sender, { supplierId: supplier.id, toPersonId: recipient.id, categoryId: STEEL });
       const res = await t.gql(
         `query Both($a: ID!, $b: ID!) {
-           a: person(id: $a) { referralsReceived { id } referralsSent { id } }
-           b: person(id: $b) { referralsReceived { id } referralsSent { id } }
+           a: person(id: $a) { ${ID_PAGES} }
+           b: person(id: $b) { ${ID_PAGES} }
          }`,
         { a: sender.id, b: recipient.id },
         recipient.token,
@@ -244,8 +249,26 @@ describe('referrals', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data).toEqual({
         a: { referralsReceived: null, referralsSent: null },
-        b: { referralsReceived: [{ id: referral.id }], referralsSent: [] },
+        b: { referralsReceived: pageOf({ id: referral.id }), referralsSent: pageOf() },
       });
+    });
+
+    it('page newest first with first and after, totalCount and pageInfo, at most 100 a page', async () => {
+      const supplier = await newSupplier();
+      const ada = await newPerson(t);
+      const received: string[] = [];
+      const sent: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const other = await newPerson(t);
+        await connect(ada, other);
+        received.push((await referred(other, { supplierId: supplier.id, categoryId: STEEL, toPersonId: ada.id })).id);
+        if (i < 3)
+          sent.push((await referred(ada, { supplierId: supplier.id, categoryId: STEEL, toPersonId: other.id })).id);
+      }
+      expect(await walkMyPages(t, ada.token, 'referralsReceived', 2)).toEqual([...received].reverse());
+      expect(await walkMyPages(t, ada.token, 'referralsSent', 2)).toEqual([...sent].reverse());
+      await expectFirstOverMaximumRefused(t, ada.token, 'referralsReceived');
+      await expectFirstOverMaximumRefused(t, ada.token, 'referralsSent');
     });
   });
 });

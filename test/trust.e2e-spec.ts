@@ -20,11 +20,11 @@ const TRADERS = `query($supplierId: ID!, $maxDegree: Int, $first: Int, $after: S
     edges { node { degree tradeCount lastTradedOn averageRating person { id } organization { id } path { id } } }
   }
 }`;
-const SHORTLIST = `query($categoryId: ID!, $maxDegree: Int, $first: Int) {
+const SHORTLIST = `query($categoryId: ID!, $maxDegree: Int, $first: Int, $evidence: Int) {
   supplierShortlist(categoryId: $categoryId, maxDegree: $maxDegree, first: $first) {
     score
     supplier { id }
-    evidence {
+    evidence(first: $evidence) {
       kind degree contribution person { id }
       endorsement { id endorser { id } } trade { id recordedBy { id } } referral { id }
     }
@@ -114,12 +114,16 @@ describe('network queries against an independent computation', () => {
     expect(found).toBeGreaterThan(5);
   }
 
-  async function checkShortlist(viewer: TestPerson, net: Net) {
+  /**
+   * Compares the first suppliers of the shortlist with the independent computation, each listing
+   * `evidence` pieces (the default when undefined).
+   */
+  async function checkShortlist(viewer: TestPerson, net: Net, evidence?: number, first = 50) {
     const kinds = new Set<string>();
     for (const maxDegree of [1, 2, 3]) {
-      const res = await t.gql(SHORTLIST, { categoryId: 'metals', maxDegree, first: 50 }, viewer.token);
+      const res = await t.gql(SHORTLIST, { categoryId: 'metals', maxDegree, first, evidence }, viewer.token);
       expect(res.errors).toBeUndefined();
-      const expected = expectedShortlist(net, maxDegree, new Date());
+      const expected = expectedShortlist(net, maxDegree, new Date(), evidence).slice(0, first);
       const actual = res.data!.supplierShortlist;
       expect(actual.map((r: any) => r.supplier.id)).toEqual(expected.map((e) => e.supplierId));
       actual.forEach((recommendation: any, i: number) => {
@@ -147,7 +151,8 @@ describe('network queries against an independent computation', () => {
         });
       });
     }
-    expect([...kinds].sort()).toEqual(['ENDORSEMENT', 'REFERRAL', 'TRADE']);
+    // The whole shortlist is rich enough to hold every kind; a few suppliers need not be.
+    if (first === 50) expect([...kinds].sort()).toEqual(['ENDORSEMENT', 'REFERRAL', 'TRADE']);
   }
 
   it.each([11, 23, 37, 41])(
@@ -157,6 +162,22 @@ describe('network queries against an independent computation', () => {
       placeholders = 0;
       await checkTraders(viewer, net);
       await checkShortlist(viewer, net);
+      // Fewer or more pieces of evidence listed; the score still counts all of them. Fewer suppliers
+      // with 100 pieces each keep the operation under the cost limit.
+      await checkShortlist(viewer, net, 100, 5);
+      const one = await t.gql(SHORTLIST, { categoryId: 'metals', maxDegree: 3, first: 50, evidence: 1 }, viewer.token);
+      expect(one.errors).toBeUndefined();
+      expect(one.data!.supplierShortlist.every((r: any) => r.evidence.length === 1)).toBe(true);
+      expect(one.data!.supplierShortlist.map((r: any) => r.score)).toEqual(
+        expectedShortlist(net, 3, new Date(), 1).map((e) => expect.closeTo(e.score, 6)),
+      );
+      // Checked on each recommendation listed (the shortlist is not empty here).
+      expect(one.data!.supplierShortlist.length).toBeGreaterThan(0);
+      for (const evidence of [0, 101]) {
+        const res = await t.gql(SHORTLIST, { categoryId: 'metals', first: 1, evidence }, viewer.token);
+        expect(res.data).toBeNull();
+        expect(res.errors!.map((error) => error.extensions)).toContainEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+      }
 
       const dist = distances(net);
       const blocked = net.blocks.flatMap((pair) => pair).filter((id) => !maySee(net, id));

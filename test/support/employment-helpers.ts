@@ -33,7 +33,7 @@ export const PENDING = `query Pending($id: ID!, $first: Int, $after: String) {
   }
 }`;
 export const PERSON_EMPLOYMENTS = `query PersonEmployments($id: ID!) {
-  person(id: $id) { id employments { id title status organization { id } } }
+  person(id: $id) { id employments { totalCount edges { node { id title status organization { id } } } } }
 }`;
 export const SET_ADMIN = `mutation SetAdmin($employmentId: ID!, $isAdmin: Boolean!) {
   setEmploymentAdmin(employmentId: $employmentId, isAdmin: $isAdmin) { ${EMPLOYMENT_FIELDS} }

@@ -134,7 +134,8 @@ const WEIGHT: Record<number, number> = { 1: 1, 2: 0.5, 3: 0.25 };
 const decayed = (iso: string, now: Date) =>
   0.5 ** (Math.max(0, (now.getTime() - new Date(iso).getTime()) / 86400000) / 730);
 
-export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
+/** The shortlist with each supplier's `evidenceLimit` largest contributions (the API's default is 10). */
+export function expectedShortlist(net: Net, maxDegree: number, now: Date, evidenceLimit = 10) {
   // People blocked either way give no evidence at all; those who opted out give it unnamed.
   const n = new Map([...network(net, maxDegree)].filter(([personId]) => maySee(net, personId)));
   const named = (personId: string) => (mayNameInSearch(net, personId) ? personId : null);
@@ -227,7 +228,7 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date) {
         .sort(
           (a, b) => b.contribution - a.contribution || kindOrder[a.kind] - kindOrder[b.kind] || (a.id < b.id ? -1 : 1),
         )
-        .slice(0, 10),
+        .slice(0, evidenceLimit),
     }))
     .filter((s) => s.score > 0)
     .sort(

@@ -98,7 +98,7 @@ export const BATCHES = {
     variables: { id: 'ID!' },
     args: 'id: $id#',
     selection: `{ ...P ${FIELDS.connections}(first: 100) { ${PAGE_OF_PEOPLE} }
-      employments { __typename id status person { ...P } organization { id } } }`,
+      employments(first: 100) { totalCount edges { node { __typename id status person { ...P } organization { id } } } } }`,
   },
   connectionPath: {
     label: 'connectionPath',
@@ -155,12 +155,15 @@ export const BATCHES = {
 /** The viewer's own lists, in one request. */
 export const ME = withFragments(`query Me {
   me { ...P privacySettings { connectionsVisibility appearInNetworkSearches }
-    blockedPeople { ...P }
+    blockedPeople(first: 100) { ${PAGE_OF_PEOPLE} }
     ${FIELDS.connections}(first: 100) { ${PAGE_OF_PEOPLE} }
-    employments { __typename id status person { ...P } organization { id } }
-    incomingConnectionRequests { ...CR } outgoingConnectionRequests { ...CR }
-    referralsSent { ...R } referralsReceived { ...R }
-    introductionsRequested { ...I } introductionsToHandle { ...I }
+    employments(first: 100) { totalCount edges { node { __typename id status person { ...P } organization { id } } } }
+    incomingConnectionRequests(first: 100) { totalCount edges { node { ...CR } } }
+    outgoingConnectionRequests(first: 100) { totalCount edges { node { ...CR } } }
+    referralsSent(first: 100) { totalCount edges { node { ...R } } }
+    referralsReceived(first: 100) { totalCount edges { node { ...R } } }
+    introductionsRequested(first: 100) { totalCount edges { node { ...I } } }
+    introductionsToHandle(first: 100) { totalCount edges { node { ...I } } }
     sourcingRequestsForMe(first: 100) { totalCount edges { node { ...SR } } } }
   notifications(first: 100) { totalCount edges { node { ...N } } }
   searchSuppliers(first: 100) { totalCount edges { node { __typename id name } } }

@@ -27,13 +27,13 @@ export const CONNECTIONS = `query Connections($id: ID!, $first: Int, $after: Str
 }`;
 export const REQUEST_LISTS = `query Requests($id: ID!) {
   person(id: $id) {
-    incomingConnectionRequests { id status message from { id } to { id } }
-    outgoingConnectionRequests { id status message from { id } to { id } }
+    incomingConnectionRequests { totalCount edges { node { id status message from { id } to { id } } } }
+    outgoingConnectionRequests { totalCount edges { node { id status message from { id } to { id } } } }
   }
 }`;
 export const ME_REQUESTS = `query { me {
-  incomingConnectionRequests { id from { id } }
-  outgoingConnectionRequests { id to { id } }
+  incomingConnectionRequests { totalCount edges { node { id from { id } } } }
+  outgoingConnectionRequests { totalCount edges { node { id to { id } } } }
 } }`;
 
 export const namesOf = (page: any) => page.edges.map((edge: any) => edge.node.name);

@@ -5,7 +5,7 @@ import { startSupervisedNeo4j, SupervisedNeo4j } from '#tradegraph/graph';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#tradegraph/demo';
 import { createApp } from './configure-app.js';
 
-const EXAMPLE_QUERY = `query { me { name employments { title status organization { name suppliedCategories { name } } } } }`;
+const EXAMPLE_QUERY = `query { me { name employments(first: 5) { edges { node { title status organization { name } } } } } }`;
 
 async function main(): Promise<void> {
   let config: AppConfig;

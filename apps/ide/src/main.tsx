@@ -24,7 +24,7 @@ const ME = `query Me {
   me {
     name
     headline
-    employments { title organization { name } }
+    employments(first: 5) { totalCount edges { node { title organization { name } } } }
   }
 }`;
 

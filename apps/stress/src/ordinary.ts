@@ -3,8 +3,10 @@ export const ORDINARY_OPERATIONS: { name: string; query: string }[] = [
   { name: 'me', query: 'query { me { name } }' },
   {
     name: 'employments',
-    query: `query { me { name employments { title status organization { name suppliedCategories { name parent { name } }
-      members(first: 10) { totalCount edges { node { title person { name } } } } } } } }`,
+    query: `query { me { name employments(first: 5) { totalCount edges { node { title status organization { name
+      suppliedCategories { name parent { name } }
+      members(first: 10) { totalCount edges { node { title person { name } } } } } } }
+      pageInfo { hasNextPage endCursor } } } }`,
   },
   {
     name: 'networkTradersWith',

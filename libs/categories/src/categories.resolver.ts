@@ -1,8 +1,12 @@
 import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Loaders, RequestLoaders } from '#tradegraph/common';
+import { CATEGORY_TAXONOMY } from '#tradegraph/graph';
 import { categoryChildrenLoader, categoryLoader } from './categories.loader.js';
 import { CategoriesService } from './categories.service.js';
 import { Category } from './models/category.model.js';
+
+/** The most subcategories any category has: the hard cap of `children`. */
+const MAX_CHILDREN = Math.max(...CATEGORY_TAXONOMY.map((root) => root.children.length));
 
 @Resolver(() => Category)
 export class CategoriesResolver {
@@ -18,7 +22,11 @@ export class CategoriesResolver {
     return category.parentId ? categoryLoader(loaders, this.categoryService).load(category.parentId) : null;
   }
 
-  @ResolveField(() => [Category], { description: 'The direct subcategories, in taxonomy order.' })
+  @ResolveField(() => [Category], {
+    description:
+      'The direct subcategories, in taxonomy order. Not paginated: the taxonomy is fixed, two levels deep, ' +
+      `with at most ${MAX_CHILDREN} subcategories under a root and none under a subcategory.`,
+  })
   children(@Parent() category: Category, @Loaders() loaders: RequestLoaders) {
     return categoryChildrenLoader(loaders, this.categoryService).load(category.id);
   }

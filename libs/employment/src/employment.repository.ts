@@ -134,16 +134,33 @@ export class EmploymentRepository {
     return row ?? null;
   }
 
-  /** Every employment of each person, newest first. */
-  async forPeople(personIds: readonly string[]): Promise<Employment[]> {
-    const rows = await this.neo4j.read<{ employment: Employment }>(
+  /**
+   * The same page of employments of each person, newest first: all of the viewer's own, and of
+   * others only those an admin ever confirmed (`wasApproved`), counted the same way.
+   */
+  async pagesByPeople(
+    personIds: readonly string[],
+    viewerId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ personId: string; total: number; items: Employment[] }[]> {
+    return this.neo4j.read(
       `UNWIND $personIds AS personId
-       MATCH (p:Person {id: personId})-[e:WORKS_AT]->(o:Organization)
-       RETURN ${EMPLOYMENT_FIELDS} AS employment
-       ORDER BY e.createdAt DESC, e.id`,
-      { personIds },
+       MATCH (p:Person {id: personId})
+       CALL (p) {
+         MATCH (p)-[e:WORKS_AT]->(:Organization)
+         WHERE p.id = $viewerId OR e.status = 'APPROVED' OR e.approvedAt IS NOT NULL
+         RETURN count(e) AS total
+       }
+       CALL (p) {
+         MATCH (p)-[e:WORKS_AT]->(o:Organization)
+         WHERE p.id = $viewerId OR e.status = 'APPROVED' OR e.approvedAt IS NOT NULL
+         WITH p, e, o ORDER BY e.createdAt DESC, e.id SKIP $offset LIMIT $limit
+         RETURN collect(${EMPLOYMENT_FIELDS}) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, viewerId, offset: int(offset), limit: int(limit) },
     );
-    return rows.map((row) => row.employment);
   }
 
   /** The same page of employments in a status for each organization, ordered by person name then id. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuthUser,
   badInput,
+  byKeys,
   conflict,
   Connection,
   forbidden,
@@ -116,12 +117,19 @@ export class EmploymentService {
   }
 
   /**
-   * Employments of each person as the viewer may see them: all of their own, others' once approved.
-   * A request withdrawn or declined before approval is ENDED but was never confirmed, so it stays private.
+   * The same page of employments of each person as the viewer may see them: all of their own, others'
+   * once approved. A request withdrawn or declined before approval is ENDED but was never confirmed,
+   * so it stays private.
    */
-  async forPeople(viewer: AuthUser, personIds: readonly string[]): Promise<Employment[]> {
-    const all = await this.employments.forPeople(personIds);
-    return all.filter((e) => e.personId === viewer.id || e.wasApproved);
+  async employmentsOf(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<Connection<Employment>[]> {
+    const rows = await this.employments.pagesByPeople(personIds, viewer.id, offset, first);
+    const pages = byKeys(personIds, rows, (row) => row.personId);
+    return pages.map((page) => toConnection(page?.items ?? [], offset, page?.total ?? 0));
   }
 
   /** The same page of current members (approved, not ended employments) of each organization. */

@@ -2,6 +2,7 @@ export * from './graph.module.js';
 export * from './leftover-neo4j.js';
 export * from './local-neo4j.js';
 export * from './supervised-neo4j.js';
+export * from './migrations/category-taxonomy.js';
 export * from './migrations/graph-migrations.js';
 export * from './migrations/graph-migrator.js';
 export * from './neo4j.service.js';

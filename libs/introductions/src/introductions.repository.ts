@@ -21,6 +21,13 @@ const INTRODUCTION_FIELDS = `CALL (i) {
 const LOCK_PAIR =
   'FOREACH (n IN CASE WHEN req.id < p.id THEN [req, p] ELSE [p, req] END | SET n._lock = true REMOVE n._lock)';
 
+/** One person's page of introductions. */
+export interface IntroductionPage {
+  personId: string;
+  total: number;
+  items: Introduction[];
+}
+
 export interface IntroductionDraft {
   id: string;
   requesterId: string;
@@ -147,28 +154,51 @@ export class IntroductionsRepository {
     return rows.length === 1;
   }
 
-  /** PENDING introductions waiting for each person's decision, newest first. */
-  async waitingFor(personIds: readonly string[]): Promise<Introduction[]> {
-    const rows = await this.neo4j.read<{ introduction: Introduction }>(
+  /** The same page of PENDING introductions waiting for each person's decision, newest first. */
+  async waitingForPages(personIds: readonly string[], offset: number, limit: number): Promise<IntroductionPage[]> {
+    return this.neo4j.read<IntroductionPage>(
       `UNWIND $personIds AS personId
-       MATCH (req:Person)-[:REQUESTED_INTRODUCTION]->(i:Introduction {status: 'PENDING'})-[s:STEP]->(:Person {id: personId})
-       WHERE s.index = i.currentStep
-       ${INTRODUCTION_FIELDS}
-       ORDER BY i.createdAt DESC, i.id`,
-      { personIds },
+       MATCH (p:Person {id: personId})
+       CALL (p) {
+         MATCH (:Person)-[:REQUESTED_INTRODUCTION]->(i:Introduction {status: 'PENDING'})-[s:STEP]->(p)
+         WHERE s.index = i.currentStep
+         RETURN count(i) AS total
+       }
+       CALL (p) {
+         MATCH (req:Person)-[:REQUESTED_INTRODUCTION]->(i:Introduction {status: 'PENDING'})-[s:STEP]->(p)
+         WHERE s.index = i.currentStep
+         WITH req, i ORDER BY i.createdAt DESC, i.id SKIP $offset LIMIT $limit
+         CALL (req, i) {
+           ${INTRODUCTION_FIELDS}
+         }
+         WITH i, introduction ORDER BY i.createdAt DESC, i.id
+         RETURN collect(introduction) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
     );
-    return rows.map((row) => row.introduction);
   }
 
-  /** Introductions each person requested, newest first. */
-  async requestedBy(personIds: readonly string[]): Promise<Introduction[]> {
-    const rows = await this.neo4j.read<{ introduction: Introduction }>(
+  /** The same page of introductions each person requested, newest first. */
+  async requestedPages(personIds: readonly string[], offset: number, limit: number): Promise<IntroductionPage[]> {
+    return this.neo4j.read<IntroductionPage>(
       `UNWIND $personIds AS personId
-       MATCH (req:Person {id: personId})-[:REQUESTED_INTRODUCTION]->(i:Introduction)
-       ${INTRODUCTION_FIELDS}
-       ORDER BY i.createdAt DESC, i.id`,
-      { personIds },
+       MATCH (req:Person {id: personId})
+       CALL (req) {
+         MATCH (req)-[:REQUESTED_INTRODUCTION]->(i:Introduction)
+         RETURN count(i) AS total
+       }
+       CALL (req) {
+         MATCH (req)-[:REQUESTED_INTRODUCTION]->(i:Introduction)
+         WITH req, i ORDER BY i.createdAt DESC, i.id SKIP $offset LIMIT $limit
+         CALL (req, i) {
+           ${INTRODUCTION_FIELDS}
+         }
+         WITH i, introduction ORDER BY i.createdAt DESC, i.id
+         RETURN collect(introduction) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
     );
-    return rows.map((row) => row.introduction);
   }
 }

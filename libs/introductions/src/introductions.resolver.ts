@@ -3,6 +3,7 @@ import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { PATH_MAX, PATH_MIN } from './dto/introduction-rules.js';
 import { RequestIntroductionInput } from './dto/request-introduction.input.js';
 import { RespondToIntroductionArgs } from './dto/respond-to-introduction.args.js';
 import { IntroductionsService } from './introductions.service.js';
@@ -55,7 +56,9 @@ export class IntroductionsResolver {
 
   @ResolveField(() => [Person], {
     nullable: 'items',
-    description: 'The intermediaries in order, then the target. Null when the privacy rules hide them from you.',
+    description:
+      `The intermediaries in order, then the target: ${PATH_MIN} to ${PATH_MAX} people, fixed when the introduction ` +
+      'is requested, so not paginated. An entry is null when the privacy rules hide that person from you.',
   })
   path(@Parent() introduction: Introduction, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
     return personLoader(loaders, this.people, viewer).loadMany(introduction.steps.map((step) => step.personId));

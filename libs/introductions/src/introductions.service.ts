@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, badInput, conflict, notFound } from '#tradegraph/common';
+import { AuthUser, badInput, byKeys, conflict, Connection, notFound, toConnection } from '#tradegraph/common';
 import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService } from '#tradegraph/people';
 import { RequestIntroductionInput } from './dto/request-introduction.input.js';
 import { brokenLinkError, pathShapeError, respondError, withdrawError } from './introduction-policy.js';
-import { IntroductionsRepository } from './introductions.repository.js';
+import { IntroductionPage, IntroductionsRepository } from './introductions.repository.js';
 import { IntroductionStatus } from './models/introduction-status.enum.js';
 import { Introduction } from './models/introduction.model.js';
 
@@ -107,16 +107,38 @@ export class IntroductionsService {
     return viewer.id === personId;
   }
 
-  /** PENDING introductions waiting for each given person; only the viewer's own are ever returned. */
-  async toHandle(viewer: AuthUser, personIds: readonly string[]): Promise<Introduction[]> {
-    const own = personIds.filter((id) => this.mayListIntroductionsOf(viewer, id));
-    return own.length > 0 ? this.introductions.waitingFor(own) : [];
+  /** A page of PENDING introductions waiting for each given person; null for anyone but the viewer. */
+  toHandle(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<Introduction> | null)[]> {
+    return this.ownPages(viewer, personIds, offset, (own) => this.introductions.waitingForPages(own, offset, first));
   }
 
-  /** Introductions requested by each given person; only the viewer's own are ever returned. */
-  async requested(viewer: AuthUser, personIds: readonly string[]): Promise<Introduction[]> {
+  /** A page of introductions requested by each given person; null for anyone but the viewer. */
+  requested(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<Introduction> | null)[]> {
+    return this.ownPages(viewer, personIds, offset, (own) => this.introductions.requestedPages(own, offset, first));
+  }
+
+  /** Queries only the pages the viewer may list, and answers null for the others. */
+  private async ownPages(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    offset: number,
+    fetch: (own: string[]) => Promise<IntroductionPage[]>,
+  ): Promise<(Connection<Introduction> | null)[]> {
     const own = personIds.filter((id) => this.mayListIntroductionsOf(viewer, id));
-    return own.length > 0 ? this.introductions.requestedBy(own) : [];
+    const pages = byKeys(personIds, own.length > 0 ? await fetch(own) : [], (page) => page.personId);
+    return personIds.map((id, i) =>
+      own.includes(id) ? toConnection(pages[i]?.items ?? [], offset, pages[i]?.total ?? 0) : null,
+    );
   }
 
   /**

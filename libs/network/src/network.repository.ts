@@ -54,6 +54,13 @@ export interface PersonPage {
   items: Person[];
 }
 
+/** One person's page of connection requests. */
+export interface RequestPage {
+  personId: string;
+  total: number;
+  items: ConnectionRequest[];
+}
+
 /**
  * Cypher of the network: exactly one (:Person)-[:CONNECTED_TO {since}]->(:Person) per connected pair,
  * of arbitrary direction and always matched undirected, and (from)-[:SENT_REQUEST]->(:ConnectionRequest)
@@ -270,27 +277,41 @@ export class NetworkRepository {
     );
   }
 
-  /** PENDING requests sent to each person, newest first. */
-  async incomingRequests(personIds: readonly string[]): Promise<ConnectionRequest[]> {
-    const rows = await this.neo4j.read<{ request: ConnectionRequest }>(
+  /** The same page of PENDING requests sent to each person, newest first. */
+  async incomingRequestPages(personIds: readonly string[], offset: number, limit: number): Promise<RequestPage[]> {
+    return this.neo4j.read<RequestPage>(
       `UNWIND $personIds AS personId
-       MATCH (a:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b:Person {id: personId})
-       RETURN ${REQUEST_FIELDS} AS request
-       ORDER BY r.createdAt DESC, r.id`,
-      { personIds },
+       MATCH (b:Person {id: personId})
+       CALL (b) {
+         MATCH (:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b)
+         RETURN count(r) AS total
+       }
+       CALL (b) {
+         MATCH (a:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b)
+         WITH a, r, b ORDER BY r.createdAt DESC, r.id SKIP $offset LIMIT $limit
+         RETURN collect(${REQUEST_FIELDS}) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
     );
-    return rows.map((row) => row.request);
   }
 
-  /** PENDING requests sent by each person, newest first. */
-  async outgoingRequests(personIds: readonly string[]): Promise<ConnectionRequest[]> {
-    const rows = await this.neo4j.read<{ request: ConnectionRequest }>(
+  /** The same page of PENDING requests sent by each person, newest first. */
+  async outgoingRequestPages(personIds: readonly string[], offset: number, limit: number): Promise<RequestPage[]> {
+    return this.neo4j.read<RequestPage>(
       `UNWIND $personIds AS personId
-       MATCH (a:Person {id: personId})-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b:Person)
-       RETURN ${REQUEST_FIELDS} AS request
-       ORDER BY r.createdAt DESC, r.id`,
-      { personIds },
+       MATCH (a:Person {id: personId})
+       CALL (a) {
+         MATCH (a)-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(:Person)
+         RETURN count(r) AS total
+       }
+       CALL (a) {
+         MATCH (a)-[:SENT_REQUEST]->(r:ConnectionRequest {status: 'PENDING'})-[:REQUEST_TO]->(b:Person)
+         WITH a, r, b ORDER BY r.createdAt DESC, r.id SKIP $offset LIMIT $limit
+         RETURN collect(${REQUEST_FIELDS}) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
     );
-    return rows.map((row) => row.request);
   }
 }

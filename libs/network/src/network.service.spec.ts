@@ -73,8 +73,13 @@ class FakeRepository {
     this.degreeCalls.push(ids);
     return this.degreeRows;
   }
-  async incomingRequests(ids: readonly string[]) {
-    return [...this.requests.values()].filter((r) => ids.includes(r.toId));
+  incomingPageCalls: (readonly string[])[] = [];
+  async incomingRequestPages(ids: readonly string[]) {
+    this.incomingPageCalls.push(ids);
+    return ids.map((personId) => {
+      const items = [...this.requests.values()].filter((r) => r.toId === personId);
+      return { personId, total: items.length, items };
+    });
   }
 }
 
@@ -168,7 +173,11 @@ describe('NetworkService', () => {
     const toBob = pending('ann', 'bob');
     repository.requests.set(toBob.id, toBob);
     repository.requests.set('cem->ann', pending('cem', 'ann'));
-    expect(await service.incomingRequests(bob, ['ann', 'bob'])).toEqual([null, [toBob]]);
-    expect(await service.incomingRequests(bob, ['ann'])).toEqual([null]);
+    const [forAnn, own] = await service.incomingRequests(bob, ['ann', 'bob'], 20, 0);
+    expect(forAnn).toBeNull();
+    expect(own?.edges.map((edge) => edge.node)).toEqual([toBob]);
+    expect(own?.totalCount).toBe(1);
+    expect(await service.incomingRequests(bob, ['ann'], 20, 0)).toEqual([null]);
+    expect(repository.incomingPageCalls).toEqual([['bob']]);
   });
 });

@@ -16,7 +16,7 @@ import { mostVisiblePath } from '#tradegraph/policy';
 import { ConnectionPath } from './models/connection-path.model.js';
 import { ConnectionRequestStatus } from './models/connection-request-status.enum.js';
 import { ConnectionRequest } from './models/connection-request.model.js';
-import { NetworkRepository } from './network.repository.js';
+import { NetworkRepository, RequestPage } from './network.repository.js';
 
 @Injectable()
 export class NetworkService {
@@ -169,34 +169,34 @@ export class NetworkService {
     return personIds.map((id, index) => (id === viewer.id ? 0 : (found[index]?.degree ?? null)));
   }
 
-  /** PENDING requests to each person; only the viewer sees their own (null for anyone else). */
-  incomingRequests(viewer: AuthUser, personIds: readonly string[]): Promise<(ConnectionRequest[] | null)[]> {
-    return this.ownOnly(
-      viewer,
-      personIds,
-      (ids) => this.network.incomingRequests(ids),
-      (r) => r.toId,
-    );
+  /** A page of PENDING requests to each person; only the viewer sees their own (null for anyone else). */
+  incomingRequests(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<ConnectionRequest> | null)[]> {
+    return this.ownOnly(viewer, personIds, offset, (ids) => this.network.incomingRequestPages(ids, offset, first));
   }
 
-  /** PENDING requests from each person; only the viewer sees their own (null for anyone else). */
-  outgoingRequests(viewer: AuthUser, personIds: readonly string[]): Promise<(ConnectionRequest[] | null)[]> {
-    return this.ownOnly(
-      viewer,
-      personIds,
-      (ids) => this.network.outgoingRequests(ids),
-      (r) => r.fromId,
-    );
+  /** A page of PENDING requests from each person; only the viewer sees their own (null for anyone else). */
+  outgoingRequests(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<ConnectionRequest> | null)[]> {
+    return this.ownOnly(viewer, personIds, offset, (ids) => this.network.outgoingRequestPages(ids, offset, first));
   }
 
   private async ownOnly(
     viewer: AuthUser,
     personIds: readonly string[],
-    fetch: (ids: string[]) => Promise<ConnectionRequest[]>,
-    ownerOf: (request: ConnectionRequest) => string,
-  ): Promise<(ConnectionRequest[] | null)[]> {
-    const own = personIds.includes(viewer.id) ? await fetch([viewer.id]) : [];
-    return personIds.map((id) => (id === viewer.id ? own.filter((request) => ownerOf(request) === id) : null));
+    offset: number,
+    fetch: (ids: string[]) => Promise<RequestPage[]>,
+  ): Promise<(Connection<ConnectionRequest> | null)[]> {
+    const [own] = personIds.includes(viewer.id) ? await fetch([viewer.id]) : [];
+    return personIds.map((id) => (id === viewer.id ? toConnection(own?.items ?? [], offset, own?.total ?? 0) : null));
   }
 }
 

@@ -2,6 +2,7 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser, Connection } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
+import { ConnectionRequestConnection } from './models/connection-request-connection.model.js';
 import { ConnectionRequest } from './models/connection-request.model.js';
 import { PersonConnection } from './models/person-connection.model.js';
 import { NetworkService } from './network.service.js';
@@ -53,34 +54,38 @@ export class PersonNetworkResolver {
       .load(person.id);
   }
 
-  @ResolveField(() => [ConnectionRequest], {
+  @ResolveField(() => ConnectionRequestConnection, {
     nullable: true,
-    description: 'PENDING connection requests to this person, newest first. Only on the viewer’s own Person.',
+    description: 'PENDING connection requests to this person, newest first. Null unless this person is the viewer.',
   })
   incomingConnectionRequests(
     @Parent() person: Person,
+    @Args() page: PageArgs,
     @CurrentUser() viewer: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ) {
+    const offset = offsetAfter(page.after);
     return loaders
-      .get<string, ConnectionRequest[] | null>('incomingConnectionRequests', (ids) =>
-        this.network.incomingRequests(viewer, ids),
+      .get<string, Connection<ConnectionRequest> | null>(`incomingConnectionRequests:${page.first}:${offset}`, (ids) =>
+        this.network.incomingRequests(viewer, ids, page.first, offset),
       )
       .load(person.id);
   }
 
-  @ResolveField(() => [ConnectionRequest], {
+  @ResolveField(() => ConnectionRequestConnection, {
     nullable: true,
-    description: 'PENDING connection requests from this person, newest first. Only on the viewer’s own Person.',
+    description: 'PENDING connection requests from this person, newest first. Null unless this person is the viewer.',
   })
   outgoingConnectionRequests(
     @Parent() person: Person,
+    @Args() page: PageArgs,
     @CurrentUser() viewer: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ) {
+    const offset = offsetAfter(page.after);
     return loaders
-      .get<string, ConnectionRequest[] | null>('outgoingConnectionRequests', (ids) =>
-        this.network.outgoingRequests(viewer, ids),
+      .get<string, Connection<ConnectionRequest> | null>(`outgoingConnectionRequests:${page.first}:${offset}`, (ids) =>
+        this.network.outgoingRequests(viewer, ids, page.first, offset),
       )
       .load(person.id);
   }

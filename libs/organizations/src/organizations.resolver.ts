@@ -6,7 +6,7 @@ import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { Organization } from './models/organization.model.js';
 import { organizationLoader, suppliedCategoriesLoader } from './organizations.loader.js';
-import { OrganizationsService } from './organizations.service.js';
+import { MAX_SUPPLIED_CATEGORIES, OrganizationsService } from './organizations.service.js';
 
 @Resolver(() => Organization)
 export class OrganizationsResolver {
@@ -52,7 +52,11 @@ export class OrganizationsResolver {
     return this.organizations.setSuppliedCategories(user, organizationId, categoryIds);
   }
 
-  @ResolveField(() => [Category], { description: 'The categories this organization supplies, by name.' })
+  @ResolveField(() => [Category], {
+    description:
+      'The categories this organization supplies, by name. Not paginated: setSuppliedCategories takes at most ' +
+      `${MAX_SUPPLIED_CATEGORIES} categories of the fixed taxonomy.`,
+  })
   suppliedCategories(@Parent() organization: Organization, @Loaders() loaders: RequestLoaders) {
     return suppliedCategoriesLoader(loaders, this.organizations).load(organization.id);
   }

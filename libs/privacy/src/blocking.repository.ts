@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
 import { Person } from '#tradegraph/people';
+import { int } from 'neo4j-driver';
 
 /**
  * Cypher of blocking: (blocker:Person)-[:BLOCKED {createdAt}]->(blocked:Person), at most one per
@@ -63,14 +64,26 @@ export class BlockingRepository {
     return row?.done ?? false;
   }
 
-  /** The people each given person blocked, ordered by name then id. */
-  async blockedBy(personIds: readonly string[]): Promise<{ personId: string; person: Person }[]> {
-    return this.neo4j.read<{ personId: string; person: Person }>(
+  /** The same page of the people each given person blocked, ordered by name then id. */
+  async blockedPages(
+    personIds: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<{ personId: string; total: number; items: Person[] }[]> {
+    return this.neo4j.read<{ personId: string; total: number; items: Person[] }>(
       `UNWIND $personIds AS personId
-       MATCH (:Person {id: personId})-[:BLOCKED]->(b:Person)
-       RETURN personId, b {.id, .name, headline: b.headline, country: b.country} AS person
-       ORDER BY b.name, b.id`,
-      { personIds },
+       MATCH (p:Person {id: personId})
+       CALL (p) {
+         MATCH (p)-[:BLOCKED]->(b:Person)
+         RETURN count(b) AS total
+       }
+       CALL (p) {
+         MATCH (p)-[:BLOCKED]->(b:Person)
+         WITH b ORDER BY b.name, b.id SKIP $offset LIMIT $limit
+         RETURN collect(b {.id, .name, headline: b.headline, country: b.country}) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
     );
   }
 }

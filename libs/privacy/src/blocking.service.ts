@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, badInput, groupByKeys } from '#tradegraph/common';
+import { AuthUser, badInput, byKeys, Connection, toConnection } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
 import { BlockingRepository } from './blocking.repository.js';
 
@@ -24,11 +24,18 @@ export class BlockingService {
     return true;
   }
 
-  /** Whom each given person blocked; null for anyone but the viewer. */
-  async blockedPeople(viewer: AuthUser, personIds: readonly string[]): Promise<(Person[] | null)[]> {
+  /** The same page of whom each given person blocked; null for anyone but the viewer. */
+  async blockedPeople(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<Person> | null)[]> {
     const own = personIds.filter((id) => id === viewer.id);
-    const rows = own.length > 0 ? await this.blocking.blockedBy(own) : [];
-    const groups = groupByKeys(personIds, rows, (row) => row.personId);
-    return personIds.map((id, i) => (id === viewer.id ? groups[i].map((row) => row.person) : null));
+    const rows = own.length > 0 ? await this.blocking.blockedPages(own, offset, first) : [];
+    const pages = byKeys(personIds, rows, (row) => row.personId);
+    return personIds.map((id, i) =>
+      id === viewer.id ? toConnection(pages[i]?.items ?? [], offset, pages[i]?.total ?? 0) : null,
+    );
   }
 }

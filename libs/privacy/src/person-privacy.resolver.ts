@@ -1,8 +1,9 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { AuthUser } from '#tradegraph/common';
-import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthUser, Connection } from '#tradegraph/common';
+import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
 import { BlockingService } from './blocking.service.js';
+import { BlockedPersonConnection } from './models/blocked-person-connection.model.js';
 import { PrivacySettings } from './models/privacy-settings.model.js';
 import { PrivacyService } from './privacy.service.js';
 
@@ -24,13 +25,21 @@ export class PersonPrivacyResolver {
       .load(person.id);
   }
 
-  @ResolveField(() => [Person], {
+  @ResolveField(() => BlockedPersonConnection, {
     nullable: true,
     description: 'The people this person blocked, ordered by name. Null unless this person is the viewer.',
   })
-  blockedPeople(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+  blockedPeople(
+    @Parent() person: Person,
+    @Args() page: PageArgs,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const offset = offsetAfter(page.after);
     return loaders
-      .get<string, Person[] | null>('blockedPeople', (ids) => this.blocking.blockedPeople(viewer, ids))
+      .get<string, Connection<Person> | null>(`blockedPeople:${page.first}:${offset}`, (ids) =>
+        this.blocking.blockedPeople(viewer, ids, page.first, offset),
+      )
       .load(person.id);
   }
 }

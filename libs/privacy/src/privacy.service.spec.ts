@@ -47,8 +47,14 @@ describe('BlockingService', () => {
     const repository = {
       block: async (a: string, b: string) => (calls.push(`block ${a} ${b}`), b !== 'nobody'),
       unblock: async (a: string, b: string) => (calls.push(`unblock ${a} ${b}`), b !== 'nobody'),
-      blockedBy: async (ids: readonly string[]) =>
-        ids.map((personId) => ({ personId, person: { id: 'ben', name: 'Ben', headline: null, country: null } })),
+      blockedPages: async (ids: readonly string[]) => (
+        calls.push(`blockedPages ${ids.join(' ')}`),
+        ids.map((personId) => ({
+          personId,
+          total: 1,
+          items: [{ id: 'ben', name: 'Ben', headline: null, country: null }],
+        }))
+      ),
     };
     return { calls, service: new BlockingService(repository as unknown as BlockingRepository) };
   };
@@ -67,9 +73,11 @@ describe('BlockingService', () => {
   });
 
   it('lists blocked people only on the viewer’s own Person', async () => {
-    const { service } = setup();
-    const [others, own] = await service.blockedPeople(viewer, ['ben', 'ada']);
+    const { calls, service } = setup();
+    const [others, own] = await service.blockedPeople(viewer, ['ben', 'ada'], 20, 0);
     expect(others).toBeNull();
-    expect(own).toEqual([{ id: 'ben', name: 'Ben', headline: null, country: null }]);
+    expect(own?.edges.map((edge) => edge.node)).toEqual([{ id: 'ben', name: 'Ben', headline: null, country: null }]);
+    expect(own?.totalCount).toBe(1);
+    expect(calls).toEqual(['blockedPages ada']);
   });
 });

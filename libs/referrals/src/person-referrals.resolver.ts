@@ -1,8 +1,8 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
-import { Referral } from './models/referral.model.js';
+import { ReferralConnection } from './models/referral-connection.model.js';
 import { referralsReceivedLoader, referralsSentLoader } from './referrals.loader.js';
 import { ReferralsService } from './referrals.service.js';
 
@@ -11,21 +11,33 @@ import { ReferralsService } from './referrals.service.js';
 export class PersonReferralsResolver {
   constructor(private readonly referrals: ReferralsService) {}
 
-  @ResolveField(() => [Referral], {
+  @ResolveField(() => ReferralConnection, {
     nullable: true,
     description: 'Referrals this person received, newest first. Null unless this person is the viewer.',
   })
-  referralsReceived(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+  referralsReceived(
+    @Parent() person: Person,
+    @Args() page: PageArgs,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
     if (!this.referrals.mayListReferralsOf(viewer, person.id)) return null;
-    return referralsReceivedLoader(loaders, this.referrals, viewer).load(person.id);
+    const offset = offsetAfter(page.after);
+    return referralsReceivedLoader(loaders, this.referrals, viewer, page.first, offset).load(person.id);
   }
 
-  @ResolveField(() => [Referral], {
+  @ResolveField(() => ReferralConnection, {
     nullable: true,
     description: 'Referrals this person sent, newest first. Null unless this person is the viewer.',
   })
-  referralsSent(@Parent() person: Person, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+  referralsSent(
+    @Parent() person: Person,
+    @Args() page: PageArgs,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
     if (!this.referrals.mayListReferralsOf(viewer, person.id)) return null;
-    return referralsSentLoader(loaders, this.referrals, viewer).load(person.id);
+    const offset = offsetAfter(page.after);
+    return referralsSentLoader(loaders, this.referrals, viewer, page.first, offset).load(person.id);
   }
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { AuthUser, byKeys, groupByKeys, RequestLoaders } from '#tradegraph/common';
+import { AuthUser, byKeys, Connection, RequestLoaders } from '#tradegraph/common';
 import { Referral } from './models/referral.model.js';
 import { ReferralsService } from './referrals.service.js';
 
@@ -13,24 +13,29 @@ export function referralLoader(
   );
 }
 
-/** Referrals received, by recipient id, newest first; empty for anyone but the viewer. */
+/** One page of referrals received, by recipient id, newest first; null for anyone but the viewer. */
 export function referralsReceivedLoader(
   loaders: RequestLoaders,
   referrals: ReferralsService,
   viewer: AuthUser,
-): DataLoader<string, Referral[]> {
-  return loaders.get<string, Referral[]>('referralsReceived', async (ids) =>
-    groupByKeys(ids, await referrals.received(viewer, ids), (referral) => referral.toId),
+  first: number,
+  offset: number,
+): DataLoader<string, Connection<Referral> | null> {
+  // Persons asking for the same page share one batch.
+  return loaders.get<string, Connection<Referral> | null>(`referralsReceived:${first}:${offset}`, (ids) =>
+    referrals.received(viewer, ids, first, offset),
   );
 }
 
-/** Referrals sent, by sender id, newest first; empty for anyone but the viewer. */
+/** One page of referrals sent, by sender id, newest first; null for anyone but the viewer. */
 export function referralsSentLoader(
   loaders: RequestLoaders,
   referrals: ReferralsService,
   viewer: AuthUser,
-): DataLoader<string, Referral[]> {
-  return loaders.get<string, Referral[]>('referralsSent', async (ids) =>
-    groupByKeys(ids, await referrals.sent(viewer, ids), (referral) => referral.fromId),
+  first: number,
+  offset: number,
+): DataLoader<string, Connection<Referral> | null> {
+  return loaders.get<string, Connection<Referral> | null>(`referralsSent:${first}:${offset}`, (ids) =>
+    referrals.sent(viewer, ids, first, offset),
   );
 }

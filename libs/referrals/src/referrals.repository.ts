@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
 import { MAY_CONTACT } from '#tradegraph/policy';
+import { int } from 'neo4j-driver';
 import { Referral } from './models/referral.model.js';
 
 /** Binds `from`, `r`, `to`, `o` and `c` around a referral `r`. */
@@ -8,6 +9,13 @@ const REFERRAL_PATTERN = `(from:Person)-[:REFERRED]->(r:Referral)-[:REFERRED_TO]
   (r)-[:ABOUT]->(o:Organization), (r)-[:IN_CATEGORY]->(c:Category)`;
 const REFERRAL_FIELDS = `r {.id, message: r.message, .createdAt, fromId: from.id, toId: to.id,
   supplierId: o.id, categoryId: c.id}`;
+
+/** One person's page of referrals. */
+export interface ReferralPage {
+  personId: string;
+  total: number;
+  items: Referral[];
+}
 
 export interface ReferralDraft {
   id: string;
@@ -71,29 +79,45 @@ export class ReferralsRepository {
     return row?.reachable ?? false;
   }
 
-  /** Referrals received by each person, newest first, leaving out those of a blocked pair. */
-  async receivedBy(personIds: readonly string[]): Promise<Referral[]> {
-    const rows = await this.neo4j.read<{ referral: Referral }>(
+  /** The same page of referrals received by each person, newest first, leaving out those of a blocked pair. */
+  async receivedPages(personIds: readonly string[], offset: number, limit: number): Promise<ReferralPage[]> {
+    return this.neo4j.read<ReferralPage>(
       `UNWIND $personIds AS personId
-       MATCH ${REFERRAL_PATTERN}
-       WHERE to.id = personId AND ${MAY_CONTACT('from', 'to')}
-       RETURN ${REFERRAL_FIELDS} AS referral
-       ORDER BY r.createdAt DESC, r.id`,
-      { personIds },
+       MATCH (to:Person {id: personId})
+       CALL (to) {
+         MATCH ${REFERRAL_PATTERN}
+         WHERE ${MAY_CONTACT('from', 'to')}
+         RETURN count(r) AS total
+       }
+       CALL (to) {
+         MATCH ${REFERRAL_PATTERN}
+         WHERE ${MAY_CONTACT('from', 'to')}
+         WITH from, r, to, o, c ORDER BY r.createdAt DESC, r.id SKIP $offset LIMIT $limit
+         RETURN collect(${REFERRAL_FIELDS}) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
     );
-    return rows.map((row) => row.referral);
   }
 
-  /** Referrals sent by each person, newest first, leaving out those of a blocked pair. */
-  async sentBy(personIds: readonly string[]): Promise<Referral[]> {
-    const rows = await this.neo4j.read<{ referral: Referral }>(
+  /** The same page of referrals sent by each person, newest first, leaving out those of a blocked pair. */
+  async sentPages(personIds: readonly string[], offset: number, limit: number): Promise<ReferralPage[]> {
+    return this.neo4j.read<ReferralPage>(
       `UNWIND $personIds AS personId
-       MATCH ${REFERRAL_PATTERN}
-       WHERE from.id = personId AND ${MAY_CONTACT('from', 'to')}
-       RETURN ${REFERRAL_FIELDS} AS referral
-       ORDER BY r.createdAt DESC, r.id`,
-      { personIds },
+       MATCH (from:Person {id: personId})
+       CALL (from) {
+         MATCH ${REFERRAL_PATTERN}
+         WHERE ${MAY_CONTACT('from', 'to')}
+         RETURN count(r) AS total
+       }
+       CALL (from) {
+         MATCH ${REFERRAL_PATTERN}
+         WHERE ${MAY_CONTACT('from', 'to')}
+         WITH from, r, to, o, c ORDER BY r.createdAt DESC, r.id SKIP $offset LIMIT $limit
+         RETURN collect(${REFERRAL_FIELDS}) AS items
+       }
+       RETURN personId, total, items`,
+      { personIds, offset: int(offset), limit: int(limit) },
     );
-    return rows.map((row) => row.referral);
   }
 }

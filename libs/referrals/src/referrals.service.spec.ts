@@ -30,11 +30,11 @@ class InMemoryReferrals {
     const connected = this.connections.has(`${a}-${b}`) || this.connections.has(`${b}-${a}`);
     return connected && !this.blocks.has(`${a}>${b}`) && !this.blocks.has(`${b}>${a}`);
   }
-  async receivedBy(personIds: readonly string[]) {
+  async receivedPages(personIds: readonly string[]) {
     this.listed.push([...personIds]);
     return [];
   }
-  async sentBy(personIds: readonly string[]) {
+  async sentPages(personIds: readonly string[]) {
     this.listed.push([...personIds]);
     return [];
   }
@@ -131,8 +131,9 @@ describe('ReferralsService listings', () => {
     const { referrals, service } = setup();
     expect(service.mayListReferralsOf(sender, 'ada')).toBe(true);
     expect(service.mayListReferralsOf(sender, 'ben')).toBe(false);
-    await service.received(sender, ['ben', 'ada']);
-    await service.sent(sender, ['cleo']);
+    const received = await service.received(sender, ['ben', 'ada'], 20, 0);
+    expect(received.map((page) => page?.totalCount ?? null)).toEqual([null, 0]);
+    expect(await service.sent(sender, ['cleo'], 20, 0)).toEqual([null]);
     expect(referrals.listed).toEqual([['ada']]);
   });
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '#tradegraph/categories';
-import { AuthUser, badInput, forbidden, notFound } from '#tradegraph/common';
+import { AuthUser, badInput, byKeys, Connection, forbidden, notFound, toConnection } from '#tradegraph/common';
 import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { ReferSupplierInput } from './dto/refer-supplier.input.js';
 import { Referral } from './models/referral.model.js';
-import { ReferralsRepository } from './referrals.repository.js';
+import { ReferralPage, ReferralsRepository } from './referrals.repository.js';
 
 @Injectable()
 export class ReferralsService {
@@ -52,16 +52,38 @@ export class ReferralsService {
     return viewer.id === personId;
   }
 
-  /** Referrals received by the given people, newest first; only the viewer's own are ever returned. */
-  async received(viewer: AuthUser, personIds: readonly string[]): Promise<Referral[]> {
-    const own = personIds.filter((id) => this.mayListReferralsOf(viewer, id));
-    return own.length > 0 ? this.referrals.receivedBy(own) : [];
+  /** A page of referrals received by each given person, newest first; null for anyone but the viewer. */
+  received(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<Referral> | null)[]> {
+    return this.ownPages(viewer, personIds, offset, (own) => this.referrals.receivedPages(own, offset, first));
   }
 
-  /** Referrals sent by the given people, newest first; only the viewer's own are ever returned. */
-  async sent(viewer: AuthUser, personIds: readonly string[]): Promise<Referral[]> {
+  /** A page of referrals sent by each given person, newest first; null for anyone but the viewer. */
+  sent(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<(Connection<Referral> | null)[]> {
+    return this.ownPages(viewer, personIds, offset, (own) => this.referrals.sentPages(own, offset, first));
+  }
+
+  /** Queries only the pages the viewer may list, and answers null for the others. */
+  private async ownPages(
+    viewer: AuthUser,
+    personIds: readonly string[],
+    offset: number,
+    fetch: (own: string[]) => Promise<ReferralPage[]>,
+  ): Promise<(Connection<Referral> | null)[]> {
     const own = personIds.filter((id) => this.mayListReferralsOf(viewer, id));
-    return own.length > 0 ? this.referrals.sentBy(own) : [];
+    const pages = byKeys(personIds, own.length > 0 ? await fetch(own) : [], (page) => page.personId);
+    return personIds.map((id, i) =>
+      own.includes(id) ? toConnection(pages[i]?.items ?? [], offset, pages[i]?.total ?? 0) : null,
+    );
   }
 
   /**

@@ -60,9 +60,9 @@ describe('rankSuppliers', () => {
     updatedAt: now,
   });
 
-  it('sums all contributions, orders by score then name, and keeps the 10 largest pieces of evidence', () => {
+  it('sums all contributions, orders by score then name, and keeps the 100 largest pieces of evidence', () => {
     const facts = [
-      ...Array.from({ length: 12 }, (_, i) => endorsement(`e${String(i).padStart(2, '0')}`, 'a', (i % 5) + 1)),
+      ...Array.from({ length: 102 }, (_, i) => endorsement(`e${String(i).padStart(3, '0')}`, 'a', (i % 5) + 1)),
       endorsement('b1', 'b', 5),
       endorsement('c1', 'c', 5),
     ];
@@ -70,11 +70,11 @@ describe('rankSuppliers', () => {
     expect(ranked.map((r) => r.supplierId)).toEqual(['a', 'b', 'c']);
     const totalA = facts.filter((f) => f.supplierId === 'a').reduce((sum, f) => sum + contribution(f, now), 0);
     expect(ranked[0].score).toBeCloseTo(totalA, 12);
-    expect(ranked[0].evidence).toHaveLength(10);
+    expect(ranked[0].evidence).toHaveLength(100);
     expect(ranked[0].evidence.map((e) => e.contribution)).toEqual(
       [...ranked[0].evidence.map((e) => e.contribution)].sort((x, y) => y - x),
     );
-    expect(ranked[0].evidence.slice(0, 3).map((e) => e.id)).toEqual(['e04', 'e09', 'e03']);
+    expect(ranked[0].evidence.slice(0, 3).map((e) => e.id)).toEqual(['e004', 'e009', 'e014']);
   });
 
   it('breaks ties by kind, then id, and limits to `first` suppliers', () => {

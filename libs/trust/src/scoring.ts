@@ -11,7 +11,8 @@ export const HALF_LIFE_DAYS = 730;
 export const VERIFIED_ENDORSEMENT_BONUS = 1.5;
 export const TRADE_QUALITY_WITHOUT_FEEDBACK = 0.6;
 export const REFERRAL_FACTOR = 0.8;
-export const MAX_EVIDENCE_PER_SUPPLIER = 10;
+/** The most evidence kept per supplier: the largest `evidence(first:)` accepts. The score counts all of it. */
+export const MAX_EVIDENCE_PER_SUPPLIER = 100;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -94,7 +95,8 @@ const KIND_ORDER: Record<EvidenceKind, number> = { ENDORSEMENT: 0, TRADE: 1, REF
 
 /**
  * score(S) = the sum of all its contributions; suppliers with a positive score, ordered by
- * score descending, then name, then id; each with its 10 largest contributions (ties: kind, then id).
+ * score descending, then name, then id; each with its MAX_EVIDENCE_PER_SUPPLIER largest contributions
+ * (ties: kind, then id).
  */
 export function rankSuppliers(
   facts: EvidenceFact[],

@@ -132,7 +132,7 @@ export type ConnectionPathQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionPathQuery = { connectionPath: { degree: number, people: Array<{ id: string, name: string }> } | null };
+export type ConnectionPathQuery = { connectionPath: { degree: number, people: Array<{ id: string, name: string } | null> } | null };
 
 export type MutualConnectionsQueryVariables = Exact<{
   personId: string | number;

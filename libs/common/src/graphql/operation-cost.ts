@@ -8,7 +8,7 @@ const DEGREE_BASE = 10;
 const MAX_DEGREE = 3;
 /** Largest maxDepth of connectionPath. */
 const MAX_PATH_DEPTH = 6;
-/** How many items a list without a `first` argument is assumed to hold (employments, categories, referrals…). */
+/** How many items a list without a `first` argument is assumed to hold (categories, supplied categories, paths…). */
 export const UNPAGED_LIST_SIZE = 5;
 
 type Args = Record<string, unknown>;

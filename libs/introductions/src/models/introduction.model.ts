@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PATH_MAX, PATH_MIN } from '../dto/introduction-rules.js';
 import { IntroductionStatus } from './introduction-status.enum.js';
 import { IntroductionStep } from './introduction-step.model.js';
 
@@ -31,7 +32,9 @@ export class Introduction {
   })
   currentStep: number | null;
 
-  @Field(() => [IntroductionStep], { description: 'One step per person in `path`, in the same order.' })
+  @Field(() => [IntroductionStep], {
+    description: `One step per person in \`path\`, in the same order: ${PATH_MIN} to ${PATH_MAX}, so not paginated.`,
+  })
   steps: IntroductionStep[];
 
   @Field(() => Date, { description: 'When the introduction was requested.' })

@@ -9,6 +9,6 @@ export class SupplierRecommendation {
   @Field(() => Float, { description: 'The sum of all evidence contributions; higher is better.' })
   score: number;
 
-  @Field(() => [TrustEvidence], { description: 'The (at most 10) largest contributions, largest first.' })
+  /** The largest contributions, largest first (at most MAX_EVIDENCE_PER_SUPPLIER); exposed through `evidence(first)`. */
   evidence: TrustEvidence[];
 }
