@@ -11,6 +11,7 @@ import {
   startService,
   waitFor,
 } from './support/service-process.js';
+import { GENEROUS_RATE_LIMITS } from './support/test-app.js';
 
 const JWT_SECRET = 'faults-test-secret-that-is-at-least-32-characters';
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
@@ -31,6 +32,8 @@ async function launch(dataDir: string, ports?: { port: number; boltPort: number 
     LOG_LEVEL: 'error',
     SEED_DEMO_DATA: 'false',
     JWT_SECRET,
+    // The write load is the point of this test, not the per-account limits (tested elsewhere).
+    ...GENEROUS_RATE_LIMITS,
     ...env,
   });
   await waitFor(() => service.output().includes('listening at'), 150_000, 'the service to listen', service.output);

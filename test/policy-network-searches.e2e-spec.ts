@@ -3,7 +3,7 @@ import { policyHelpers, STEEL } from './support/policy-helpers.js';
 import { TRADE } from './support/trades-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
-const SHORTLIST = `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 3, first: 50) {
+const SHORTLIST = `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 3, first: 20) {
   score supplier { id }
   evidence {
     kind degree person { id }

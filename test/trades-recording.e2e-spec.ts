@@ -96,7 +96,7 @@ describe('trades', () => {
         ],
         Feedback: [
           'type Feedback {',
-          'author: Person!',
+          'author: Person',
           'average: Float!',
           'comment: String',
           'communication: Int!',
