@@ -1,6 +1,6 @@
 import { newPerson } from './support/factories.js';
 import { policyHelpers, STEEL } from './support/policy-helpers.js';
-import { TRADE } from './support/trades-helpers.js';
+import { LEAVE, TRADE } from './support/trades-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 const SHORTLIST = `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 3, first: 20) {
@@ -80,6 +80,26 @@ describe('policy: network searches', () => {
         person: { id: buyer.id },
         trade: expect.objectContaining({ recordedBy: null }),
       }),
+    ]);
+  });
+  it('hides an opted-out feedback author in trade evidence, and back through the feedback’s trade', async () => {
+    const [viewer, trader] = [await newPerson(t), await newPerson(t)];
+    await chain(viewer, trader);
+    const supplierId = await newSupplier();
+    const tradeId = await trade(trader, supplierId);
+    const input = { tradeId, quality: 5, delivery: 4, communication: 4 };
+    expect((await t.gql(LEAVE, { input }, trader.token)).errors).toBeUndefined();
+    await settings(trader, { appearInNetworkSearches: false });
+    const res = await t.gql(
+      `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 1, first: 50) { supplier { id }
+        evidence { kind trade { id feedback { author { id } trade { id recordedBy { id } } } } } } }`,
+      {},
+      viewer.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const evidence = res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId).evidence;
+    expect(evidence).toEqual([
+      { kind: 'TRADE', trade: { id: tradeId, feedback: { author: null, trade: { id: tradeId, recordedBy: null } } } },
     ]);
   });
 });

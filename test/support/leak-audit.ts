@@ -5,12 +5,12 @@
  * request per query; a batch that fails as a whole is retried one alias at a time.
  */
 import { ROOT_CATEGORIES } from './leak-builder.js';
-import { Batch, batchDocument, BATCHES, ME } from './leak-fields.js';
+import { Batch, batchDocument, BATCHES, ME, MY_SOURCING } from './leak-fields.js';
 import { Findings } from './leak-findings.js';
 import { checkSummaries, SummaryAnswer } from './leak-counts.js';
 import { LeakModel, MPerson } from './leak-model.js';
 import { checkEdge, walk, WalkContext } from './leak-walk.js';
-import { GqlError, TestApp } from './test-app.js';
+import { GqlError, GqlResponse, TestApp } from './test-app.js';
 
 interface Item {
   label: string;
@@ -19,6 +19,11 @@ interface Item {
   mayBeNotFound?: boolean;
 }
 type Handle = (item: Item, value: any, index: number) => void;
+
+/** Aliases per request under the default operation limits (GRAPHQL_MAX_ALIASES). */
+const MAX_ALIASES = 15;
+/** Pages of sourcingRequestsForMe beyond which the paging is taken to loop. */
+const MAX_PAGES = 20;
 
 /** The degrees asked of the network searches: the widest, and the narrowest whose Cypher differs. */
 const TRADER_DEGREES = [1, 3];
@@ -43,7 +48,7 @@ export class ViewerAudit {
     }
   }
 
-  /** Sends the items as aliases of one request; on a whole-request failure, one by one. */
+  /** Sends the items as aliases of a few requests (perRequest each); on a whole-request failure, one by one. */
   private async batch(batch: Batch, items: Item[], handle: Handle): Promise<void> {
     const send = async (indexes: number[]) => {
       const variables: Record<string, unknown> = {};
@@ -60,17 +65,20 @@ export class ViewerAudit {
     // Arguments that may answer NOT_FOUND go alone: on a non-null field it would void the whole batch.
     const together = items.map((_, i) => i).filter((i) => !items[i].mayBeNotFound);
     for (const i of items.map((_, i) => i).filter((i) => items[i].mayBeNotFound)) await one(i);
-    if (together.length === 0) return;
-    const res = await send(together);
-    if (!res.data) {
-      for (const i of together) await one(i);
-      return;
+    const size = batch.perRequest ?? MAX_ALIASES;
+    for (let start = 0; start < together.length; start += size) {
+      const chunk = together.slice(start, start + size);
+      const res = await send(chunk);
+      if (!res.data) {
+        for (const i of chunk) await one(i);
+        continue;
+      }
+      for (const error of res.errors ?? []) {
+        const item = items[Number(String(error.path?.[0] ?? '').slice(1))];
+        this.reportErrors(item ? `${batch.label}(${item.label})` : batch.label, [error]);
+      }
+      chunk.forEach((i) => handle(items[i], res.data![`a${i}`], i));
     }
-    for (const error of res.errors ?? []) {
-      const item = items[Number(String(error.path?.[0] ?? '').slice(1))];
-      this.reportErrors(item ? `${batch.label}(${item.label})` : batch.label, [error]);
-    }
-    together.forEach((i) => handle(items[i], res.data![`a${i}`], i));
   }
 
   private hidden(id: string): boolean {
@@ -81,6 +89,17 @@ export class ViewerAudit {
     const res = await this.t.gql(ME, {}, this.viewer.token);
     this.reportErrors('me', res.errors ?? []);
     walk(res.data, this.ctx('me'), 'data');
+    let after: string | null = null;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const mine: GqlResponse = await this.t.gql(MY_SOURCING, { after }, this.viewer.token);
+      this.reportErrors('me.sourcingRequestsForMe', mine.errors ?? []);
+      walk(mine.data, this.ctx('me.sourcingRequestsForMe'), 'data');
+      const info: { endCursor: string | null; hasNextPage: boolean } | undefined =
+        mine.data?.me?.sourcingRequestsForMe?.pageInfo;
+      if (!info?.hasNextPage) return;
+      after = info.endCursor;
+    }
+    this.out.add('errors', this.viewer, 'me.sourcingRequestsForMe', `more than ${MAX_PAGES} pages`);
   }
 
   async people(): Promise<void> {

@@ -17,13 +17,18 @@ export interface SummaryAnswer {
 const DEGREES = [1, 2, 3];
 const EPSILON = 1e-9;
 
-/** People per degree (1..3) who traded with the supplier in trades the viewer may see, under one reading of blocking. */
+/**
+ * People per degree (1..3) who traded with the supplier in trades the viewer may see, with the
+ * distances of one reading of blocking. Under both readings the people who have a block with the
+ * viewer are not counted (blocking is mutual invisibility in network results); the readings differ
+ * only in whether others' distances may run through them.
+ */
 export function trueCells(m: LeakModel, viewerId: string, supplierId: string, withoutBlocked: boolean): number[] {
   const dist = m.distances(viewerId, withoutBlocked);
   const cells = [0, 0, 0];
   for (const p of m.alive()) {
     const d = dist.get(p.id);
-    if (p.id === viewerId || d === undefined || d > 3) continue;
+    if (p.id === viewerId || d === undefined || d > 3 || m.blockedBetween(viewerId, p.id)) continue;
     if (m.visibleTradesOf(viewerId, p.id, supplierId).length > 0) cells[d - 1] += 1;
   }
   return cells;

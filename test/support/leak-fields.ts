@@ -15,6 +15,13 @@ export const FIELDS = {
   connectionDegree: 'connectionDegree',
 } as const;
 
+/**
+ * Page sizes that hold everything the built network has (6 organizations, so at most 6 suppliers)
+ * while keeping each operation within the default operation limits: nested lists multiply the
+ * estimated cost, and these queries answer as an ordinary client's would.
+ */
+const SUPPLIERS_PAGE = 10;
+
 const PERSON = `fragment P on Person { __typename id name ${FIELDS.connectionDegree} ${FIELDS.connectionCount} }`;
 const TRADE = `fragment T on Trade { __typename id visibility status buyer { id } supplier { id }
   recordedBy { ...P } confirmedBy { ...P } feedback { __typename id author { ...P } } }`;
@@ -27,7 +34,7 @@ const RECOMMENDATION = `fragment REC on SupplierRecommendation { __typename scor
   evidence { __typename kind degree contribution person { ...P } endorsement { ...E } trade { ...T } referral { ...R } } }`;
 const SOURCING = `fragment SR on SourcingRequest { __typename id status requester { ...P }
   answers(first: 100) { totalCount edges { node { __typename id answerer { ...P } supplier { id } } } }
-  suggestedSuppliers(first: 50) { ...REC } }`;
+  suggestedSuppliers(first: ${SUPPLIERS_PAGE}) { ...REC } }`;
 const TRADER = `fragment NT on NetworkTrader { __typename degree tradeCount
   ${FIELDS.traderPerson} { ...P } ${FIELDS.traderPath} { ...P } organization { id } }`;
 const ORGANIZATION = `fragment O on Organization { __typename id name
@@ -74,6 +81,8 @@ export interface Batch {
   field: string;
   /** The variable declarations of one alias, e.g. `$id: ID!`; `#` is replaced by the alias index. */
   variables: Record<string, string>;
+  /** How many aliases one request carries, when fewer than the default limits allow would fit its cost. */
+  perRequest?: number;
   /** The argument list, with `#` for the alias index, e.g. `id: $id#`. */
   args: string;
   selection: string;
@@ -132,7 +141,7 @@ export const BATCHES = {
     label: 'supplierShortlist',
     field: 'supplierShortlist',
     variables: { category: 'ID!', degree: 'Int!' },
-    args: 'categoryId: $category#, maxDegree: $degree#, first: 50',
+    args: `categoryId: $category#, maxDegree: $degree#, first: ${SUPPLIERS_PAGE}`,
     selection: `{ ...REC }`,
   },
   organization: {
@@ -148,11 +157,13 @@ export const BATCHES = {
     field: 'sourcingRequest',
     variables: { id: 'ID!' },
     args: 'id: $id#',
+    // A request with its answers and suggested suppliers costs about 4,200 of the 10,000 allowed.
+    perRequest: 2,
     selection: `{ ...SR }`,
   },
 } satisfies Record<string, Batch>;
 
-/** The viewer's own lists, in one request. */
+/** The viewer's own lists, in one request; the sourcing requests for them are paged apart (MY_SOURCING). */
 export const ME = withFragments(`query Me {
   me { ...P privacySettings { connectionsVisibility appearInNetworkSearches }
     blockedPeople(first: 100) { ${PAGE_OF_PEOPLE} }
@@ -164,7 +175,13 @@ export const ME = withFragments(`query Me {
     referralsReceived(first: 100) { totalCount edges { node { ...R } } }
     introductionsRequested(first: 100) { totalCount edges { node { ...I } } }
     introductionsToHandle(first: 100) { totalCount edges { node { ...I } } }
-    sourcingRequestsForMe(first: 100) { totalCount edges { node { ...SR } } } }
+    }
   notifications(first: 100) { totalCount edges { node { ...N } } }
   searchSuppliers(first: 100) { totalCount edges { node { __typename id name } } }
+}`);
+
+/** One page of the sourcing requests shown to the viewer; each costs as much as a sourcingRequest. */
+export const MY_SOURCING = withFragments(`query MySourcing($after: String) {
+  me { sourcingRequestsForMe(first: 2, after: $after) {
+    totalCount pageInfo { endCursor hasNextPage } edges { node { ...SR } } } }
 }`);

@@ -2,6 +2,7 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
+import { hidesPerson, hidingPeople, HidesPeople } from '#tradegraph/policy';
 import { LeaveFeedbackInput } from './dto/leave-feedback.input.js';
 import { FeedbackService } from './feedback.service.js';
 import { Feedback } from './models/feedback.model.js';
@@ -29,8 +30,14 @@ export class FeedbackResolver {
   }
 
   @ResolveField(() => Trade, { description: 'The trade the feedback is about.' })
-  trade(@Parent() feedback: Feedback, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
-    return tradeLoader(loaders, this.trades, viewer).load(feedback.tradeId);
+  async trade(
+    @Parent() feedback: Feedback & HidesPeople,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const trade = await tradeLoader(loaders, this.trades, viewer).load(feedback.tradeId);
+    // Back from anonymous evidence's feedback to its trade: the same people stay hidden.
+    return hidingPeople(trade ?? null, feedback.hiddenPersonIds ?? []);
   }
 
   @ResolveField(() => Person, {
@@ -38,6 +45,7 @@ export class FeedbackResolver {
     description: 'The member of the buyer who last wrote the feedback. Null when the privacy rules hide them from you.',
   })
   author(@Parent() feedback: Feedback, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    if (hidesPerson(feedback, feedback.authorId)) return null;
     return personLoader(loaders, this.people, viewer).load(feedback.authorId);
   }
 }

@@ -4,7 +4,7 @@ import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
-import { hidesPerson } from '#tradegraph/policy';
+import { hidesPerson, hidingPeople, HidesPeople } from '#tradegraph/policy';
 import { RecordTradeInput } from './dto/record-trade.input.js';
 import { FeedbackService } from './feedback.service.js';
 import { Feedback } from './models/feedback.model.js';
@@ -104,7 +104,9 @@ export class TradesResolver {
   }
 
   @ResolveField(() => Feedback, { nullable: true, description: 'The buyer’s feedback; null until it is left.' })
-  feedback(@Parent() trade: Trade, @Loaders() loaders: RequestLoaders) {
-    return feedbackByTradeLoader(loaders, this.feedbackService).load(trade.id);
+  async feedback(@Parent() trade: Trade & HidesPeople, @Loaders() loaders: RequestLoaders) {
+    const feedback = await feedbackByTradeLoader(loaders, this.feedbackService).load(trade.id);
+    // A trade shown as anonymous evidence hides the same people in its feedback.
+    return hidingPeople(feedback ?? null, trade.hiddenPersonIds ?? []);
   }
 }

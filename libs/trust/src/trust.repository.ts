@@ -100,8 +100,9 @@ WITH viewer, cats, p, min(d) AS degree WHERE p <> viewer AND ${MAY_SEE_PERSON('v
 /** The person behind a piece of evidence may not be named in network searches (they opted out). */
 const HIDDEN = (v: string) => `NOT ${MAY_NAME_IN_SEARCH('viewer', v)}`;
 
-/** Of a trade's recorder and confirmer, those the viewer may not name in network searches. */
-const TRADE_HIDDEN_PEOPLE = `[x IN COLLECT { MATCH (q:Person)-[:RECORDED|CONFIRMED]->(t) RETURN q } WHERE ${HIDDEN('x')} | x.id]`;
+/** Of a trade's recorder, confirmer and feedback author, those the viewer may not name in network searches. */
+const TRADE_HIDDEN_PEOPLE = `[x IN COLLECT { MATCH (q:Person)-[:RECORDED|CONFIRMED]->(t) RETURN q }
+  + COLLECT { MATCH (q:Person)-[:WROTE]->(:Feedback)-[:ABOUT]->(t) RETURN q } WHERE ${HIDDEN('x')} | x.id]`;
 
 /** A supplier counts when it currently supplies a category in C and the viewer is not one of its current members. */
 const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cats }
