@@ -55,11 +55,11 @@ async function register(port: number, name: string): Promise<string> {
 const createOrganization = (port: number, token: string, name: string) =>
   httpGql(port, CREATE_ORG, { input: { name, country: 'DE', roles: ['SUPPLIER'], creatorTitle: 'Owner' } }, token);
 
-/** The ids among `ids` that the service can no longer find, asked 20 at a time. */
+/** The ids among `ids` that the service can no longer find, asked 15 at a time (the default alias limit). */
 async function missingOrganizations(port: number, token: string, ids: string[]): Promise<string[]> {
   const missing: string[] = [];
-  for (let i = 0; i < ids.length; i += 20) {
-    const chunk = ids.slice(i, i + 20);
+  for (let i = 0; i < ids.length; i += 15) {
+    const chunk = ids.slice(i, i + 15);
     const fields = chunk.map((id, j) => `o${j}: organization(id: ${JSON.stringify(id)}) { id }`).join(' ');
     const res = await httpGql(port, `query { ${fields} }`, {}, token);
     expect(res.errors).toBeUndefined();
