@@ -9,11 +9,14 @@ import {
 import { drawNetwork, Trader } from './network-graph.js';
 import { drawLegend, drawShortlist } from './shortlist-list.js';
 
-/** Set by the server in development, when the demo data exists. */
+/** Set by the server: the demo login and supplier in development, how to send under trusted documents. */
 const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
-const client = new TradeGraphClient({ url: new URL('/graphql', window.location.href).href });
+const client = new TradeGraphClient({
+  url: new URL('/graphql', window.location.href).href,
+  send: meta('tradegraph-send') === 'documentId' ? 'documentId' : 'text',
+});
 const loginForm = $<HTMLFormElement>('#login');
 const supplierForm = $<HTMLFormElement>('#supplier');
 const supplierInput = supplierForm.elements.namedItem('text') as HTMLInputElement;

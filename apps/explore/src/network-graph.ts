@@ -6,6 +6,9 @@ export type Trader = NetworkTradersWithQuery['networkTradersWith']['edges'][numb
 interface GraphNode {
   key: string;
   ring: number;
+  /** The node before this one on the first path that met it, to keep children near their parent. */
+  parent: string;
+  angle: number;
   name: string;
   hidden: boolean;
   trader?: Trader;
@@ -14,6 +17,8 @@ interface GraphNode {
 }
 
 const SIZE = 760;
+/** Room on the right for the labels of the outermost ring. */
+const LABEL_ROOM = 150;
 const RING = 115;
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -32,15 +37,18 @@ function element<K extends keyof SVGElementTagNameMap>(
 function collect(viewerName: string, traders: Trader[]) {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, [string, string]>();
-  nodes.set('viewer', { key: 'viewer', ring: 0, name: viewerName, hidden: false, x: 0, y: 0 });
+  const viewer = { key: 'viewer', ring: 0, parent: '', angle: 0, name: viewerName, hidden: false, x: 0, y: 0 };
+  nodes.set('viewer', viewer);
   traders.forEach((trader, t) => {
     let previous = 'viewer';
     trader.path.slice(1).forEach((person, index) => {
       const ring = index + 1;
       const key = person ? `person:${person.id}` : `hidden:${t}:${ring}`;
       const known = nodes.get(key);
-      if (!known) nodes.set(key, { key, ring, name: person?.name ?? 'hidden', hidden: !person, x: 0, y: 0 });
-      else known.ring = Math.min(known.ring, ring);
+      if (!known) {
+        const name = person?.name ?? 'hidden';
+        nodes.set(key, { key, ring, parent: previous, angle: 0, name, hidden: !person, x: 0, y: 0 });
+      } else known.ring = Math.min(known.ring, ring);
       edges.set(`${previous}|${key}`, [previous, key]);
       previous = key;
     });
@@ -50,18 +58,20 @@ function collect(viewerName: string, traders: Trader[]) {
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
-/** Places each ring's people evenly around the viewer, in the order the paths met them. */
+/** Places each ring's people evenly around the viewer, ordered by their parent's angle so edges cross less. */
 function place(nodes: GraphNode[]): void {
   const centre = SIZE / 2;
+  const byKey = new Map(nodes.map((node) => [node.key, node]));
+  for (const node of nodes) Object.assign(node, { x: centre, y: centre });
   for (let ring = 1; ring <= 3; ring++) {
-    const onRing = nodes.filter((node) => node.ring === ring);
+    const parentAngle = (node: GraphNode) => byKey.get(node.parent)?.angle ?? 0;
+    const onRing = nodes.filter((node) => node.ring === ring).sort((a, b) => parentAngle(a) - parentAngle(b));
     onRing.forEach((node, i) => {
-      const angle = (2 * Math.PI * i) / onRing.length - Math.PI / 2 + ring * 0.35;
-      node.x = centre + RING * ring * Math.cos(angle);
-      node.y = centre + RING * ring * Math.sin(angle);
+      node.angle = (2 * Math.PI * i) / onRing.length;
+      node.x = centre + RING * ring * Math.cos(node.angle - Math.PI / 2);
+      node.y = centre + RING * ring * Math.sin(node.angle - Math.PI / 2);
     });
   }
-  nodes.filter((node) => node.ring === 0).forEach((node) => Object.assign(node, { x: centre, y: centre }));
 }
 
 function label(node: GraphNode): string[] {
@@ -84,7 +94,12 @@ export function drawNetwork(viewerName: string, traders: Trader[], onPick: (trad
   const { nodes, edges } = collect(viewerName, traders);
   place(nodes);
   const byKey = new Map(nodes.map((node) => [node.key, node]));
-  const svg = element('svg', { width: SIZE, height: SIZE, viewBox: `0 0 ${SIZE} ${SIZE}`, role: 'img' });
+  const svg = element('svg', {
+    width: SIZE + LABEL_ROOM,
+    height: SIZE,
+    viewBox: `0 0 ${SIZE + LABEL_ROOM} ${SIZE}`,
+    role: 'img',
+  });
   for (let ring = 1; ring <= 3; ring++) {
     svg.append(
       element('circle', { cx: SIZE / 2, cy: SIZE / 2, r: RING * ring, fill: 'none', stroke: '#eee' }),
@@ -96,16 +111,24 @@ export function drawNetwork(viewerName: string, traders: Trader[], onPick: (trad
     const b = byKey.get(to)!;
     svg.append(element('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: '#bbb', 'stroke-width': 1.2 }));
   }
+  // Labels first, then the dots, so no label covers a dot; both offer the trader on a click.
+  const pick = (shape: SVGElement, node: GraphNode) => {
+    const trader = node.trader;
+    if (trader) shape.addEventListener('click', () => onPick(trader));
+    return shape;
+  };
   for (const node of nodes) {
-    const group = element('g', { class: 'node', 'data-key': node.key });
-    group.append(element('circle', { cx: node.x, cy: node.y, r: node.ring === 0 ? 10 : 6, fill: colour(node) }));
+    const text = element('g', { class: 'label' });
     label(node).forEach((line, i) => {
       const attributes = { x: node.x + 9, y: node.y + 4 + i * 11, 'font-size': i === 0 ? 11 : 9, fill: '#333' };
-      group.append(element('text', attributes, line));
+      text.append(element('text', attributes, line));
     });
-    const trader = node.trader;
-    if (trader) group.addEventListener('click', () => onPick(trader));
-    svg.append(group);
+    svg.append(pick(text, node));
+  }
+  for (const node of nodes) {
+    const dot = element('g', { class: 'node', 'data-key': node.key });
+    dot.append(element('circle', { cx: node.x, cy: node.y, r: node.ring === 0 ? 10 : 6, fill: colour(node) }));
+    svg.append(pick(dot, node));
   }
   return svg;
 }

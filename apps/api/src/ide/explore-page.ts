@@ -28,15 +28,20 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 export function serveExplorePage(app: NestExpressApplication, config: AppConfig): void {
   const dir = findExploreDir(path.dirname(fileURLToPath(import.meta.url)));
   const demo = config.nodeEnv !== 'production' && config.seedDemoData;
-  const tags = [
-    ['tradegraph-demo-email', DEMO_ACCOUNTS[0].email],
-    ['tradegraph-demo-password', DEMO_PASSWORD],
-    ['tradegraph-demo-supplier', DEMO_SUPPLIER_ID],
-  ].map(([name, content]) => `<meta name="${name}" content="${escapeAttribute(content)}" />`);
+  // With trusted documents only, the page sends its operations by hash (they are all in the manifest).
+  const send = config.graphql.trustedDocuments.mode === 'only' ? [['tradegraph-send', 'documentId']] : [];
+  const demoTags = demo
+    ? [
+        ['tradegraph-demo-email', DEMO_ACCOUNTS[0].email],
+        ['tradegraph-demo-password', DEMO_PASSWORD],
+        ['tradegraph-demo-supplier', DEMO_SUPPLIER_ID],
+      ]
+    : [];
+  const tags = [...send, ...demoTags].map(
+    ([name, content]) => `<meta name="${name}" content="${escapeAttribute(content)}" />`,
+  );
   const page = dir
-    ? fs
-        .readFileSync(path.join(dir, 'index.html'), 'utf8')
-        .replace('<!--tradegraph-demo-->', demo ? tags.join('\n    ') : '')
+    ? fs.readFileSync(path.join(dir, 'index.html'), 'utf8').replace('<!--tradegraph-demo-->', tags.join('\n    '))
     : null;
   app.use('/explore', (req: Request, res: Response, next: NextFunction) => {
     // Mounted on /explore, so the page itself has path "/"; its bundle goes on to the static files.
