@@ -59,11 +59,12 @@ describe.each(['allow', 'only'])('the /explore page with the demo data, trusted 
   });
 
   it('draws who in the demo buyer’s network traded with the supplier, and the shortlist, from this server only', async () => {
-    const { networkTradersWith } = await api.request(NetworkTradersWithDocument, {
-      supplierId: SUPPLIER,
-      maxDegree: 3,
-      first: 50,
-    });
+    const traders = () => api.request(NetworkTradersWithDocument, { supplierId: SUPPLIER, maxDegree: 3, first: 50 });
+    // Someone two connections away on a trader's path leaves network searches, so the page has hidden hops to draw.
+    const before = (await traders()).networkTradersWith.edges.map((edge) => edge.node);
+    const middle = before.find((node) => node.degree === 3 && node.path[2])!.path[2]!;
+    await t.neo4j.write('MATCH (p:Person {id: $id}) SET p.appearInNetworkSearches = false', { id: middle.id });
+    const { networkTradersWith } = await traders();
     const nodes = networkTradersWith.edges.map((edge) => edge.node);
     expect(nodes.length).toBeGreaterThan(0);
     const { supplierShortlist } = await api.request(SupplierShortlistDocument, {
@@ -90,6 +91,9 @@ describe.each(['allow', 'only'])('the /explore page with the demo data, trusted 
     await page.waitForSelector('#shortlist li.supplier');
 
     expect(await page.$$eval('#graph svg g.node', (groups) => groups.length)).toBe(expectedNodeCount(nodes));
+    const hiddenHops = nodes.flatMap((node) => node.path.filter((person) => person === null)).length;
+    expect(hiddenHops).toBeGreaterThan(0);
+    expect(await page.$$eval('#graph svg g.node[data-key^="hidden:"]', (groups) => groups.length)).toBe(hiddenHops);
     expect(await page.$$eval('#shortlist li.supplier', (items) => items.length)).toBe(supplierShortlist.length);
     const text = await bodyText(page);
     expect(text).toContain(`${networkTradersWith.totalCount} people in your network traded with`);
