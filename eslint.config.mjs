@@ -54,9 +54,9 @@ export default defineConfig([
   },
 
   {
-    // The GraphQL IDE's browser code, bundled by apps/ide/build.mjs.
+    // The GraphQL IDE's and the /explore page's browser code, bundled by apps/ide/build.mjs.
     name: 'tradegraph/ide',
-    files: ['apps/ide/src/**/*.{ts,tsx}'],
+    files: ['apps/ide/src/**/*.{ts,tsx}', 'apps/explore/src/**/*.ts'],
     extends: [tseslint.configs.recommended],
     languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
   },

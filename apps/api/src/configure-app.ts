@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppExceptionFilter, InputValidationPipe, JsonLogger, requestIdMiddleware } from '#tradegraph/common';
 import { AppConfig } from '#tradegraph/config';
 import { AppModule } from './app.module.js';
+import { serveExplorePage } from './ide/explore-page.js';
 import { serveGraphqlIde } from './ide/graphql-ide.js';
 import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
 import { trustedDocumentsMiddleware } from './trusted-documents/trusted-documents.middleware.js';
@@ -22,7 +23,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   if (config.graphql.trustedDocuments.mode !== 'off') {
     app.use(trustedDocumentsMiddleware('/graphql', TrustedDocuments.forSettings(config.graphql.trustedDocuments)));
   }
-  if (config.graphql.ide) serveGraphqlIde(app, config);
+  if (config.graphql.ide) {
+    serveGraphqlIde(app, config);
+    serveExplorePage(app, config);
+  }
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
   return app;
