@@ -1,24 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '#tradegraph/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#tradegraph/demo';
+import { escapeAttribute, findBuiltDir } from './built-assets.js';
 import { NextFunction, Request, Response } from 'express';
 
 /** A supplier of the demo data that the demo buyer's network has traded with, up to three degrees out. */
 const DEMO_SUPPLIER_ID = 'demo-s7-o-000064';
-
-/** dist/explore, which `npm run build` fills from apps/explore (found from source and build output alike). */
-function findExploreDir(from: string): string | null {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'dist', 'explore');
-    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
-
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * Serves the "how you are connected" demonstration page on GET /explore, with its bundle under /explore/.
@@ -26,7 +15,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * page is prefilled with the demo buyer's login and a demo supplier.
  */
 export function serveExplorePage(app: NestExpressApplication, config: AppConfig): void {
-  const dir = findExploreDir(path.dirname(fileURLToPath(import.meta.url)));
+  const dir = findBuiltDir('explore');
   const demo = config.nodeEnv !== 'production' && config.seedDemoData;
   // With trusted documents only, the page sends its operations by hash (they are all in the manifest).
   const send = config.graphql.trustedDocuments.mode === 'only' ? [['tradegraph-send', 'documentId']] : [];

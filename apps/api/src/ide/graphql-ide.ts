@@ -1,21 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '#tradegraph/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#tradegraph/demo';
+import { escapeAttribute, findBuiltDir } from './built-assets.js';
 import { NextFunction, Request, Response } from 'express';
-
-/** dist/ide, which `npm run build` fills with the bundled GraphiQL (found from source and build output alike). */
-function findIdeDir(from: string): string | null {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'dist', 'ide');
-    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
-    if (path.dirname(dir) === dir) return null;
-  }
-}
-
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * Serves GraphiQL to browsers on GET /graphql (a request that accepts HTML and carries no query),
@@ -23,7 +12,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * With the demo data (never in production) the page offers the demo buyer's login.
  */
 export function serveGraphqlIde(app: NestExpressApplication, config: AppConfig): void {
-  const dir = findIdeDir(path.dirname(fileURLToPath(import.meta.url)));
+  const dir = findBuiltDir('ide');
   const demo = config.nodeEnv !== 'production' && config.seedDemoData;
   const page = dir
     ? fs
