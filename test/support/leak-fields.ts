@@ -163,25 +163,28 @@ export const BATCHES = {
   },
 } satisfies Record<string, Batch>;
 
-/** The viewer's own lists, in one request; the sourcing requests for them are paged apart (MY_SOURCING). */
+/**
+ * The viewer's own lists, in one request within the default cost limit (30 a list is more than any
+ * person of these networks has); the sourcing requests for them are paged apart (MY_SOURCING).
+ */
 export const ME = withFragments(`query Me {
   me { ...P privacySettings { connectionsVisibility appearInNetworkSearches }
-    blockedPeople(first: 100) { ${PAGE_OF_PEOPLE} }
-    ${FIELDS.connections}(first: 100) { ${PAGE_OF_PEOPLE} }
-    employments(first: 100) { totalCount edges { node { __typename id status person { ...P } organization { id } } } }
-    incomingConnectionRequests(first: 100) { totalCount edges { node { ...CR } } }
-    outgoingConnectionRequests(first: 100) { totalCount edges { node { ...CR } } }
-    referralsSent(first: 100) { totalCount edges { node { ...R } } }
-    referralsReceived(first: 100) { totalCount edges { node { ...R } } }
-    introductionsRequested(first: 100) { totalCount edges { node { ...I } } }
-    introductionsToHandle(first: 100) { totalCount edges { node { ...I } } }
+    blockedPeople(first: 30) { ${PAGE_OF_PEOPLE} }
+    ${FIELDS.connections}(first: 30) { ${PAGE_OF_PEOPLE} }
+    employments(first: 30) { totalCount edges { node { __typename id status person { ...P } organization { id } } } }
+    incomingConnectionRequests(first: 30) { totalCount edges { node { ...CR } } }
+    outgoingConnectionRequests(first: 30) { totalCount edges { node { ...CR } } }
+    referralsSent(first: 30) { totalCount edges { node { ...R } } }
+    referralsReceived(first: 30) { totalCount edges { node { ...R } } }
+    introductionsRequested(first: 30) { totalCount edges { node { ...I } } }
+    introductionsToHandle(first: 30) { totalCount edges { node { ...I } } }
     }
   notifications(first: 100) { totalCount edges { node { ...N } } }
   searchSuppliers(first: 100) { totalCount edges { node { __typename id name } } }
 }`);
 
-/** One page of the sourcing requests shown to the viewer; each costs as much as a sourcingRequest. */
+/** One sourcing request shown to the viewer per page; each costs about as much as a sourcingRequest. */
 export const MY_SOURCING = withFragments(`query MySourcing($after: String) {
-  me { sourcingRequestsForMe(first: 2, after: $after) {
+  me { sourcingRequestsForMe(first: 1, after: $after) {
     totalCount pageInfo { endCursor hasNextPage } edges { node { ...SR } } } }
 }`);
