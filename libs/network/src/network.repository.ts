@@ -178,7 +178,11 @@ export class NetworkRepository {
   ): Promise<{ found: boolean; candidates: PathPerson[][] } | null> {
     const cypher = PATH_QUERIES.get(maxDepth);
     if (cypher === undefined) throw new Error(`maxDepth ${maxDepth} is outside 1..${MAX_PATH_DEPTH}.`);
-    const [row] = await this.neo4j.read<{ found: boolean; candidates: PathPerson[][] }>(cypher, { fromId, toId });
+    const [row] = await this.neo4j.read<{ found: boolean; candidates: PathPerson[][] }>(
+      cypher,
+      { fromId, toId },
+      { timeoutMs: this.neo4j.networkTimeoutMs },
+    );
     return row ?? null;
   }
 

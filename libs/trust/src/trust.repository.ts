@@ -203,7 +203,7 @@ export interface SupplierSearch {
   limit: number;
 }
 
-/** Cypher of the network-ranked queries; each is one statement per request. */
+/** Cypher of the network-ranked queries; each is one statement per request, with the longer network-query timeout. */
 @Injectable()
 export class TrustRepository {
   constructor(private readonly neo4j: Neo4jService) {}
@@ -215,12 +215,16 @@ export class TrustRepository {
     offset: number;
     limit: number;
   }): Promise<{ total: number; items: NetworkTraderRow[] }> {
-    const [row] = await this.neo4j.read<{ total: number; items: NetworkTraderRow[] }>(NETWORK_TRADERS_CYPHER, {
-      ...params,
-      maxDegree: int(params.maxDegree),
-      offset: int(params.offset),
-      limit: int(params.limit),
-    });
+    const [row] = await this.neo4j.read<{ total: number; items: NetworkTraderRow[] }>(
+      NETWORK_TRADERS_CYPHER,
+      {
+        ...params,
+        maxDegree: int(params.maxDegree),
+        offset: int(params.offset),
+        limit: int(params.limit),
+      },
+      { timeoutMs: this.neo4j.networkTimeoutMs },
+    );
     return row ?? { total: 0, items: [] };
   }
 
@@ -229,25 +233,35 @@ export class TrustRepository {
     viewerId: string;
     supplierId: string;
   }): Promise<{ degree: number; people: number }[]> {
-    return this.neo4j.read<{ degree: number; people: number }>(NETWORK_TRADE_SUMMARY_CYPHER, params);
+    return this.neo4j.read<{ degree: number; people: number }>(NETWORK_TRADE_SUMMARY_CYPHER, params, {
+      timeoutMs: this.neo4j.networkTimeoutMs,
+    });
   }
 
   async shortlistEvidence(params: { viewerId: string; categoryId: string; maxDegree: Degree }): Promise<EvidenceRow[]> {
-    const rows = await this.neo4j.read<{ fact: EvidenceRow }>(SHORTLIST_EVIDENCE_CYPHER, {
-      ...params,
-      maxDegree: int(params.maxDegree),
-    });
+    const rows = await this.neo4j.read<{ fact: EvidenceRow }>(
+      SHORTLIST_EVIDENCE_CYPHER,
+      {
+        ...params,
+        maxDegree: int(params.maxDegree),
+      },
+      { timeoutMs: this.neo4j.networkTimeoutMs },
+    );
     return rows.map((row) => row.fact);
   }
 
   async searchSuppliers<T>(search: SupplierSearch): Promise<{ total: number; items: T[] }> {
     const cypher =
       search.query !== null ? SEARCH_BY_TEXT : search.categoryId !== null ? SEARCH_BY_CATEGORY : SEARCH_ALL;
-    const [row] = await this.neo4j.read<{ total: number; items: T[] }>(cypher, {
-      ...search,
-      offset: int(search.offset),
-      limit: int(search.limit),
-    });
+    const [row] = await this.neo4j.read<{ total: number; items: T[] }>(
+      cypher,
+      {
+        ...search,
+        offset: int(search.offset),
+        limit: int(search.limit),
+      },
+      { timeoutMs: this.neo4j.networkTimeoutMs },
+    );
     return row ?? { total: 0, items: [] };
   }
 }
