@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ERROR_CODES } from '#tradegraph/common';
 import { GRAPH_MIGRATIONS, GraphMigrator } from '#tradegraph/graph';
 import { GraphQLSchema, isEnumType, isInputObjectType, isIntrospectionType, isObjectType } from 'graphql';
 import { renderSchema } from '../apps/api/src/schema/print-schema.js';
@@ -91,6 +92,27 @@ describe('platform', () => {
         }
       }
       expect(missing).toEqual([]);
+    });
+
+    it('ends every mutation description with the error codes it can return, all of them documented codes', () => {
+      const codes = new Set<string>(ERROR_CODES);
+      const problems: string[] = [];
+      const mutations = Object.values(liveSchema().getMutationType()?.getFields() ?? {});
+      expect(mutations.length).toBeGreaterThan(0);
+      for (const mutation of mutations) {
+        const sentence = /Errors: ([^]+)\.$/.exec(mutation.description ?? '')?.[1];
+        if (sentence === undefined) {
+          problems.push(`${mutation.name}: no closing "Errors:" sentence`);
+          continue;
+        }
+        if (sentence === 'none beyond those of every operation') continue;
+        // Items are "CODE (when)", separated by commas; the parentheses may hold commas themselves.
+        for (const item of sentence.split(/, (?=[A-Z_]+ \()/)) {
+          const code = /^([A-Z_]+) \([^()]+\)$/.exec(item)?.[1];
+          if (code === undefined || !codes.has(code)) problems.push(`${mutation.name}: ${item}`);
+        }
+      }
+      expect(problems).toEqual([]);
     });
   });
 

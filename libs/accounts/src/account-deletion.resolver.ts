@@ -9,8 +9,7 @@ export class AccountDeletionResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Deletes the caller’s account, person and everything only theirs; trades they recorded stay, credited to a ' +
-      '"Former member". Every session ends at once. UNAUTHENTICATED when the password is incorrect.',
+      'Deletes the caller’s account, person and everything only theirs; trades they recorded stay, credited to a "Former member". Every session ends at once. Errors: UNAUTHENTICATED (the password is incorrect).',
   })
   deleteAccount(
     @CurrentUser() user: AuthUser,

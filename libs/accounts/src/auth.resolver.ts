@@ -19,7 +19,10 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Creates an account and its person, and signs in.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates an account and its person, and signs in. Errors: BAD_USER_INPUT (invalid input, with `field`), CONFLICT (the email is taken, with `field`).',
+  })
   async register(@Args('input', { description: 'The new account.' }) input: RegisterInput): Promise<AuthPayload> {
     const { account, person } = await this.accounts.register(input);
     return { ...(await this.tokens.issue({ id: account.id, email: account.email })), person };
@@ -28,7 +31,8 @@ export class AuthResolver {
   @Public()
   @UseGuards(GqlLocalAuthGuard)
   @Mutation(() => AuthPayload, {
-    description: 'Signs in with email and password. UNAUTHENTICATED when they do not match.',
+    description:
+      'Signs in with email and password. Errors: UNAUTHENTICATED (the email or password is incorrect), RATE_LIMITED (the login lockout, with `retryAfterSeconds`).',
   })
   async login(
     @Args('input', { description: 'The credentials.' }) _input: LoginInput,
@@ -40,9 +44,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Exchanges a refresh token for a new access and refresh token in the same session. Each refresh token works ' +
-      'once; used again within a few seconds (two tabs, a retry) it gets another pair, used again later it revokes ' +
-      'the session.',
+      'Exchanges a refresh token for a new access and refresh token in the same session. Each refresh token works once; used again within a few seconds (two tabs, a retry) it gets another pair, used again later it revokes the session. Errors: UNAUTHENTICATED (the refresh token is invalid, expired or reused).',
   })
   async refreshToken(
     @Args('refreshToken', { description: 'The refresh token from the last AuthPayload.' }) refreshToken: string,
@@ -53,8 +55,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Ends the session of this refresh token: its refresh and access tokens stop working at once, and its live ' +
-      'connections close. False for an unknown token.',
+      'Ends the session of this refresh token: its refresh and access tokens stop working at once, and its live connections close. False for an unknown token. Errors: none beyond those of every operation.',
   })
   logout(
     @Args('refreshToken', { description: 'The session’s current refresh token.' }) refreshToken: string,

@@ -2,6 +2,7 @@ export * from './auth/auth-user.js';
 export * from './auth/current-user.decorator.js';
 export * from './auth/public.decorator.js';
 export * from './errors/domain-error.js';
+export * from './errors/error-code.js';
 export * from './errors/format-graphql-error.js';
 export * from './errors/graphql-exception.filter.js';
 export * from './errors/to-graphql-error.js';

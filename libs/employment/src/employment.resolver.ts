@@ -15,7 +15,10 @@ export class EmploymentResolver {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  @Mutation(() => Employment, { description: 'Asks an organization’s admins to confirm that the caller works there.' })
+  @Mutation(() => Employment, {
+    description:
+      'Asks an organization’s admins to confirm that the caller works there. Errors: BAD_USER_INPUT (invalid input or startedOn in the future, with `field`), NOT_FOUND (no such organization), CONFLICT (already a pending or approved employment there).',
+  })
   requestEmployment(
     @CurrentUser() user: AuthUser,
     @Args('input', { description: 'The organization and title.' }) input: RequestEmploymentInput,
@@ -23,7 +26,10 @@ export class EmploymentResolver {
     return this.employment.request(user, input);
   }
 
-  @Mutation(() => Employment, { description: 'Approves a PENDING employment. Admins of its organization only.' })
+  @Mutation(() => Employment, {
+    description:
+      'Approves a PENDING employment. Admins of its organization only. Errors: NOT_FOUND (no such employment), FORBIDDEN (not an admin of its organization), CONFLICT (not PENDING).',
+  })
   approveEmployment(
     @CurrentUser() user: AuthUser,
     @Args('employmentId', { type: () => ID, description: 'The employment to approve.' }) employmentId: string,
@@ -33,7 +39,7 @@ export class EmploymentResolver {
 
   @Mutation(() => Employment, {
     description:
-      'Ends an employment (or withdraws a pending request). The person themself or an admin of the organization.',
+      'Ends an employment (or withdraws a pending request). The person themself or an admin of the organization. Errors: BAD_USER_INPUT (endedOn in the future or before startedOn, with `field`), NOT_FOUND (no such employment), FORBIDDEN (neither the person nor an admin), CONFLICT (already ended, or it would remove the last admin).',
   })
   endEmployment(
     @CurrentUser() user: AuthUser,
@@ -46,8 +52,7 @@ export class EmploymentResolver {
 
   @Mutation(() => Employment, {
     description:
-      'Appoints or removes an admin of the organization among its current members. Admins of the organization ' +
-      'only; CONFLICT for an employment that is not APPROVED, or when it would remove the last admin.',
+      'Appoints or removes an admin of the organization among its current members. Admins of the organization only. Errors: NOT_FOUND (no such employment), FORBIDDEN (not an admin), CONFLICT (the employment is not APPROVED, or it would remove the last admin).',
   })
   setEmploymentAdmin(
     @CurrentUser() user: AuthUser,

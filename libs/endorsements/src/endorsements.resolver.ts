@@ -21,8 +21,7 @@ export class EndorsementsResolver {
 
   @Mutation(() => Endorsement, {
     description:
-      'Endorses a supplier in a category it supplies. Endorsing the same supplier and category again updates ' +
-      'the earlier endorsement. Current members of the supplier may not endorse it.',
+      'Endorses a supplier in a category it supplies. Endorsing the same supplier and category again updates the earlier endorsement. Current members of the supplier may not endorse it. Errors: BAD_USER_INPUT (invalid input, unknown supplier or a category it does not supply, with `field`), FORBIDDEN (a current member of the supplier), NOT_FOUND (your profile no longer exists).',
   })
   endorseSupplier(
     @CurrentUser() user: AuthUser,
@@ -31,7 +30,10 @@ export class EndorsementsResolver {
     return this.endorsements.endorse(user, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes one of the caller’s own endorsements; true once done.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes one of the caller’s own endorsements; true once done. Errors: NOT_FOUND (no such endorsement), FORBIDDEN (not its endorser).',
+  })
   retractEndorsement(
     @CurrentUser() user: AuthUser,
     @Args('endorsementId', { type: () => ID, description: 'The endorsement to retract.' }) endorsementId: string,

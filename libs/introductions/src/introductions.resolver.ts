@@ -19,8 +19,7 @@ export class IntroductionsResolver {
 
   @Mutation(() => Introduction, {
     description:
-      'Asks to be introduced to a person through one or two intermediaries, along direct connections. ' +
-      'Each intermediary in turn, then the target, decides.',
+      'Asks to be introduced to a person through one or two intermediaries, along direct connections. Each intermediary in turn, then the target, decides. Errors: BAD_USER_INPUT (invalid input, a path with yourself, a repeat or a broken link, or an unknown supplier, with `field`), NOT_FOUND (your profile no longer exists).',
   })
   requestIntroduction(
     @CurrentUser() user: AuthUser,
@@ -31,14 +30,16 @@ export class IntroductionsResolver {
 
   @Mutation(() => Introduction, {
     description:
-      'Passes on, accepts (as the target, connecting requester and target) or declines (ending it) a PENDING ' +
-      'introduction. Only the person whose turn it is.',
+      'Passes on, accepts (as the target, connecting requester and target) or declines (ending it) a PENDING introduction. Only the person whose turn it is. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (no such introduction), FORBIDDEN (not on its path, or not your turn yet), CONFLICT (already decided, or already answered by you).',
   })
   respondToIntroduction(@CurrentUser() user: AuthUser, @Args() args: RespondToIntroductionArgs): Promise<Introduction> {
     return this.introductions.respond(user, args.introductionId, args.accept, args.note);
   }
 
-  @Mutation(() => Introduction, { description: 'Withdraws a PENDING introduction. Its requester only.' })
+  @Mutation(() => Introduction, {
+    description:
+      'Withdraws a PENDING introduction. Its requester only. Errors: NOT_FOUND (no such introduction), FORBIDDEN (not its requester), CONFLICT (not PENDING).',
+  })
   withdrawIntroduction(
     @CurrentUser() user: AuthUser,
     @Args('introductionId', { type: () => ID, description: 'The introduction to withdraw.' }) introductionId: string,

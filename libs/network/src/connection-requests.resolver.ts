@@ -13,13 +13,17 @@ export class ConnectionRequestsResolver {
     private readonly people: PeopleService,
   ) {}
 
-  @Mutation(() => ConnectionRequest, { description: 'Asks a person to connect with the caller.' })
+  @Mutation(() => ConnectionRequest, {
+    description:
+      'Asks a person to connect with the caller. Errors: BAD_USER_INPUT (invalid input or yourself, with `field`), NOT_FOUND (no such person), CONFLICT (already connected, or a request is pending).',
+  })
   requestConnection(@CurrentUser() user: AuthUser, @Args() args: RequestConnectionArgs): Promise<ConnectionRequest> {
     return this.network.request(user, args.personId, args.message);
   }
 
   @Mutation(() => ConnectionRequest, {
-    description: 'Accepts (connecting the two people) or declines a PENDING request. Its recipient only.',
+    description:
+      'Accepts (connecting the two people) or declines a PENDING request. Its recipient only. Errors: NOT_FOUND (no such request), FORBIDDEN (not its recipient), CONFLICT (not PENDING).',
   })
   respondToConnectionRequest(
     @CurrentUser() user: AuthUser,
@@ -29,7 +33,10 @@ export class ConnectionRequestsResolver {
     return this.network.respond(user, requestId, accept);
   }
 
-  @Mutation(() => ConnectionRequest, { description: 'Withdraws a PENDING request. Its sender only.' })
+  @Mutation(() => ConnectionRequest, {
+    description:
+      'Withdraws a PENDING request. Its sender only. Errors: NOT_FOUND (no such request), FORBIDDEN (not its sender), CONFLICT (not PENDING).',
+  })
   withdrawConnectionRequest(
     @CurrentUser() user: AuthUser,
     @Args('requestId', { type: () => ID, description: 'The request to withdraw.' }) requestId: string,

@@ -29,7 +29,10 @@ export class NetworkResolver {
     return this.network.mutualConnections(user, args.personId, args.first, offsetAfter(args.after));
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the caller’s connection with a person. Always true.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Ends the caller’s connection with a person. True once done. Errors: NOT_FOUND (you are not connected with this person).',
+  })
   removeConnection(
     @CurrentUser() user: AuthUser,
     @Args('personId', { type: () => ID, description: 'The connected person.' }) personId: string,

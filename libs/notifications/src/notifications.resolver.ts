@@ -31,7 +31,8 @@ export class NotificationsResolver {
   }
 
   @Mutation(() => Int, {
-    description: 'Marks the caller’s notifications read (all of them when `ids` is omitted); returns how many changed.',
+    description:
+      'Marks the caller’s notifications read (all of them when `ids` is omitted); returns how many changed. Errors: none beyond those of every operation.',
   })
   markNotificationsRead(
     @CurrentUser() user: AuthUser,

@@ -20,7 +20,10 @@ export class OrganizationsResolver {
     return organizationLoader(loaders, this.organizations).load(id);
   }
 
-  @Mutation(() => Organization, { description: 'Creates an organization; the caller becomes its first admin.' })
+  @Mutation(() => Organization, {
+    description:
+      'Creates an organization; the caller becomes its first admin. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (your profile no longer exists).',
+  })
   createOrganization(
     @CurrentUser() user: AuthUser,
     @Args('input', { description: 'The new organization.' }) input: CreateOrganizationInput,
@@ -28,7 +31,10 @@ export class OrganizationsResolver {
     return this.organizations.create(user, input);
   }
 
-  @Mutation(() => Organization, { description: 'Changes an organization. Admins only (FORBIDDEN otherwise).' })
+  @Mutation(() => Organization, {
+    description:
+      'Changes an organization. Admins only. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (no such organization), FORBIDDEN (not an admin).',
+  })
   updateOrganization(
     @CurrentUser() user: AuthUser,
     @Args('id', { type: () => ID, description: 'Id of the organization.' }) id: string,
@@ -38,7 +44,8 @@ export class OrganizationsResolver {
   }
 
   @Mutation(() => Organization, {
-    description: 'Replaces the categories a SUPPLIER organization supplies. Admins only (FORBIDDEN otherwise).',
+    description:
+      'Replaces the categories a SUPPLIER organization supplies. Admins only. Errors: BAD_USER_INPUT (too many or unknown categories, or not a SUPPLIER, with `field`), NOT_FOUND (no such organization), FORBIDDEN (not an admin).',
   })
   setSuppliedCategories(
     @CurrentUser() user: AuthUser,

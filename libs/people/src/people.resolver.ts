@@ -24,7 +24,10 @@ export class PeopleResolver {
     return personLoader(loaders, this.people, viewer).load(id);
   }
 
-  @Mutation(() => Person, { description: 'Changes the caller’s own profile and returns it.' })
+  @Mutation(() => Person, {
+    description:
+      'Changes the caller’s own profile and returns it. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (your profile no longer exists).',
+  })
   updateProfile(
     @CurrentUser() user: AuthUser,
     @Args('input', { description: 'The fields to change.' }) input: UpdateProfileInput,

@@ -9,9 +9,7 @@ export class BlockingResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Blocks a person: each of you becomes to the other as if absent. Neither can send the other referrals or ' +
-      'introductions, nor see the other’s sourcing requests, answers or notifications; your connection, pending ' +
-      'connection requests and pending introductions you both take part in end. They are not told. Always true.',
+      'Blocks a person: each of you becomes to the other as if absent. Neither can send the other referrals or introductions, nor see the other’s sourcing requests, answers or notifications; your connection, pending connection requests and pending introductions you both take part in end. They are not told. Always true. Errors: BAD_USER_INPUT (yourself).',
   })
   blockPerson(
     @CurrentUser() user: AuthUser,
@@ -21,7 +19,8 @@ export class BlockingResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Lifts a block (a removed connection is not restored). Always true, also when there was no block.',
+    description:
+      'Lifts a block (a removed connection is not restored). Always true, also when there was no block. Errors: BAD_USER_INPUT (yourself).',
   })
   unblockPerson(
     @CurrentUser() user: AuthUser,

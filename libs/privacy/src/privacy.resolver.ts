@@ -9,7 +9,10 @@ import { PrivacyService } from './privacy.service.js';
 export class PrivacyResolver {
   constructor(private readonly privacy: PrivacyService) {}
 
-  @Mutation(() => PrivacySettings, { description: 'Changes your privacy settings; omitted fields stay as they are.' })
+  @Mutation(() => PrivacySettings, {
+    description:
+      'Changes your privacy settings; omitted fields stay as they are. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (your profile no longer exists).',
+  })
   updatePrivacySettings(
     @CurrentUser() user: AuthUser,
     @Args('input', { description: 'The settings to change.' }) input: UpdatePrivacySettingsInput,

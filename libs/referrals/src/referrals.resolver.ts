@@ -19,8 +19,7 @@ export class ReferralsResolver {
 
   @Mutation(() => Referral, {
     description:
-      'Recommends a supplier, in a category it supplies, to one of the caller’s direct connections ' +
-      '(FORBIDDEN for anyone else).',
+      'Recommends a supplier, in a category it supplies, to one of the caller’s direct connections. Errors: BAD_USER_INPUT (invalid input, yourself, unknown supplier or a category it does not supply, with `field`), FORBIDDEN (not a direct connection), NOT_FOUND (your profile no longer exists).',
   })
   referSupplier(
     @CurrentUser() user: AuthUser,

@@ -23,10 +23,7 @@ export class SourcingResolver {
 
   @Mutation(() => SourcingRequest, {
     description:
-      'Asks your network who can supply a category. Only the people within maxDegree connection steps of you ' +
-      'at this moment can see and answer it; later changes to your connections do not change who can. ' +
-      'The audience is capped at SOURCING_AUDIENCE_MAX people (500 unless the operator set another cap), ' +
-      'the nearest first: direct connections before their connections, then by person id. Each of them is notified.',
+      'Asks your network who can supply a category. Only the people within maxDegree connection steps of you at this moment can see and answer it; later changes to your connections do not change who can. The audience is capped at SOURCING_AUDIENCE_MAX people (500 unless the operator set another cap), the nearest first: direct connections before their connections, then by person id. Each of them is notified. Errors: BAD_USER_INPUT (invalid input, neededBy in the past or an unknown category, with `field`), NOT_FOUND (your profile no longer exists).',
   })
   postSourcingRequest(
     @CurrentUser() user: AuthUser,
@@ -38,8 +35,7 @@ export class SourcingResolver {
 
   @Mutation(() => SourcingAnswer, {
     description:
-      'Suggests a supplier for an OPEN sourcing request you can see and did not post (NOT_FOUND when you cannot ' +
-      'see it, CONFLICT when it is closed or you already suggested this supplier for it).',
+      'Suggests a supplier for an OPEN sourcing request you can see and did not post. Errors: BAD_USER_INPUT (invalid input, unknown supplier or one that does not supply the category, with `field`), NOT_FOUND (no such request, or you cannot see it), FORBIDDEN (your own request), CONFLICT (the request is closed, or you already suggested this supplier).',
   })
   answerSourcingRequest(
     @CurrentUser() user: AuthUser,
@@ -50,7 +46,8 @@ export class SourcingResolver {
   }
 
   @Mutation(() => SourcingRequest, {
-    description: 'Closes your OPEN sourcing request so it takes no more answers (FORBIDDEN for anyone else).',
+    description:
+      'Closes your OPEN sourcing request so it takes no more answers. Errors: NOT_FOUND (no such request), FORBIDDEN (not your request), CONFLICT (already closed).',
   })
   closeSourcingRequest(
     @CurrentUser() user: AuthUser,

@@ -20,7 +20,7 @@ export class FeedbackResolver {
 
   @Mutation(() => Feedback, {
     description:
-      'Leaves feedback on a CONFIRMED trade, or replaces the feedback already left (same id). Current members of its buyer who are not current members of its supplier only.',
+      'Leaves feedback on a CONFIRMED trade, or replaces the feedback already left (same id). Current members of its buyer who are not current members of its supplier only. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (no such trade, or you cannot see it), FORBIDDEN (not a member of the buyer, or a member of the supplier too), CONFLICT (the trade is not CONFIRMED, or it changed meanwhile).',
   })
   leaveFeedback(
     @CurrentUser() user: AuthUser,

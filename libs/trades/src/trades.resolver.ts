@@ -36,7 +36,7 @@ export class TradesResolver {
 
   @Mutation(() => Trade, {
     description:
-      'Records a PENDING trade of the buyer with a supplier. Current members of the buyer who are not current members of the supplier only.',
+      'Records a PENDING trade of the buyer with a supplier. Current members of the buyer who are not current members of the supplier only. Errors: BAD_USER_INPUT (invalid input, unknown buyer, supplier or category, or a supplier that does not supply it, with `field`), FORBIDDEN (not a member of the buyer, or a member of the supplier), CONFLICT (something changed meanwhile).',
   })
   recordTrade(
     @CurrentUser() user: AuthUser,
@@ -47,7 +47,7 @@ export class TradesResolver {
 
   @Mutation(() => Trade, {
     description:
-      'Confirms a PENDING trade. Current members of its supplier only, except the person who recorded it and current members of its buyer; not while its recorder is a current member of the supplier.',
+      'Confirms a PENDING trade. Current members of its supplier only, except the person who recorded it and current members of its buyer; not while its recorder is a current member of the supplier. Errors: NOT_FOUND (no such trade, or you cannot see it), FORBIDDEN (not allowed to confirm it), CONFLICT (not PENDING, or it changed meanwhile).',
   })
   confirmTrade(
     @CurrentUser() user: AuthUser,
@@ -56,7 +56,10 @@ export class TradesResolver {
     return this.trades.confirm(user, tradeId);
   }
 
-  @Mutation(() => Trade, { description: 'Rejects a PENDING trade. Current members of its supplier only.' })
+  @Mutation(() => Trade, {
+    description:
+      'Rejects a PENDING trade. Current members of its supplier only. Errors: BAD_USER_INPUT (reason too long, with `field`), NOT_FOUND (no such trade, or you cannot see it), FORBIDDEN (not a member of the supplier), CONFLICT (not PENDING, or it changed meanwhile).',
+  })
   rejectTrade(
     @CurrentUser() user: AuthUser,
     @Args('tradeId', { type: () => ID, description: 'The trade to reject.' }) tradeId: string,

@@ -1,13 +1,4 @@
-/** The error codes a client can rely on, sent as GraphQL `extensions.code`. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'SERVICE_UNAVAILABLE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+import type { ErrorCode } from './error-code.js';
 
 /**
  * An expected failure of a request. The message is safe to show to the client;

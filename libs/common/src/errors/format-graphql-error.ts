@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { limitRefusal } from '../graphql/operation-limits.js';
+import type { ErrorCode } from './error-code.js';
 
 const logger = new Logger('GraphQL');
 
-const PASS_THROUGH = new Set([
+/** Codes whose message is safe to pass on; QUERY_TOO_COMPLEX is rebuilt by limitRefusal above. */
+const PASS_THROUGH = new Set<string>([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -18,7 +20,7 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_ALLOWED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
-]);
+] satisfies ErrorCode[]);
 
 /**
  * Apollo's last word on every error: keeps the code, the message of known codes, the field at

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode, RateLimitedError } from './domain-error.js';
+import { DomainError, RateLimitedError } from './domain-error.js';
+import type { ErrorCode } from './error-code.js';
 
 /** Neo4j driver codes meaning the database could not be reached. */
 const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
