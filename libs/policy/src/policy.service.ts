@@ -11,18 +11,6 @@ import { PolicyRepository } from './policy.repository.js';
 export class PolicyService {
   constructor(private readonly policy: PolicyRepository) {}
 
-  /** The ids of the given people that the viewer may see at all, as a set (blocked pairs see nothing of each other). */
-  async visiblePeople(viewerId: string, personIds: readonly string[]): Promise<Set<string>> {
-    if (personIds.length === 0) return new Set();
-    return new Set(await this.policy.visiblePeople(viewerId, [...new Set(personIds)]));
-  }
-
-  /** The ids of the given people that the viewer may name in network-search results. */
-  async nameableInSearch(viewerId: string, personIds: readonly string[]): Promise<Set<string>> {
-    if (personIds.length === 0) return new Set();
-    return new Set(await this.policy.nameableInSearch(viewerId, [...new Set(personIds)]));
-  }
-
   /** Whether either person blocked the other; refusals built on it must not reveal the block. */
   blockedBetween(aId: string, bId: string): Promise<boolean> {
     return aId === bId ? Promise.resolve(false) : this.policy.blockedBetween(aId, bId);
