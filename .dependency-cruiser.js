@@ -18,7 +18,7 @@ const allowed = {
   accounts: ['config', 'common', 'graph', 'people', 'organizations', 'notifications', 'rate-limits'],
   categories: ['common', 'graph'],
   organizations: ['common', 'graph', 'categories', 'config'],
-  employment: ['common', 'graph', 'people', 'organizations'],
+  employment: ['common', 'graph', 'people', 'organizations', 'policy'],
   network: ['common', 'graph', 'people', 'notifications', 'policy'],
   trades: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications', 'policy'],
   endorsements: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications', 'policy'],

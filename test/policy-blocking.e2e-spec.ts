@@ -1,4 +1,4 @@
-import { newPerson, TestPerson } from './support/factories.js';
+import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { MUTUAL, networkHelpers, PATH } from './support/network-helpers.js';
 import { policyHelpers, STEEL } from './support/policy-helpers.js';
 import { createTestApp, GqlError, onlyError, TestApp } from './support/test-app.js';
@@ -124,5 +124,31 @@ describe('policy: blocking', () => {
     const theirs = await evidenceFor(endorser);
     expect(theirs.filter((e: any) => e.person?.id === viewer.id)).toEqual([]);
     expect(theirs).toEqual([]);
+  });
+
+  it('leaves a person blocked either way out of an organization’s members and pending requests, count included', async () => {
+    const [admin, member, applicant, viewer] = [
+      await newPerson(t),
+      await newPerson(t),
+      await newPerson(t),
+      await newPerson(t),
+    ];
+    const organization = await newOrganization(t, admin);
+    await newEmployment(t, member, organization, { approvedBy: admin });
+    await newEmployment(t, applicant, organization);
+    const MEMBERS = `query($id: ID!) { organization(id: $id) {
+      members(first: 10) { totalCount edges { node { title person { id } } } }
+      pendingEmployments(first: 10) { totalCount edges { node { title person { id } } } }
+    } }`;
+    const before = await t.gql(MEMBERS, { id: organization.id }, viewer.token);
+    expect(before.data!.organization.members.totalCount).toBe(2);
+
+    await block(member, viewer);
+    await block(admin, applicant);
+    const members = (await t.gql(MEMBERS, { id: organization.id }, viewer.token)).data!.organization.members;
+    expect(members.totalCount).toBe(1);
+    expect(members.edges.map((edge: any) => edge.node.person?.id)).toEqual([admin.id]);
+    const pending = (await t.gql(MEMBERS, { id: organization.id }, admin.token)).data!.organization.pendingEmployments;
+    expect(pending).toEqual({ totalCount: 0, edges: [] });
   });
 });

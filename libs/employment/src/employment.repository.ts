@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
+import { MAY_SEE_PERSON } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { Employment } from './models/employment.model.js';
 
@@ -163,27 +164,34 @@ export class EmploymentRepository {
     );
   }
 
-  /** The same page of employments in a status for each organization, ordered by person name then id. */
+  /**
+   * The same page of employments in a status for each organization, ordered by person name then id,
+   * leaving out people the viewer may not see (a block either way), in the count as in the page.
+   */
   async pagesByOrganizations(
+    viewerId: string,
     organizationIds: readonly string[],
     status: string,
     offset: number,
     limit: number,
   ): Promise<{ organizationId: string; total: number; items: Employment[] }[]> {
     return this.neo4j.read(
-      `UNWIND $organizationIds AS organizationId
+      `MATCH (viewer:Person {id: $viewerId})
+       UNWIND $organizationIds AS organizationId
        MATCH (o:Organization {id: organizationId})
-       CALL (o) {
+       CALL (viewer, o) {
          MATCH (p:Person)-[e:WORKS_AT {status: $status}]->(o)
+         WHERE ${MAY_SEE_PERSON('viewer', 'p')}
          RETURN count(e) AS total
        }
-       CALL (o) {
+       CALL (viewer, o) {
          MATCH (p:Person)-[e:WORKS_AT {status: $status}]->(o)
+         WHERE ${MAY_SEE_PERSON('viewer', 'p')}
          WITH p, e ORDER BY p.name, p.id SKIP $offset LIMIT $limit
          RETURN collect(${EMPLOYMENT_FIELDS}) AS items
        }
        RETURN organizationId, total, items`,
-      { organizationIds, status, offset: int(offset), limit: int(limit) },
+      { viewerId, organizationIds, status, offset: int(offset), limit: int(limit) },
     );
   }
 }

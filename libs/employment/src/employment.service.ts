@@ -132,9 +132,14 @@ export class EmploymentService {
     return pages.map((page) => toConnection(page?.items ?? [], offset, page?.total ?? 0));
   }
 
-  /** The same page of current members (approved, not ended employments) of each organization. */
-  async members(organizationIds: readonly string[], first: number, offset: number): Promise<Connection<Employment>[]> {
-    return this.pages(organizationIds, EmploymentStatus.APPROVED, first, offset);
+  /** The same page of current members (approved, not ended employments) of each organization, as the viewer may see them. */
+  async members(
+    viewer: AuthUser,
+    organizationIds: readonly string[],
+    first: number,
+    offset: number,
+  ): Promise<Connection<Employment>[]> {
+    return this.pages(viewer, organizationIds, EmploymentStatus.APPROVED, first, offset);
   }
 
   /** Requests waiting for approval; only an organization's admins see them (null for others). */
@@ -147,19 +152,20 @@ export class EmploymentService {
     const adminOf = await this.organizations.adminOrganizations(viewer.id, organizationIds);
     const visible = organizationIds.filter((id) => adminOf.has(id));
     const pages = new Map(
-      (await this.pages(visible, EmploymentStatus.PENDING, first, offset)).map((page, i) => [visible[i], page]),
+      (await this.pages(viewer, visible, EmploymentStatus.PENDING, first, offset)).map((page, i) => [visible[i], page]),
     );
     return organizationIds.map((id) => pages.get(id) ?? null);
   }
 
   private async pages(
+    viewer: AuthUser,
     organizationIds: readonly string[],
     status: EmploymentStatus,
     first: number,
     offset: number,
   ): Promise<Connection<Employment>[]> {
     if (organizationIds.length === 0) return [];
-    const rows = await this.employments.pagesByOrganizations(organizationIds, status, offset, first);
+    const rows = await this.employments.pagesByOrganizations(viewer.id, organizationIds, status, offset, first);
     const byId = new Map(rows.map((row) => [row.organizationId, row]));
     return organizationIds.map((id) => {
       const page = byId.get(id);

@@ -12,14 +12,20 @@ export class OrganizationMembersResolver {
   constructor(private readonly employment: EmploymentService) {}
 
   @ResolveField(() => EmploymentConnection, {
-    description: 'Current members (approved, not ended employments), ordered by person name.',
+    description:
+      'Current members (approved, not ended employments), ordered by person name; people hidden from you by a block are left out.',
   })
-  members(@Parent() organization: Organization, @Args() page: PageArgs, @Loaders() loaders: RequestLoaders) {
+  members(
+    @Parent() organization: Organization,
+    @Args() page: PageArgs,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
     const offset = offsetAfter(page.after);
     // Organizations asking for the same page share one batch.
     return loaders
       .get<string, Connection<Employment>>(`members:${page.first}:${offset}`, (ids) =>
-        this.employment.members(ids, page.first, offset),
+        this.employment.members(viewer, ids, page.first, offset),
       )
       .load(organization.id);
   }
@@ -27,7 +33,7 @@ export class OrganizationMembersResolver {
   @ResolveField(() => EmploymentConnection, {
     nullable: true,
     description:
-      'Employment requests waiting for approval, ordered by person name. Null unless the viewer is an admin.',
+      'Employment requests waiting for approval, ordered by person name; people hidden from you by a block are left out. Null unless the viewer is an admin.',
   })
   pendingEmployments(
     @Parent() organization: Organization,
