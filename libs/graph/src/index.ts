@@ -8,4 +8,3 @@ export * from './migrations/graph-migrator.js';
 export * from './neo4j.service.js';
 export * from './neo4j.tokens.js';
 export * from './to-plain.js';
-export * from './cypher/trade-visibility.js';

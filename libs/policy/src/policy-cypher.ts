@@ -50,6 +50,9 @@ export const TRADE_VISIBLE = (viewer: string, t: string): string => `(${t}.visib
   MATCH (${t})-[:BUYER|SUPPLIER]->(:Organization)<-[:WORKS_AT {status: 'APPROVED'}]-(${viewer})
 })`;
 
+/** TRADE_VISIBLE for trade `t` and the viewer given by the `$viewerId` parameter, for statements that bind no viewer. */
+export const TRADE_VISIBLE_TO_VIEWER = TRADE_VISIBLE(':Person {id: $viewerId}', 't');
+
 /** Which rule names the people of a path: MAY_SEE_PERSON, or MAY_NAME_IN_SEARCH in network searches. */
 export type PathNaming = 'PERSON' | 'SEARCH';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/graph';
+import { Neo4jService } from '#tradegraph/graph';
+import { TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/policy';
 import { ScorecardFigures } from './scores.js';
 
 /** The supplier's CONFIRMED trades that the viewer may see; binds `t` inside a subquery that imports `o`. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/graph';
+import { Neo4jService } from '#tradegraph/graph';
+import { TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/policy';
 import { AmountBand } from './models/amount-band.enum.js';
 import { TradeVisibility } from './models/trade-visibility.enum.js';
 import { Trade } from './models/trade.model.js';

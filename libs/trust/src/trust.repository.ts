@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/graph';
-import { MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, PathPerson, SHORTEST_PATH_CANDIDATES } from '#tradegraph/policy';
+import { Neo4jService } from '#tradegraph/graph';
+import {
+  MAY_NAME_IN_SEARCH,
+  MAY_SEE_PERSON,
+  PathPerson,
+  SHORTEST_PATH_CANDIDATES,
+  TRADE_VISIBLE_TO_VIEWER,
+} from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { EvidenceFact } from './scoring.js';
 
