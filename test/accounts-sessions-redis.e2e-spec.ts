@@ -1,41 +1,24 @@
-import { ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Client } from 'graphql-ws';
 import { newPerson } from './support/factories.js';
-import { connected, listen, listenOn, within, wsClient } from './support/notifications-helpers.js';
-import { startRedis } from './support/redis-server.js';
+import { connected, listen, within, wsClient } from './support/notifications-helpers.js';
+import { TwoInstances, twoInstancesThroughRedis } from './support/redis-instances.js';
 import { DELETE, LOGOUT } from './support/session-helpers.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { TestApp } from './support/test-app.js';
 
 /** A session ended through one API instance closes its live connections on another, through Redis. */
 describe('sessions across API instances through Redis', () => {
-  let redis: { url: string; process: ChildProcess };
+  let instances: TwoInstances;
   let a: TestApp;
-  let b: TestApp;
   let bUrl: string;
-  let sqlDir: string;
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
-    sqlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-sessions-redis-'));
-    const env = {
-      REDIS_URL: redis.url,
-      DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(sqlDir, 'shared.sqlite')}`,
-    };
-    // Both instances first: creating one wipes the test databases.
-    a = await createTestApp(env);
-    b = await createTestApp(env);
-    bUrl = await listenOn(b);
+    instances = await twoInstancesThroughRedis();
+    ({ a, bUrl } = instances);
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
-    await a?.close();
-    await b?.close();
-    redis?.process.kill();
-    if (sqlDir) fs.rmSync(sqlDir, { recursive: true, force: true });
+    await instances?.close();
   });
 
   /** A subscription on instance B, once acknowledged. */

@@ -1,41 +1,23 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Client } from 'graphql-ws';
 import { newPerson } from './support/factories.js';
 import { REQUEST } from './support/network-helpers.js';
-import { connected, listen, listenOn, within, wsClient } from './support/notifications-helpers.js';
-import { RedisServer, startRedis, stopRedis } from './support/redis-server.js';
-import { createTestApp, TestApp } from './support/test-app.js';
+import { connected, listen, within, wsClient } from './support/notifications-helpers.js';
+import { TwoInstances, twoInstancesThroughRedis } from './support/redis-instances.js';
+import { TestApp } from './support/test-app.js';
 
 describe('notifications across API instances through Redis', () => {
-  let redis: RedisServer;
+  let instances: TwoInstances;
   let a: TestApp;
-  let b: TestApp;
   let bUrl: string;
-  let sqlDir: string;
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
-    // Like a real deployment, the instances share their databases (and passport's strategies are
-    // process-wide, so each instance checks tokens against the accounts of the last one created).
-    sqlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-redis-'));
-    const env = {
-      REDIS_URL: redis.url,
-      DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${path.join(sqlDir, 'shared.sqlite')}`,
-    };
-    // Both instances first: creating one wipes the test databases.
-    a = await createTestApp(env);
-    b = await createTestApp(env);
-    bUrl = await listenOn(b);
+    instances = await twoInstancesThroughRedis();
+    ({ a, bUrl } = instances);
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
-    await a?.close();
-    await b?.close();
-    await stopRedis(redis);
-    if (sqlDir) fs.rmSync(sqlDir, { recursive: true, force: true });
+    await instances?.close();
   });
 
   it('delivers a notification created through instance A to its recipient subscribed on instance B', async () => {
