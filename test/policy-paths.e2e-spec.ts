@@ -4,6 +4,11 @@ import { networkHelpers } from './support/network-helpers.js';
 import { policyHelpers } from './support/policy-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
+const INTRODUCTION = `id path { name } steps { person { name } }`;
+const REQUEST_INTRODUCTION = `mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { ${INTRODUCTION} } }`;
+const PASS_ON = `mutation($id: ID!) { respondToIntroduction(introductionId: $id, accept: true) { ${INTRODUCTION} } }`;
+const TO_HANDLE = `query { me { introductionsToHandle { edges { node { ${INTRODUCTION} } } } } }`;
+
 const TRADERS = `query($supplierId: ID!) {
   networkTradersWith(supplierId: $supplierId, maxDegree: 3) { edges { node { degree person { name } path { name } } } }
 }`;
@@ -108,5 +113,45 @@ describe('policy: paths', () => {
     ]);
     // connectionPath is no network search: there, X and Y may be named.
     expect(names(await pathTo(V, T))).not.toContain(null);
+  });
+
+  it('shows an introduction’s path to each person on it by the edge rule, from where they stand', async () => {
+    const { R, A, B, T } = await people('R', 'A', 'B', 'T');
+    await chain(R, A, B, T);
+    // R may see every link when asking: R-A is R's own, A shows connections to R, T shows them to all.
+    await settings(R, { connectionsVisibility: 'ONLY_ME' });
+    await settings(A, { connectionsVisibility: 'CONNECTIONS' });
+    await settings(B, { connectionsVisibility: 'ONLY_ME' });
+    const shown = (intro: any) => ({
+      path: intro.path.map((p: any) => p?.name ?? null),
+      steps: intro.steps.map((s: any) => s.person?.name ?? null),
+    });
+    const ok = (res: Awaited<ReturnType<TestApp['gql']>>): any => {
+      expect(res.errors).toBeUndefined();
+      return res.data!;
+    };
+    const input = { path: [A.id, B.id, T.id], message: 'Could you introduce us?' };
+    const asked = ok(await t.gql(REQUEST_INTRODUCTION, { input }, R.token)).requestIntroduction;
+    const all = { path: ['A', 'B', 'T'], steps: ['A', 'B', 'T'] };
+    expect(shown(asked)).toEqual(all);
+    const handled = async (who: TestPerson) =>
+      ok(await t.gql(TO_HANDLE, {}, who.token)).me.introductionsToHandle.edges.map(({ node }: any) => shown(node));
+
+    // A sees its own two links, and B-T through T's connections.
+    expect(await handled(A)).toEqual([all]);
+    expect(shown(ok(await t.gql(PASS_ON, { id: asked.id }, A.token)).respondToIntroduction)).toEqual(all);
+    // B is A's connection, so A's connections (R-A) are visible to B.
+    expect(await handled(B)).toEqual([all]);
+    await t.gql(PASS_ON, { id: asked.id }, B.token);
+    // T may learn neither R-A (R and A show T nothing) nor A-B: A is hidden, in the path and in the steps.
+    expect(await handled(T)).toEqual([{ path: [null, 'B', 'T'], steps: [null, 'B', 'T'] }]);
+
+    // When T hides its connections too, the requester may no longer learn B-T: B is hidden, T stays the target.
+    await settings(T, { connectionsVisibility: 'ONLY_ME' });
+    const requested = async (who: TestPerson) =>
+      ok(
+        await t.gql(`query { me { introductionsRequested { edges { node { ${INTRODUCTION} } } } } }`, {}, who.token),
+      ).me.introductionsRequested.edges.map(({ node }: any) => shown(node));
+    expect(await requested(R)).toEqual([{ path: ['A', null, 'T'], steps: ['A', null, 'T'] }]);
   });
 });

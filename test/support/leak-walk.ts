@@ -51,9 +51,19 @@ export function walk(value: unknown, ctx: WalkContext, at: string): void {
       inner = { ...ctx, search: true };
       checkEvidence(obj, inner, at);
       break;
-    case 'Introduction':
-      checkPath(obj[FIELDS.introductionPath], ctx, `${at}.${FIELDS.introductionPath}`, { historic: true });
+    case 'Introduction': {
+      // The chain starts at the requester; the steps name the same people as the path.
+      const historic = { historic: true };
+      const steps = (obj.steps ?? []).map((step: any) => step.person);
+      checkPath(
+        [obj.requester, ...(obj[FIELDS.introductionPath] ?? [])],
+        ctx,
+        `${at}.${FIELDS.introductionPath}`,
+        historic,
+      );
+      checkPath([obj.requester, ...steps], ctx, `${at}.steps`, historic);
       break;
+    }
     case 'Trade':
       checkTrade(obj, ctx, at);
       break;

@@ -13,6 +13,6 @@ export class IntroductionStepResolver {
     description: 'The person deciding at this step. Null when the privacy rules hide them from you.',
   })
   person(@Parent() step: IntroductionStep, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people, viewer).load(step.personId);
+    return step.hidden ? null : personLoader(loaders, this.people, viewer).load(step.personId);
   }
 }

@@ -7,6 +7,7 @@ import { PATH_MAX, PATH_MIN } from './dto/introduction-rules.js';
 import { RequestIntroductionInput } from './dto/request-introduction.input.js';
 import { RespondToIntroductionArgs } from './dto/respond-to-introduction.args.js';
 import { IntroductionsService } from './introductions.service.js';
+import { IntroductionStep } from './models/introduction-step.model.js';
 import { Introduction } from './models/introduction.model.js';
 
 @Resolver(() => Introduction)
@@ -61,8 +62,26 @@ export class IntroductionsResolver {
       `The intermediaries in order, then the target: ${PATH_MIN} to ${PATH_MAX} people, fixed when the introduction ` +
       'is requested, so not paginated. An entry is null when the privacy rules hide that person from you.',
   })
-  path(@Parent() introduction: Introduction, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
-    return personLoader(loaders, this.people, viewer).loadMany(introduction.steps.map((step) => step.personId));
+  async path(
+    @Parent() introduction: Introduction,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const shown = await this.introductions.shownPath(loaders, viewer, introduction);
+    const people = personLoader(loaders, this.people, viewer);
+    return Promise.all(shown.map((id) => (id === null ? null : people.load(id))));
+  }
+
+  @ResolveField(() => [IntroductionStep], {
+    description: `One step per person in \`path\`, in the same order: ${PATH_MIN} to ${PATH_MAX}, so not paginated. A step's person is hidden exactly when its \`path\` entry is.`,
+  })
+  async steps(
+    @Parent() introduction: Introduction,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const shown = await this.introductions.shownPath(loaders, viewer, introduction);
+    return introduction.steps.map((step, i) => ({ ...step, hidden: shown[i] === null }));
   }
 
   @ResolveField(() => Person, {

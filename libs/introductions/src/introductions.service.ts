@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, badInput, byKeys, conflict, Connection, notFound, toConnection } from '#tradegraph/common';
+import {
+  AuthUser,
+  badInput,
+  byKeys,
+  conflict,
+  Connection,
+  notFound,
+  RequestLoaders,
+  toConnection,
+} from '#tradegraph/common';
 import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService } from '#tradegraph/people';
+import { PolicyService, ShownPath } from '#tradegraph/policy';
 import { RequestIntroductionInput } from './dto/request-introduction.input.js';
 import { brokenLinkError, pathShapeError, respondError, withdrawError } from './introduction-policy.js';
 import { IntroductionPage, IntroductionsRepository } from './introductions.repository.js';
@@ -17,6 +27,7 @@ export class IntroductionsService {
     private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
     private readonly notifications: NotificationsService,
+    private readonly policy: PolicyService,
   ) {}
 
   /** Starts an introduction along a chain of direct connections from the caller to the target. */
@@ -38,6 +49,16 @@ export class IntroductionsService {
     const introduction = await this.get(id);
     await this.notifyOutcome(introduction, user.id);
     return introduction;
+  }
+
+  /**
+   * The introduction's path (intermediaries, then target) as the viewer may see it: the chain from
+   * the requester obeys the path rules from the viewer's place in it, so a link the viewer may not
+   * learn hides one of its people (null). The requester is the chain's start and shown on its own.
+   */
+  async shownPath(loaders: RequestLoaders, viewer: AuthUser, introduction: Introduction): Promise<ShownPath> {
+    const chain = [introduction.requesterId, ...introduction.steps.map((step) => step.personId)];
+    return (await this.policy.sanitizeChain(loaders, viewer.id, chain)).slice(1);
   }
 
   /** The person whose turn it is passes the introduction on, accepts it as the target, or declines it. */

@@ -1,4 +1,4 @@
-import { edgeLearnable, hidePath, mostVisiblePath, PathPerson } from './path-visibility.js';
+import { edgeLearnable, hideChainFrom, hidePath, mostVisiblePath, PathPerson } from './path-visibility.js';
 
 /** A path person: `n` = may not be named, `c` = connections hidden from the viewer; default both fine. */
 const p = (spec: string): PathPerson => {
@@ -69,5 +69,27 @@ describe('mostVisiblePath', () => {
 
   it('answers null without candidates', () => {
     expect(mostVisiblePath('v', [])).toBeNull();
+  });
+});
+
+describe('hideChainFrom', () => {
+  it('reads the path rules from the viewer at the start, like hidePath', () => {
+    expect(hideChainFrom('r', path('r', 'a:c', 'b:c', 't'))).toEqual(['r', 'a', null, 't']);
+  });
+
+  it('from the end, hides the person farther from the viewer, never the chain’s start', () => {
+    expect(hideChainFrom('t', path('r:c', 'a:c', 't'))).toEqual(['r', null, 't']);
+    expect(hideChainFrom('t', path('r', 'a:c', 'b:c', 't'))).toEqual(['r', null, 'b', 't']);
+    expect(hideChainFrom('t', path('r:c', 'a', 'b', 't'))).toEqual(['r', 'a', 'b', 't']);
+  });
+
+  it('from the middle, applies the rules towards each end, keeping both ends', () => {
+    expect(hideChainFrom('a', path('r:c', 'a:c', 'b:c', 't:c'))).toEqual(['r', 'a', null, 't']);
+    expect(hideChainFrom('b', path('r:c', 'a:c', 'b', 't:c'))).toEqual(['r', null, 'b', 't']);
+    expect(hideChainFrom('b', path('r', 'a:nc', 'b', 't'))).toEqual(['r', null, 'b', 't']);
+  });
+
+  it('shows nothing to someone outside the chain', () => {
+    expect(hideChainFrom('x', path('r', 'a', 't'))).toEqual([null, null, null]);
   });
 });

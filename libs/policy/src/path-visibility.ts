@@ -41,6 +41,21 @@ export function hidePath(viewerId: string, path: readonly PathPerson[]): ShownPa
 }
 
 /**
+ * A stored chain of connections (an introduction's requester, intermediaries and target) as a viewer
+ * who is one of its people may see it: the path rules read from the viewer's place towards each end,
+ * so the viewer and both ends stay named, and of two consecutive people whose link the viewer may
+ * not learn, the one farther from the viewer is hidden (never an end). A viewer outside the chain is
+ * shown none of it.
+ */
+export function hideChainFrom(viewerId: string, chain: readonly PathPerson[]): ShownPath {
+  const at = chain.findIndex((person) => person.id === viewerId);
+  if (at < 0) return chain.map(() => null);
+  const towardsStart = hidePath(viewerId, chain.slice(0, at + 1).reverse()).reverse();
+  const towardsEnd = hidePath(viewerId, chain.slice(at));
+  return [...towardsStart.slice(0, at), ...towardsEnd];
+}
+
+/**
  * Of several shortest paths to the same person, the one that shows the most people once hidden
  * (a fully visible one when there is one); ties go to the first in id order, so answers are stable.
  * Null when there is no candidate.

@@ -6,6 +6,9 @@ export class IntroductionStep {
   /** Exposed through `person`. */
   personId: string;
 
+  /** Set for the viewer by the introduction's `steps` field when the path rules hide this step's person. */
+  hidden?: boolean;
+
   @Field(() => IntroductionDecision, { nullable: true, description: 'Their decision; null while undecided.' })
   decision: IntroductionDecision | null;
 

@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PATH_MAX, PATH_MIN } from '../dto/introduction-rules.js';
 import { IntroductionStatus } from './introduction-status.enum.js';
 import { IntroductionStep } from './introduction-step.model.js';
 
@@ -32,9 +31,7 @@ export class Introduction {
   })
   currentStep: number | null;
 
-  @Field(() => [IntroductionStep], {
-    description: `One step per person in \`path\`, in the same order: ${PATH_MIN} to ${PATH_MAX}, so not paginated.`,
-  })
+  /** Exposed through `steps`, each with the path rules applied for the viewer. */
   steps: IntroductionStep[];
 
   @Field(() => Date, { description: 'When the introduction was requested.' })
