@@ -94,7 +94,7 @@ describe('policy: network searches', () => {
     expect((await t.gql(LEAVE, { input }, trader.token)).errors).toBeUndefined();
     await settings(trader, { appearInNetworkSearches: false });
     const res = await t.gql(
-      `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 1, first: 50) { edges { node { supplier { id }
+      `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 1, first: 20) { edges { node { supplier { id }
         evidence { edges { node { kind trade { id feedback { author { id } trade { id recordedBy { id } } } } } } } } } } }`,
       {},
       viewer.token,
