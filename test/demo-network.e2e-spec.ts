@@ -290,14 +290,15 @@ describe('the seeded demo network', () => {
 
     for (const categoryId of DEMO_NETWORK.tie.rootIds) {
       const shortlist = await t.gql(
-        `query($categoryId: ID!) { supplierShortlist(categoryId: $categoryId) { score supplier { id } evidence { kind } } }`,
+        `query($categoryId: ID!) { supplierShortlist(categoryId: $categoryId) {
+          edges { node { score supplier { id } evidence { edges { node { kind } } } } } } }`,
         { categoryId },
         token,
       );
       expect(shortlist.errors).toBeUndefined();
-      const suppliers = shortlist.data!.supplierShortlist;
+      const suppliers = shortlist.data!.supplierShortlist.edges.map((edge: any) => edge.node);
       expect(suppliers.length).toBeGreaterThanOrEqual(5);
-      const kinds = new Set(suppliers.flatMap((s: any) => s.evidence.map((e: any) => e.kind)));
+      const kinds = new Set(suppliers.flatMap((s: any) => s.evidence.edges.map((e: any) => e.node.kind)));
       expect(kinds).toEqual(new Set(['ENDORSEMENT', 'TRADE', 'REFERRAL']));
     }
   });

@@ -57,7 +57,7 @@ describe('operation limits', () => {
     it('refuses 500 aliases of a degree-3 shortlist (at the token limit, before counting aliases)', async () => {
       const aliases = Array.from(
         { length: 500 },
-        (_, i) => `s${i}: supplierShortlist(categoryId: "metals", maxDegree: 3, first: 50) { score }`,
+        (_, i) => `s${i}: supplierShortlist(categoryId: "metals", maxDegree: 3, first: 50) { totalCount }`,
       );
       expectRefused(await t.gql(`query { ${aliases.join(' ')} }`, {}, token()), 'maxTokens', 2000);
     });
@@ -88,7 +88,7 @@ describe('operation limits', () => {
       const shortlists = (degree: number) =>
         Array.from(
           { length: 10 },
-          (_, i) => `s${i}: supplierShortlist(categoryId: "metals", maxDegree: ${degree}, first: 1) { score }`,
+          (_, i) => `s${i}: supplierShortlist(categoryId: "metals", maxDegree: ${degree}, first: 1) { totalCount }`,
         ).join(' ');
       expectRefused(await t.gql(`query { ${shortlists(3)} }`, {}, token()), 'maxCost', 10000);
       const cheap = await t.gql(`query { ${shortlists(1)} }`, {}, token());
@@ -130,8 +130,10 @@ describe('operation limits', () => {
         'query { categories { id name children { id name } } }',
         `query { networkTradersWith(supplierId: "${supplier.id}", maxDegree: 2, first: 3) { totalCount
            edges { node { degree tradeCount lastTradedOn averageRating person { name } path { name } organization { name } } } } }`,
-        `query { supplierShortlist(categoryId: "metals", maxDegree: 2, first: 3) { score supplier { name }
-           evidence { kind degree contribution person { name } endorsement { rating verified } trade { occurredOn } referral { message } } } }`,
+        `query { supplierShortlist(categoryId: "metals", maxDegree: 2, first: 3) { totalCount edges { node { score supplier { name }
+           evidence(first: 5) { totalCount edges { node { kind degree contribution person { name }
+             endorsement { rating verified } trade { occurredOn } referral { message } } } } } }
+           pageInfo { hasNextPage endCursor } } }`,
         'query { me { sourcingRequestsForMe { edges { node { id description } } } introductionsToHandle(first: 5) { edges { node { id message requester { name } } } } } }',
         'query { notifications(unreadOnly: true) { edges { node { id kind } } } unreadNotificationCount }',
         `query { networkTradeSummary(supplierId: "${supplier.id}") { maxDegree total } }`,

@@ -1,5 +1,6 @@
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { MUTUAL, networkHelpers, PATH } from './support/network-helpers.js';
+import { shortlistOf } from './support/page-helpers.js';
 import { policyHelpers, STEEL } from './support/policy-helpers.js';
 import { createTestApp, GqlError, onlyError, TestApp } from './support/test-app.js';
 
@@ -8,7 +9,7 @@ const TRADERS = `query($supplierId: ID!) {
   networkTradersWith(supplierId: $supplierId, maxDegree: 3) { totalCount edges { node { person { id } path { id } } } }
 }`;
 const SHORTLIST = `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 3, first: 50) {
-  supplier { id } evidence { kind person { id } endorsement { id } }
+  edges { node { supplier { id } evidence { edges { node { kind person { id } endorsement { id } } } } } }
 } }`;
 
 /** Blocking is mutual invisibility: neither person appears anywhere in the other's results. */
@@ -112,7 +113,7 @@ describe('policy: blocking', () => {
     const evidenceFor = async (who: TestPerson) => {
       const res = await t.gql(SHORTLIST, {}, who.token);
       expect(res.errors).toBeUndefined();
-      return res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId)?.evidence ?? [];
+      return shortlistOf(res.data!.supplierShortlist).find((r: any) => r.supplier.id === supplierId)?.evidence ?? [];
     };
     expect(await evidenceFor(viewer)).toEqual([
       { kind: 'ENDORSEMENT', person: { id: endorser.id }, endorsement: expect.anything() },

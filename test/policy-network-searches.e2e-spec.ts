@@ -1,16 +1,19 @@
 import { newPerson } from './support/factories.js';
+import { shortlistOf } from './support/page-helpers.js';
 import { policyHelpers, STEEL } from './support/policy-helpers.js';
 import { LEAVE, TRADE } from './support/trades-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 const SHORTLIST = `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 3, first: 20) {
-  score supplier { id }
-  evidence {
-    kind degree person { id }
-    endorsement { id endorser { id } }
-    trade { id recordedBy { id } confirmedBy { id } }
-    referral { id from { id } to { id } }
-  }
+  edges { node {
+    score supplier { id }
+    evidence { edges { node {
+      kind degree person { id }
+      endorsement { id endorser { id } }
+      trade { id recordedBy { id } confirmedBy { id } }
+      referral { id from { id } to { id } }
+    } } }
+  } }
 } }`;
 
 /** Opting out of network searches: never named there, not even through a nested field; the evidence still counts. */
@@ -40,7 +43,7 @@ describe('policy: network searches', () => {
     const shortlist = async () => {
       const res = await t.gql(SHORTLIST, {}, viewer.token);
       expect(res.errors).toBeUndefined();
-      return res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId);
+      return shortlistOf(res.data!.supplierShortlist).find((r: any) => r.supplier.id === supplierId);
     };
     const before = await shortlist();
     for (const who of [endorser, trader, referrer]) await settings(who, { appearInNetworkSearches: false });
@@ -73,7 +76,7 @@ describe('policy: network searches', () => {
     );
     await settings(recorder, { appearInNetworkSearches: false });
     const res = await t.gql(SHORTLIST, {}, viewer.token);
-    const evidence = res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId).evidence;
+    const evidence = shortlistOf(res.data!.supplierShortlist).find((r: any) => r.supplier.id === supplierId).evidence;
     expect(evidence).toEqual([
       expect.objectContaining({
         kind: 'TRADE',
@@ -91,13 +94,13 @@ describe('policy: network searches', () => {
     expect((await t.gql(LEAVE, { input }, trader.token)).errors).toBeUndefined();
     await settings(trader, { appearInNetworkSearches: false });
     const res = await t.gql(
-      `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 1, first: 50) { supplier { id }
-        evidence { kind trade { id feedback { author { id } trade { id recordedBy { id } } } } } } }`,
+      `query { supplierShortlist(categoryId: "${STEEL}", maxDegree: 1, first: 20) { edges { node { supplier { id }
+        evidence { edges { node { kind trade { id feedback { author { id } trade { id recordedBy { id } } } } } } } } } } }`,
       {},
       viewer.token,
     );
     expect(res.errors).toBeUndefined();
-    const evidence = res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId).evidence;
+    const evidence = shortlistOf(res.data!.supplierShortlist).find((r: any) => r.supplier.id === supplierId).evidence;
     expect(evidence).toEqual([
       { kind: 'TRADE', trade: { id: tradeId, feedback: { author: null, trade: { id: tradeId, recordedBy: null } } } },
     ]);

@@ -1,4 +1,5 @@
 import { newPerson, TestPerson } from './support/factories.js';
+import { shortlistOf } from './support/page-helpers.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 
 const SETTINGS = 'connectionsVisibility appearInNetworkSearches';
@@ -11,7 +12,9 @@ const TRADERS = `query($supplierId: ID!, $maxDegree: Int) {
   networkTradersWith(supplierId: $supplierId, maxDegree: $maxDegree) { totalCount edges { node { person { id } } } }
 }`;
 const SHORTLIST = `query($categoryId: ID!) {
-  supplierShortlist(categoryId: $categoryId) { score supplier { id } evidence { kind degree contribution person { id } trade { id } } }
+  supplierShortlist(categoryId: $categoryId) {
+    edges { node { score supplier { id } evidence { edges { node { kind degree contribution person { id } trade { id } } } } } }
+  }
 }`;
 const SUMMARY = `query($supplierId: ID!, $maxDegree: Int) {
   networkTradeSummary(supplierId: $supplierId, maxDegree: $maxDegree) {
@@ -164,7 +167,9 @@ describe('privacy settings and what others see', () => {
       const before = await t.gql(TRADERS, { supplierId }, viewer.token);
       expect(before.data!.networkTradersWith.edges).toEqual([{ node: { person: { id: trader.id } } }]);
       const shortlistBefore = await t.gql(SHORTLIST, { categoryId: STEEL }, viewer.token);
-      const recommendation = shortlistBefore.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId);
+      const recommendation = shortlistOf(shortlistBefore.data!.supplierShortlist).find(
+        (r: any) => r.supplier.id === supplierId,
+      );
       expect(recommendation.evidence).toEqual([
         expect.objectContaining({ kind: 'TRADE', degree: 1, person: { id: trader.id }, trade: { id: tradeId } }),
       ]);
@@ -176,7 +181,7 @@ describe('privacy settings and what others see', () => {
       expect(after.data!.networkTradersWith).toEqual({ totalCount: 0, edges: [] });
       const shortlistAfter = await t.gql(SHORTLIST, { categoryId: STEEL }, viewer.token);
       expect(shortlistAfter.errors).toBeUndefined();
-      const hidden = shortlistAfter.data!.supplierShortlist.find((r: any) => r.supplier.id === supplierId);
+      const hidden = shortlistOf(shortlistAfter.data!.supplierShortlist).find((r: any) => r.supplier.id === supplierId);
       // Equal up to the decay of the seconds between the two queries.
       expect(hidden.score).toBeCloseTo(recommendation.score, 5);
       expect(hidden.evidence).toEqual([

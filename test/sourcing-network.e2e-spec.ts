@@ -1,10 +1,11 @@
 import { newPerson, TestPerson } from './support/factories.js';
+import { nodesOf, shortlistOf } from './support/page-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 import { METALS, ok, sourcingHelpers, STEEL } from './support/sourcing-helpers.js';
 
 const SHORTLIST = `query Shortlist($categoryId: ID!, $maxDegree: Int) {
   supplierShortlist(categoryId: $categoryId, maxDegree: $maxDegree) {
-    score supplier { id } evidence { kind degree contribution person { id } referral { id } }
+    edges { node { score supplier { id } evidence { edges { node { kind degree contribution person { id } referral { id } } } } } }
   }
 }`;
 
@@ -53,9 +54,10 @@ describe('sourcing requests for me, and answers in the requester’s shortlist',
 
   describe('answers count as referrals in the requester’s shortlist', () => {
     const SUGGESTED = `query S($id: ID!) { sourcingRequest(id: $id) {
-      suggestedSuppliers { score supplier { id } evidence { kind person { id } } } } }`;
+      suggestedSuppliers { totalCount edges { node { score supplier { id } evidence { edges { node { kind person { id } } } } } } }
+    } }`;
     const shortlistFor = async (who: TestPerson, categoryId = METALS, maxDegree = 2) =>
-      ok<any[]>(await t.gql(SHORTLIST, { categoryId, maxDegree }, who.token), 'supplierShortlist');
+      shortlistOf(ok(await t.gql(SHORTLIST, { categoryId, maxDegree }, who.token), 'supplierShortlist'));
 
     it('adds w(1) × 0.8 × decay for a direct connection’s answer, and nothing for a degree-2 answer', async () => {
       const { requester, friend, friendOfFriend, supplier } = await setup();
@@ -105,7 +107,8 @@ describe('sourcing requests for me, and answers in the requester’s shortlist',
       const request = await posted(requester);
       await answered(friend, { requestId: request.id, supplierId: supplier.id });
       const mine = ok(await t.gql(SUGGESTED, { id: request.id }, requester.token), 'sourcingRequest');
-      expect(mine.suggestedSuppliers).toEqual([
+      expect(mine.suggestedSuppliers.totalCount).toBe(1);
+      expect(shortlistOf(mine.suggestedSuppliers)).toEqual([
         {
           score: expect.any(Number),
           supplier: { id: supplier.id },
@@ -113,7 +116,30 @@ describe('sourcing requests for me, and answers in the requester’s shortlist',
         },
       ]);
       const theirs = ok(await t.gql(SUGGESTED, { id: request.id }, friend.token), 'sourcingRequest');
-      expect(theirs.suggestedSuppliers).toEqual([]);
+      expect(theirs.suggestedSuppliers).toEqual({ totalCount: 0, edges: [] });
+    });
+
+    it('pages suggestedSuppliers in shortlist order', async () => {
+      const { requester, friend, supplier } = await setup();
+      const other = await newPerson(t, { name: 'Other friend' });
+      await connect(requester, other);
+      const second = await newSupplier();
+      const request = await posted(requester);
+      // Two referrals for the first supplier, one for the second: the first ranks higher.
+      await answered(friend, { requestId: request.id, supplierId: supplier.id });
+      await answered(other, { requestId: request.id, supplierId: supplier.id });
+      await answered(other, { requestId: request.id, supplierId: second.id });
+      const PAGE = `query S($id: ID!, $after: String) { sourcingRequest(id: $id) {
+        suggestedSuppliers(first: 1, after: $after) { totalCount edges { node { supplier { id } } }
+          pageInfo { hasNextPage hasPreviousPage endCursor } } } }`;
+      const page = async (after: string | null) =>
+        ok(await t.gql(PAGE, { id: request.id, after }, requester.token), 'sourcingRequest').suggestedSuppliers;
+      const one = await page(null);
+      expect(one).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+      expect(nodesOf(one)).toEqual([{ supplier: { id: supplier.id } }]);
+      const two = await page(one.pageInfo.endCursor);
+      expect(two).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+      expect(nodesOf(two)).toEqual([{ supplier: { id: second.id } }]);
     });
   });
 });

@@ -7,6 +7,7 @@ import { FeedbackRepository } from '../libs/trades/src/feedback.repository.js';
 import { TradesRepository } from '../libs/trades/src/trades.repository.js';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { networkHelpers } from './support/network-helpers.js';
+import { shortlistOf } from './support/page-helpers.js';
 import { createTestApp, GqlResponse, onlyError, TestApp } from './support/test-app.js';
 import { CONFIRM, REJECT, SCORECARD, Sides, STEEL, tradeHelpers } from './support/trades-helpers.js';
 
@@ -176,14 +177,16 @@ describe('trades between two independent parties', () => {
     const res = await t.gql(
       `query($s: ID!, $c: ID!) {
          networkTradersWith(supplierId: $s, maxDegree: 3) { totalCount }
-         supplierShortlist(categoryId: $c, maxDegree: 3) { supplier { id } evidence { kind endorsement { verified } } }
+         supplierShortlist(categoryId: $c, maxDegree: 3) {
+           edges { node { supplier { id } evidence { edges { node { kind endorsement { verified } } } } } }
+         }
        }`,
       { s: supplier.id, c: STEEL },
       observer.token,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.networkTradersWith.totalCount).toBe(0);
-    const listed = res.data!.supplierShortlist.find((r: any) => r.supplier.id === supplier.id);
+    const listed = shortlistOf(res.data!.supplierShortlist).find((r: any) => r.supplier.id === supplier.id);
     expect(listed.evidence).toEqual([{ kind: 'ENDORSEMENT', endorsement: { verified: false } }]);
   });
 

@@ -9,6 +9,7 @@ import {
   maySee,
 } from './support/expected-network.js';
 import { newPerson, TestPerson } from './support/factories.js';
+import { PAGE_INFO, shortlistOf } from './support/page-helpers.js';
 import { loadNetwork, Net, randomNetwork } from './support/random-network.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
 import { resetDatabases } from './support/test-database-guard.js';
@@ -20,14 +21,29 @@ const TRADERS = `query($supplierId: ID!, $maxDegree: Int, $first: Int, $after: S
     edges { node { degree tradeCount lastTradedOn averageRating person { id } organization { id } path { id } } }
   }
 }`;
-const SHORTLIST = `query($categoryId: ID!, $maxDegree: Int, $first: Int, $evidence: Int) {
+const SHORTLIST = `query($categoryId: ID!, $maxDegree: Int, $first: Int, $after: String, $evidence: Int, $evidenceAfter: String) {
+  supplierShortlist(categoryId: $categoryId, maxDegree: $maxDegree, first: $first, after: $after) {
+    totalCount
+    ${PAGE_INFO}
+    edges { cursor node {
+      score
+      supplier { id }
+      evidence(first: $evidence, after: $evidenceAfter) {
+        totalCount
+        ${PAGE_INFO}
+        edges { cursor node {
+          kind degree contribution person { id }
+          endorsement { id endorser { id } } trade { id recordedBy { id } } referral { id }
+        } }
+      }
+    } }
+  }
+}`;
+
+/** Small enough that argument validation, not the cost limit, answers a page size over 100. */
+const SHORTLIST_ARGS = `query($categoryId: ID!, $maxDegree: Int, $first: Int, $evidence: Int) {
   supplierShortlist(categoryId: $categoryId, maxDegree: $maxDegree, first: $first) {
-    score
-    supplier { id }
-    evidence(first: $evidence) {
-      kind degree contribution person { id }
-      endorsement { id endorser { id } } trade { id recordedBy { id } } referral { id }
-    }
+    totalCount edges { node { evidence(first: $evidence) { totalCount } } }
   }
 }`;
 
@@ -115,16 +131,49 @@ describe('network queries against an independent computation', () => {
   }
 
   /**
-   * Compares the first suppliers of the shortlist with the independent computation, each listing
-   * `evidence` pieces (the default when undefined).
+   * Walks a connection page by page, checking totalCount and pageInfo on every page; returns all
+   * its nodes in order and its totalCount. `page` fetches the page after a cursor.
    */
-  async function checkShortlist(viewer: TestPerson, net: Net, evidence?: number, first = 50) {
+  async function walkPages(page: (after: string | null) => Promise<any>, pageSize: number) {
+    const nodes: any[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const current = await page(after);
+      expect(current.edges.length).toBeLessThanOrEqual(pageSize);
+      expect(current.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(current.pageInfo.startCursor).toBe(current.edges[0]?.cursor ?? null);
+      expect(current.pageInfo.endCursor).toBe(current.edges[current.edges.length - 1]?.cursor ?? null);
+      nodes.push(...current.edges.map((edge: any) => edge.node));
+      expect(current.pageInfo.hasNextPage).toBe(nodes.length < current.totalCount);
+      if (!current.pageInfo.hasNextPage) return { nodes, totalCount: current.totalCount };
+      after = current.pageInfo.endCursor;
+    }
+  }
+
+  const shortlistPage = async (viewer: TestPerson, variables: Record<string, unknown>) => {
+    const res = await t.gql(SHORTLIST, { categoryId: 'metals', ...variables }, viewer.token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.supplierShortlist;
+  };
+
+  /**
+   * Compares the whole shortlist, walked `pageSize` suppliers a page, with the independent
+   * computation, each supplier listing its first `evidence` pieces (the default page when undefined).
+   */
+  async function checkShortlist(viewer: TestPerson, net: Net, evidence?: number, pageSize = 10) {
     const kinds = new Set<string>();
     for (const maxDegree of [1, 2, 3]) {
-      const res = await t.gql(SHORTLIST, { categoryId: 'metals', maxDegree, first, evidence }, viewer.token);
-      expect(res.errors).toBeUndefined();
-      const expected = expectedShortlist(net, maxDegree, new Date(), evidence).slice(0, first);
-      const actual = res.data!.supplierShortlist;
+      const expected = expectedShortlist(net, maxDegree, new Date(), evidence);
+      const walked = await walkPages(
+        (after) => shortlistPage(viewer, { maxDegree, first: pageSize, after, evidence }),
+        pageSize,
+      );
+      expect(walked.totalCount).toBe(expected.length);
+      walked.nodes.forEach((node: any, i: number) => {
+        expect(node.evidence.totalCount).toBe(expected[i].evidenceCount);
+        expect(node.evidence.pageInfo.hasNextPage).toBe(expected[i].evidenceCount > (evidence ?? 20));
+      });
+      const actual = shortlistOf({ edges: walked.nodes.map((node) => ({ node })) });
       expect(actual.map((r: any) => r.supplier.id)).toEqual(expected.map((e) => e.supplierId));
       actual.forEach((recommendation: any, i: number) => {
         expect(recommendation.score).toBeCloseTo(expected[i].score, 6);
@@ -151,8 +200,24 @@ describe('network queries against an independent computation', () => {
         });
       });
     }
-    // The whole shortlist is rich enough to hold every kind; a few suppliers need not be.
-    if (first === 50) expect([...kinds].sort()).toEqual(['ENDORSEMENT', 'REFERRAL', 'TRADE']);
+    // The whole shortlist is rich enough to hold every kind.
+    expect([...kinds].sort()).toEqual(['ENDORSEMENT', 'REFERRAL', 'TRADE']);
+  }
+
+  /** Walks the evidence of the top supplier of the degree-3 shortlist two pieces a page. */
+  async function checkEvidencePages(viewer: TestPerson, net: Net) {
+    const [top] = expectedShortlist(net, 3, new Date(), Infinity);
+    const walked = await walkPages(
+      async (evidenceAfter) =>
+        (await shortlistPage(viewer, { maxDegree: 3, first: 1, evidence: 2, evidenceAfter })).edges[0].node.evidence,
+      2,
+    );
+    expect(walked.totalCount).toBe(top.evidenceCount);
+    expect(walked.nodes.map((node) => (node.endorsement ?? node.trade ?? node.referral).id)).toEqual(
+      top.evidence.map((e) => e.id),
+    );
+    // Several pages of it, so the cursors are exercised.
+    expect(top.evidenceCount).toBeGreaterThan(2);
   }
 
   it.each([11, 23, 37, 41])(
@@ -163,21 +228,33 @@ describe('network queries against an independent computation', () => {
       await checkTraders(viewer, net);
       await checkShortlist(viewer, net);
       // Fewer or more pieces of evidence listed; the score still counts all of them. Fewer suppliers
-      // with 100 pieces each keep the operation under the cost limit.
-      await checkShortlist(viewer, net, 100, 5);
+      // a page with 100 pieces each keep the operation under the cost limit.
+      await checkShortlist(viewer, net, 100, 3);
       const one = await t.gql(SHORTLIST, { categoryId: 'metals', maxDegree: 3, first: 50, evidence: 1 }, viewer.token);
       expect(one.errors).toBeUndefined();
-      expect(one.data!.supplierShortlist.every((r: any) => r.evidence.length === 1)).toBe(true);
-      expect(one.data!.supplierShortlist.map((r: any) => r.score)).toEqual(
-        expectedShortlist(net, 3, new Date(), 1).map((e) => expect.closeTo(e.score, 6)),
+      const listed = shortlistOf(one.data!.supplierShortlist);
+      expect(listed.every((r: any) => r.evidence.length === 1)).toBe(true);
+      expect(listed.map((r: any) => r.score)).toEqual(
+        expectedShortlist(net, 3, new Date(), 1)
+          .slice(0, 50)
+          .map((e) => expect.closeTo(e.score, 6)),
       );
       // Checked on each recommendation listed (the shortlist is not empty here).
-      expect(one.data!.supplierShortlist.length).toBeGreaterThan(0);
-      for (const evidence of [0, 101]) {
-        const res = await t.gql(SHORTLIST, { categoryId: 'metals', first: 1, evidence }, viewer.token);
-        expect(res.data).toBeNull();
-        expect(res.errors!.map((error) => error.extensions)).toContainEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect(listed.length).toBeGreaterThan(0);
+      for (const first of [0, 101]) {
+        for (const variables of [
+          { first, evidence: 1 },
+          { first: 1, evidence: first },
+        ]) {
+          const res = await t.gql(SHORTLIST_ARGS, { categoryId: 'metals', ...variables }, viewer.token);
+          expect(res.data).toBeNull();
+          expect(res.errors!.map((error) => error.extensions)).toContainEqual({
+            code: 'BAD_USER_INPUT',
+            field: 'first',
+          });
+        }
       }
+      await checkEvidencePages(viewer, net);
 
       const dist = distances(net);
       const blocked = net.blocks.flatMap((pair) => pair).filter((id) => !maySee(net, id));
@@ -237,7 +314,8 @@ describe('network queries against an independent computation', () => {
       [TRADERS, { supplierId: await org, first: 101 }, 'BAD_USER_INPUT', 'first'],
       [SHORTLIST, { categoryId: 'nope' }, 'NOT_FOUND', 'categoryId'],
       [SHORTLIST, { categoryId: 'metals', maxDegree: 0 }, 'BAD_USER_INPUT', 'maxDegree'],
-      [SHORTLIST, { categoryId: 'metals', first: 51 }, 'BAD_USER_INPUT', 'first'],
+      [SHORTLIST_ARGS, { categoryId: 'metals', first: 101, evidence: 1 }, 'BAD_USER_INPUT', 'first'],
+      [SHORTLIST, { categoryId: 'metals', after: 'not a cursor' }, 'BAD_USER_INPUT', 'after'],
     ];
     for (const [query, variables, code, field] of cases) {
       expect(onlyError(await t.gql(query, variables, viewer.token)).extensions).toEqual({ code, field });

@@ -20,6 +20,7 @@ function expectFullRun(output: string): void {
   expect(output).toContain('Signed in as Ada Lindqvist');
   expect(output).toMatch(/traded with demo-s7-o-000064: [1-9]\d* people/);
   expect(output).toMatch(/ {2}trader \S.* degree [12] {2}path Ada Lindqvist → /);
+  expect(output).toMatch(/Shortlist for "metals": [1-9]\d* suppliers/);
   expect(output).toMatch(/ {2}shortlist \d+\.\d{3} {2}\S/);
   expect(output).toMatch(/ {4}evidence (ENDORSEMENT|TRADE|REFERRAL) degree [12] \+\d/);
   expect(output).toContain('Ben Hartmann asked to connect');

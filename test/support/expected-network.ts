@@ -134,8 +134,11 @@ const WEIGHT: Record<number, number> = { 1: 1, 2: 0.5, 3: 0.25 };
 const decayed = (iso: string, now: Date) =>
   0.5 ** (Math.max(0, (now.getTime() - new Date(iso).getTime()) / 86400000) / 730);
 
-/** The shortlist with each supplier's `evidenceLimit` largest contributions (the API's default is 10). */
-export function expectedShortlist(net: Net, maxDegree: number, now: Date, evidenceLimit = 10) {
+/**
+ * The whole shortlist, each supplier with its `evidenceLimit` largest contributions (the API's default
+ * page is 20) and how many pieces of evidence it has in all.
+ */
+export function expectedShortlist(net: Net, maxDegree: number, now: Date, evidenceLimit = 20) {
   // People blocked either way give no evidence at all; those who opted out give it unnamed.
   const n = new Map([...network(net, maxDegree)].filter(([personId]) => maySee(net, personId)));
   const named = (personId: string) => (mayNameInSearch(net, personId) ? personId : null);
@@ -224,6 +227,7 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date, eviden
     .map(([supplierId, items]) => ({
       supplierId,
       score: items.reduce((s, i) => s + i.contribution, 0),
+      evidenceCount: items.length,
       evidence: [...items]
         .sort(
           (a, b) => b.contribution - a.contribution || kindOrder[a.kind] - kindOrder[b.kind] || (a.id < b.id ? -1 : 1),

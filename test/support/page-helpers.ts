@@ -45,3 +45,9 @@ export async function expectFirstOverMaximumRefused(t: TestApp, token: string, f
 
 /** A whole list in one page, as `{ totalCount edges { node { … } } }` selects it. */
 export const pageOf = (...nodes: unknown[]) => ({ totalCount: nodes.length, edges: nodes.map((node) => ({ node })) });
+
+/** The recommendations of a supplierShortlist or suggestedSuppliers page, each with its evidence page as a list. */
+export const shortlistOf = (page: any): any[] =>
+  nodesOf(page).map((recommendation: any) =>
+    recommendation.evidence ? { ...recommendation, evidence: nodesOf(recommendation.evidence) } : recommendation,
+  );

@@ -131,7 +131,10 @@ async function loadShortlist(): Promise<void> {
       maxDegree: 2,
       first: 5,
     });
-    drawShortlist(list, supplierShortlist);
+    drawShortlist(
+      list,
+      supplierShortlist.edges.map((edge) => edge.node),
+    );
   } catch (error) {
     list.replaceChildren(errorText(error));
   }

@@ -1,6 +1,6 @@
 import type { EvidenceKind, SupplierShortlistQuery } from '../../../clients/typescript/src/index.js';
 
-type Entry = SupplierShortlistQuery['supplierShortlist'][number];
+type Entry = SupplierShortlistQuery['supplierShortlist']['edges'][number]['node'];
 
 export const EVIDENCE_COLOURS: Record<EvidenceKind, string> = {
   ENDORSEMENT: '#43a047',
@@ -20,7 +20,10 @@ export function drawLegend(legend: HTMLElement): void {
 
 /** The ranked list: each supplier with its evidence as bars whose width is proportional to the contribution. */
 export function drawShortlist(list: HTMLOListElement, entries: Entry[]): void {
-  const largest = Math.max(0, ...entries.flatMap((entry) => entry.evidence.map((item) => item.contribution)));
+  const largest = Math.max(
+    0,
+    ...entries.flatMap((entry) => entry.evidence.edges.map((edge) => edge.node.contribution)),
+  );
   list.replaceChildren(
     ...entries.map((entry) => {
       const item = document.createElement('li');
@@ -28,7 +31,7 @@ export function drawShortlist(list: HTMLOListElement, entries: Entry[]): void {
       const title = document.createElement('strong');
       title.textContent = `${entry.supplier.name} (${entry.supplier.country})`;
       item.append(title, ` score ${entry.score.toFixed(2)}`);
-      for (const evidence of entry.evidence) {
+      for (const { node: evidence } of entry.evidence.edges) {
         const bar = document.createElement('div');
         bar.className = 'bar';
         bar.style.background = EVIDENCE_COLOURS[evidence.kind];

@@ -12,7 +12,7 @@ export function aliasBomb(count: number, categoryId: string): string {
   const fields = Array.from(
     { length: count },
     (_, i) =>
-      `a${i}: supplierShortlist(categoryId: "${categoryId}", maxDegree: 3, first: 50) { score supplier { id } }`,
+      `a${i}: supplierShortlist(categoryId: "${categoryId}", maxDegree: 3, first: 50) { edges { node { score supplier { id } } } }`,
   );
   return `query { ${fields.join('\n')} }`;
 }

@@ -16,6 +16,7 @@ export const ORDINARY_OPERATIONS: { name: string; query: string }[] = [
   {
     name: 'supplierShortlist',
     query: `query { supplierShortlist(categoryId: "metals", maxDegree: 2, first: 3) {
-      score supplier { name } evidence { kind degree contribution person { name } } } }`,
+      totalCount edges { node { score supplier { name }
+      evidence(first: 5) { totalCount edges { node { kind degree contribution person { name } } } } } } } }`,
   },
 ];

@@ -50,11 +50,15 @@ async function main(): Promise<void> {
     );
   }
 
-  const { supplierShortlist } = await ada.request(SupplierShortlistDocument, { categoryId: CATEGORY_ID, first: 3 });
-  console.log(`\nShortlist for "${CATEGORY_ID}":`);
-  for (const recommendation of supplierShortlist) {
+  const { supplierShortlist } = await ada.request(SupplierShortlistDocument, {
+    categoryId: CATEGORY_ID,
+    first: 3,
+    evidenceFirst: 3,
+  });
+  console.log(`\nShortlist for "${CATEGORY_ID}": ${supplierShortlist.totalCount} suppliers`);
+  for (const { node: recommendation } of supplierShortlist.edges) {
     console.log(`  shortlist ${recommendation.score.toFixed(3)}  ${recommendation.supplier.name}`);
-    for (const evidence of recommendation.evidence.slice(0, 3)) {
+    for (const { node: evidence } of recommendation.evidence.edges) {
       console.log(
         `    evidence ${evidence.kind} degree ${evidence.degree} +${evidence.contribution.toFixed(3)} ` +
           `${evidence.person?.name ?? '(hidden)'}`,

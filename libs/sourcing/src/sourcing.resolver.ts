@@ -3,10 +3,9 @@ import { Category, categoryLoader, CategoriesService } from '#tradegraph/categor
 import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
-import { SupplierRecommendation } from '#tradegraph/trust';
+import { SupplierRecommendationConnection } from '#tradegraph/trust';
 import { AnswerSourcingRequestInput } from './dto/answer-sourcing-request.input.js';
 import { PostSourcingRequestInput } from './dto/post-sourcing-request.input.js';
-import { SuggestedSuppliersArgs } from './dto/suggested-suppliers.args.js';
 import { SourcingAnswerConnection } from './models/sourcing-answer-connection.model.js';
 import { SourcingAnswer } from './models/sourcing-answer.model.js';
 import { SourcingRequest } from './models/sourcing-request.model.js';
@@ -94,16 +93,12 @@ export class SourcingResolver {
     return sourcingAnswersLoader(loaders, this.sourcing, viewer, offset, page.first).load(request.id);
   }
 
-  @ResolveField(() => [SupplierRecommendation], {
+  @ResolveField(() => SupplierRecommendationConnection, {
     description:
       'The requester’s own supplierShortlist for the category (maxDegree 2), answers from direct connections ' +
-      'included as referrals. Empty for anyone but the requester.',
+      'included as referrals, in the same order. Empty for anyone but the requester.',
   })
-  suggestedSuppliers(
-    @Parent() request: SourcingRequest,
-    @Args() args: SuggestedSuppliersArgs,
-    @CurrentUser() viewer: AuthUser,
-  ): Promise<SupplierRecommendation[]> {
-    return this.sourcing.suggestedSuppliers(viewer, request, args.first);
+  suggestedSuppliers(@Parent() request: SourcingRequest, @Args() page: PageArgs, @CurrentUser() viewer: AuthUser) {
+    return this.sourcing.suggestedSuppliers(viewer, request, page);
   }
 }

@@ -85,7 +85,7 @@ function setup() {
   const trust = {
     supplierShortlist: async (viewer: unknown, args: unknown) => {
       shortlists.push([viewer, args]);
-      return [];
+      return { edges: [], totalCount: 0 };
     },
   } as unknown as TrustService;
   const service = new SourcingService(
@@ -159,9 +159,9 @@ describe('SourcingService.close and suggestedSuppliers', () => {
   it('asks the trust ranking for the requester only, with maxDegree 2', async () => {
     const { sourcing, shortlists, service } = setup();
     const request = sourcing.requests.get('req')!;
-    expect(await service.suggestedSuppliers(ben, request, 5)).toEqual([]);
+    expect(await service.suggestedSuppliers(ben, request, { first: 5 })).toMatchObject({ edges: [], totalCount: 0 });
     expect(shortlists).toEqual([]);
-    await service.suggestedSuppliers(ada, request, 3);
-    expect(shortlists).toEqual([[ada, { categoryId: 'metals', maxDegree: 2, first: 3 }]]);
+    await service.suggestedSuppliers(ada, request, { first: 3, after: null });
+    expect(shortlists).toEqual([[ada, { categoryId: 'metals', maxDegree: 2, first: 3, after: null }]]);
   });
 });

@@ -8,6 +8,8 @@ import {
   conflict,
   forbidden,
   notFound,
+  offsetAfter,
+  PageArgs,
   todayIso,
   toConnection,
 } from '#tradegraph/common';
@@ -144,17 +146,18 @@ export class SourcingService {
     return toConnection(page.items, offset, page.total);
   }
 
-  /** The requester's own shortlist for the request's category; empty for anyone else. */
+  /** A page of the requester's own shortlist for the request's category; empty for anyone else. */
   async suggestedSuppliers(
     viewer: AuthUser,
     request: SourcingRequest,
-    first: number,
-  ): Promise<SupplierRecommendation[]> {
-    if (viewer.id !== request.requesterId) return [];
+    page: PageArgs,
+  ): Promise<Connection<SupplierRecommendation>> {
+    if (viewer.id !== request.requesterId) return toConnection([], offsetAfter(page.after), 0);
     return this.trust.supplierShortlist(viewer, {
       categoryId: request.categoryId,
       maxDegree: SUGGESTION_DEGREE,
-      first,
+      first: page.first,
+      after: page.after,
     });
   }
 

@@ -60,24 +60,24 @@ describe('rankSuppliers', () => {
     updatedAt: now,
   });
 
-  it('sums all contributions, orders by score then name, and keeps the 100 largest pieces of evidence', () => {
+  it('sums all contributions, orders by score then name, and keeps all evidence, largest first', () => {
     const facts = [
       ...Array.from({ length: 102 }, (_, i) => endorsement(`e${String(i).padStart(3, '0')}`, 'a', (i % 5) + 1)),
       endorsement('b1', 'b', 5),
       endorsement('c1', 'c', 5),
     ];
-    const ranked = rankSuppliers(facts, names, now, 10);
+    const ranked = rankSuppliers(facts, names, now);
     expect(ranked.map((r) => r.supplierId)).toEqual(['a', 'b', 'c']);
     const totalA = facts.filter((f) => f.supplierId === 'a').reduce((sum, f) => sum + contribution(f, now), 0);
     expect(ranked[0].score).toBeCloseTo(totalA, 12);
-    expect(ranked[0].evidence).toHaveLength(100);
+    expect(ranked[0].evidence).toHaveLength(102);
     expect(ranked[0].evidence.map((e) => e.contribution)).toEqual(
       [...ranked[0].evidence.map((e) => e.contribution)].sort((x, y) => y - x),
     );
     expect(ranked[0].evidence.slice(0, 3).map((e) => e.id)).toEqual(['e004', 'e009', 'e014']);
   });
 
-  it('breaks ties by kind, then id, and limits to `first` suppliers', () => {
+  it('breaks ties by kind, then id', () => {
     const trade: EvidenceFact = {
       kind: 'TRADE',
       id: 't1',
@@ -87,8 +87,8 @@ describe('rankSuppliers', () => {
       feedbackAverage: 4,
       occurredOn: '2026-06-01',
     };
-    const ranked = rankSuppliers([trade, endorsement('z', 'b', 4), endorsement('a1', 'a', 1)], names, now, 1);
-    expect(ranked).toHaveLength(1);
+    const ranked = rankSuppliers([trade, endorsement('z', 'b', 4), endorsement('a1', 'a', 1)], names, now);
+    expect(ranked.map((r) => r.supplierId)).toEqual(['b', 'a']);
     expect(ranked[0].evidence.map((e) => [e.kind, e.id])).toEqual([
       ['ENDORSEMENT', 'z'],
       ['TRADE', 't1'],

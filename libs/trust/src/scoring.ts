@@ -11,8 +11,6 @@ export const HALF_LIFE_DAYS = 730;
 export const VERIFIED_ENDORSEMENT_BONUS = 1.5;
 export const TRADE_QUALITY_WITHOUT_FEEDBACK = 0.6;
 export const REFERRAL_FACTOR = 0.8;
-/** The most evidence kept per supplier: the largest `evidence(first:)` accepts. The score counts all of it. */
-export const MAX_EVIDENCE_PER_SUPPLIER = 100;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -87,7 +85,7 @@ export interface RankedSupplier {
   supplierId: string;
   name: string;
   score: number;
-  /** The largest contributions, at most MAX_EVIDENCE_PER_SUPPLIER. */
+  /** All its evidence, largest contribution first. */
   evidence: ScoredEvidence[];
 }
 
@@ -95,15 +93,10 @@ const KIND_ORDER: Record<EvidenceKind, number> = { ENDORSEMENT: 0, TRADE: 1, REF
 
 /**
  * score(S) = the sum of all its contributions; suppliers with a positive score, ordered by
- * score descending, then name, then id; each with its MAX_EVIDENCE_PER_SUPPLIER largest contributions
- * (ties: kind, then id).
+ * score descending, then name, then id; each with all its evidence, largest contribution first
+ * (ties: kind, then id). The whole ranking, so that pages of it cut from the same facts line up.
  */
-export function rankSuppliers(
-  facts: EvidenceFact[],
-  names: Map<string, string>,
-  now: Date,
-  first: number,
-): RankedSupplier[] {
+export function rankSuppliers(facts: EvidenceFact[], names: Map<string, string>, now: Date): RankedSupplier[] {
   const bySupplier = new Map<string, ScoredEvidence[]>();
   for (const fact of facts) {
     const scored: ScoredEvidence = {
@@ -131,11 +124,11 @@ export function rankSuppliers(
       supplierId,
       name: names.get(supplierId) ?? '',
       score,
-      evidence: evidence.slice(0, MAX_EVIDENCE_PER_SUPPLIER),
+      evidence,
     });
   }
   ranked.sort((a, b) => b.score - a.score || compare(a.name, b.name) || compare(a.supplierId, b.supplierId));
-  return ranked.slice(0, first);
+  return ranked;
 }
 
 function compare(a: string, b: string): number {

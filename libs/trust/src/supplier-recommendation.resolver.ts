@@ -1,8 +1,9 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '#tradegraph/common';
+import type { Connection } from '#tradegraph/common';
+import { Loaders, offsetAfter, PageArgs, RequestLoaders, toConnection } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
-import { EvidenceArgs } from './dto/evidence.args.js';
 import { SupplierRecommendation } from './models/supplier-recommendation.model.js';
+import { TrustEvidenceConnection } from './models/trust-evidence-connection.model.js';
 import { TrustEvidence } from './models/trust-evidence.model.js';
 
 @Resolver(() => SupplierRecommendation)
@@ -14,13 +15,15 @@ export class SupplierRecommendationResolver {
     return organizationLoader(loaders, this.organizations).load(recommendation.supplierId);
   }
 
-  @ResolveField(() => [TrustEvidence], {
+  @ResolveField(() => TrustEvidenceConnection, {
     description:
-      'The largest contributions, largest first (ties: kind, then id): `first` of them, 10 by default, at most 100. ' +
-      'The score counts all evidence, listed or not.',
+      'The evidence behind the score, largest contribution first (ties: kind, then id). ' +
+      'The score counts all of it, whichever page is listed.',
   })
-  evidence(@Parent() recommendation: SupplierRecommendation, @Args() args: EvidenceArgs): TrustEvidence[] {
-    // Ranked and cut to the maximum in the service, with the score taken over all of it.
-    return recommendation.evidence.slice(0, args.first);
+  evidence(@Parent() recommendation: SupplierRecommendation, @Args() page: PageArgs): Connection<TrustEvidence> {
+    // Ranked in the service, with the score taken over all of it.
+    const offset = offsetAfter(page.after);
+    const items = recommendation.evidence.slice(offset, offset + page.first);
+    return toConnection(items, offset, recommendation.evidence.length);
   }
 }

@@ -6,7 +6,7 @@ import { SearchSuppliersArgs } from './dto/search-suppliers.args.js';
 import { SupplierShortlistArgs } from './dto/supplier-shortlist.args.js';
 import { NetworkTraderConnection } from './models/network-trader-connection.model.js';
 import { OrganizationConnection } from './models/organization-connection.model.js';
-import { SupplierRecommendation } from './models/supplier-recommendation.model.js';
+import { SupplierRecommendationConnection } from './models/supplier-recommendation-connection.model.js';
 import { TrustService } from './trust.service.js';
 
 @Resolver()
@@ -21,9 +21,9 @@ export class TrustResolver {
     return this.trust.networkTradersWith(viewer, args);
   }
 
-  @Query(() => [SupplierRecommendation], {
+  @Query(() => SupplierRecommendationConnection, {
     description:
-      'Suppliers of a category (and its subcategories) ranked by the endorsements, trades and referrals of your own network, each with the evidence behind its score. See docs/trust-ranking.md for the formula.',
+      'Suppliers of a category (and its subcategories) ranked by the endorsements, trades and referrals of your own network, each with the evidence behind its score: by score (highest first), then name, then id. See docs/trust-ranking.md for the formula.',
   })
   supplierShortlist(@CurrentUser() viewer: AuthUser, @Args() args: SupplierShortlistArgs) {
     return this.trust.supplierShortlist(viewer, args);

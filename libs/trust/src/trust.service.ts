@@ -62,21 +62,23 @@ export class TrustService {
     };
   }
 
-  /** Ranks candidate suppliers of the category by the formula in scoring.ts, as of now. */
+  /** Ranks candidate suppliers of the category by the formula in scoring.ts, as of now; one page of the ranking. */
   async supplierShortlist(
     viewer: AuthUser,
     args: SupplierShortlistArgs,
     now = new Date(),
-  ): Promise<SupplierRecommendation[]> {
+  ): Promise<Connection<SupplierRecommendation>> {
     const [category] = await this.categories.findByIds([args.categoryId]);
     if (!category) throw notFound(`No category has the id ${args.categoryId}.`, 'categoryId');
+    const offset = offsetAfter(args.after);
     const facts = await this.trust.shortlistEvidence({
       viewerId: viewer.id,
       categoryId: args.categoryId,
       maxDegree: args.maxDegree as Degree,
     });
     const names = new Map(facts.map((fact) => [fact.supplierId, fact.supplierName]));
-    return rankSuppliers(facts, names, now, args.first).map((ranked) => ({
+    const ranking = rankSuppliers(facts, names, now);
+    const page = ranking.slice(offset, offset + args.first).map((ranked) => ({
       supplierId: ranked.supplierId,
       score: ranked.score,
       evidence: ranked.evidence.map((item) => ({
@@ -89,6 +91,7 @@ export class TrustService {
         contribution: item.contribution,
       })),
     }));
+    return toConnection(page, offset, ranking.length);
   }
 
   async searchSuppliers(args: SearchSuppliersArgs): Promise<Connection<Organization>> {

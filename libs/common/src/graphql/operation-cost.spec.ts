@@ -7,10 +7,15 @@ const schema = buildSchema(`
   type PersonEdge { node: Person! }
   type PersonConnection { edges: [PersonEdge!]! totalCount: Int! pageInfo: PageInfo! }
   type Person { name: String connections(first: Int = 20): PersonConnection friends: [Person!]! }
-  type Recommendation { score: Float! }
+  type Evidence { kind: String }
+  type EvidenceEdge { node: Evidence! }
+  type EvidenceConnection { edges: [EvidenceEdge!]! totalCount: Int! }
+  type Recommendation { score: Float! evidence(first: Int = 20): EvidenceConnection! }
+  type RecommendationEdge { node: Recommendation! }
+  type RecommendationConnection { edges: [RecommendationEdge!]! totalCount: Int! }
   type Query {
     me: Person!
-    supplierShortlist(maxDegree: Int = 2, first: Int = 10): [Recommendation!]!
+    supplierShortlist(maxDegree: Int = 2, first: Int = 20): RecommendationConnection!
     connectionPath(maxDepth: Int = 6): [Person!]
   }
 `);
@@ -38,7 +43,8 @@ describe('operationCostEstimator', () => {
   });
 
   it('prices network searches by degree: degree 3 is 100 times degree 1', () => {
-    const shortlist = (degree: number) => cost(`{ supplierShortlist(maxDegree: ${degree}, first: 1) { score } }`) - 1;
+    const shortlist = (degree: number) =>
+      cost(`{ supplierShortlist(maxDegree: ${degree}, first: 1) { totalCount } }`) - 1;
     expect(shortlist(1)).toBe(10);
     expect(shortlist(2)).toBe(100);
     expect(shortlist(3)).toBe(1000);
@@ -46,6 +52,16 @@ describe('operationCostEstimator', () => {
     expect(shortlist(9)).toBe(1000);
     expect(cost('{ connectionPath(maxDepth: 6) { name } }')).toBe(1000 + 5 * 1);
     expect(cost('{ connectionPath(maxDepth: 2) { name } }')).toBe(10 + 5 * 1);
+  });
+
+  it('multiplies a network search that is a connection by its first, and its nested connections by theirs', () => {
+    // shortlist 10 + 5 × (edges 1 + node 1 + score 1 + evidence (1 + 3 × (edges 1 + node 1 + kind 1))).
+    const page =
+      '{ supplierShortlist(maxDegree: 1, first: 5) { edges { node { score evidence(first: 3) { edges { node { kind } } } } } } }';
+    expect(cost(page)).toBe(10 + 5 * (1 + 1 + 1 + (1 + 3 * 3)));
+    // Both default to 20.
+    const byDefault = '{ supplierShortlist(maxDegree: 1) { edges { node { evidence { edges { node { kind } } } } } } }';
+    expect(cost(byDefault)).toBe(10 + 20 * (1 + 1 + (1 + 20 * 3)));
   });
 
   it('leaves introspection out (graphql-js bounds its nesting)', () => {

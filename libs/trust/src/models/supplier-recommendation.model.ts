@@ -9,6 +9,6 @@ export class SupplierRecommendation {
   @Field(() => Float, { description: 'The sum of all evidence contributions; higher is better.' })
   score: number;
 
-  /** The largest contributions, largest first (at most MAX_EVIDENCE_PER_SUPPLIER); exposed through `evidence(first)`. */
+  /** All its evidence, largest contribution first; exposed a page at a time through `evidence`. */
   evidence: TrustEvidence[];
 }
