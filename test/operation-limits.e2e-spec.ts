@@ -45,8 +45,8 @@ describe('operation limits', () => {
     it('refuses operations nested deeper than maxDepth', async () => {
       const deep = nested(4, 'id', (inner) => `employments { edges { node { person { ${inner} } } } }`);
       const res = await t.gql(`query { me { ${deep} } }`, {}, token());
-      expectRefused(res, 'maxDepth', 12);
-      expect(onlyError(res).message).toMatch(/depth limit of 12/);
+      expectRefused(res, 'maxDepth', 16);
+      expect(onlyError(res).message).toMatch(/depth limit of 16/);
     });
 
     it('refuses more aliases than maxAliases', async () => {
@@ -110,6 +110,15 @@ describe('operation limits', () => {
       .set('apollo-require-preflight', '1');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'maxSelections', max: 5000 });
+  });
+
+  it('lets through the deepest nesting the schema itself leads to', async () => {
+    // me → a sourcing request → its suggested suppliers → their evidence → a trade's feedback author: 14 levels.
+    const deepest = `query { me { sourcingRequestsForMe(first: 1) { edges { node { suggestedSuppliers(first: 1) {
+      edges { node { evidence(first: 1) { edges { node { trade { feedback { author { name } } } } } } } } } } } } } }`;
+    const res = await t.gql(deepest, {}, person.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ me: { sourcingRequestsForMe: { edges: [] } } });
   });
 
   describe('ordinary front-end operations', () => {

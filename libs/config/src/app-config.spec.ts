@@ -101,7 +101,7 @@ describe('loadConfig', () => {
   });
   it('reads the GraphQL operation limits, with defaults that let ordinary operations through', () => {
     expect(loadConfig({}).graphql.limits).toEqual({
-      maxDepth: 12,
+      maxDepth: 16,
       maxAliases: 15,
       maxTokens: 2000,
       maxDirectives: 50,

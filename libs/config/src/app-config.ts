@@ -196,7 +196,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 1_000_000, 1_000, 50_000_000),
       fieldSuggestions: bool('GRAPHQL_FIELD_SUGGESTIONS', nodeEnv !== 'production'),
       limits: {
-        maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+        maxDepth: int('GRAPHQL_MAX_DEPTH', 16, 2, 100),
         maxAliases: int('GRAPHQL_MAX_ALIASES', 15, 0, 1_000),
         maxTokens: int('GRAPHQL_MAX_TOKENS', 2_000, 100, 100_000),
         maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 50, 0, 1_000),
