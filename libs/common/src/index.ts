@@ -26,3 +26,5 @@ export * from './graphql/operation-limits.js';
 export * from './graphql/refuse-http-subscriptions.js';
 export * from './validation/trim.js';
 export * from './graphql/describe-root-types.js';
+export * from './metrics/metrics.js';
+export * from './metrics/metrics.module.js';
