@@ -95,13 +95,22 @@ export class AccountGraphRepository {
   deletePerson(personId: string): Promise<boolean> {
     const params = { personId, formerMemberId: FORMER_MEMBER_ID };
     return this.neo4j.writeTx(async (tx) => {
-      const name = 'AccountGraphRepository.deletePerson';
-      const [lock] = await tx.run<{ found: number }>(`${name}:lock`, MERGE_PLACEHOLDER_AND_LOCK, params);
+      const [lock] = await tx.run<{ found: number }>(
+        'AccountGraphRepository.deletePerson:lock',
+        MERGE_PLACEHOLDER_AND_LOCK,
+        params,
+      );
       if (lock.found === 0) return false;
-      await tx.run(`${name}:promoteSuccessors`, PROMOTE_SUCCESSORS, params);
-      await tx.run(`${name}:repointEmploymentDecisions`, REPOINT_EMPLOYMENT_DECISIONS, params);
-      for (const [key, cypher] of Object.entries(REPOINT)) await tx.run(`${name}:repoint.${key}`, cypher, params);
-      for (const [key, cypher] of Object.entries(DELETE_OWNED)) await tx.run(`${name}:delete.${key}`, cypher, params);
+      await tx.run('AccountGraphRepository.deletePerson:promoteSuccessors', PROMOTE_SUCCESSORS, params);
+      await tx.run(
+        'AccountGraphRepository.deletePerson:repointEmploymentDecisions',
+        REPOINT_EMPLOYMENT_DECISIONS,
+        params,
+      );
+      for (const [key, cypher] of Object.entries(REPOINT))
+        await tx.run(`AccountGraphRepository.deletePerson:repoint.${key}`, cypher, params);
+      for (const [key, cypher] of Object.entries(DELETE_OWNED))
+        await tx.run(`AccountGraphRepository.deletePerson:delete.${key}`, cypher, params);
       return true;
     });
   }

@@ -19,7 +19,8 @@ export type PoolReader = () => PoolGauges | undefined;
 
 /**
  * The Prometheus metrics of one application instance, on its own registry (served at GET /metrics).
- * The pool gauges are read at scrape time through the readers their owners set (`readNeo4jPool`, `readSqlPool`).
+ * The gauges are read at scrape time through the readers their owners set (`readNeo4jPool`, `readSqlPool`,
+ * `readLiveSubscriptions`).
  */
 @Injectable()
 export class Metrics {
@@ -56,17 +57,22 @@ export class Metrics {
   readNeo4jPool?: PoolReader;
   readonly sqlPool: Gauge = new Gauge({
     name: 'tradegraph_sql_pool_connections',
-    help: 'SQL connections by state: in_use, idle and waiting (PostgreSQL; SQLite has one connection, in_use 1).',
+    help: 'PostgreSQL pool connections by state: in_use, idle and waiting (absent with SQLite, which has no pool).',
     labelNames: ['state'],
     registers: [this.registry],
     collect: (): void => setPool(this.sqlPool, this.readSqlPool?.()),
   });
   readSqlPool?: PoolReader;
-  readonly liveSubscriptions = new Gauge({
+  readonly liveSubscriptions: Gauge = new Gauge({
     name: 'tradegraph_live_subscriptions',
     help: 'GraphQL subscriptions running on this instance (graphql-ws).',
     registers: [this.registry],
+    collect: (): void => {
+      const count = this.readLiveSubscriptions?.();
+      if (count !== undefined) this.liveSubscriptions.set(count);
+    },
   });
+  readLiveSubscriptions?: () => number;
   readonly rateLimitRefusals = new Counter({
     name: 'tradegraph_rate_limit_refusals_total',
     help: 'Requests refused with RATE_LIMITED, by the limit that refused them.',

@@ -32,8 +32,12 @@ export class GraphMigrator implements OnModuleInit {
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
       for (const [index, statement] of migration.statements.entries()) {
-        const name = `GraphMigrator.migrate:${migration.version}.${index + 1}`;
-        await this.neo4j.write(name, statement.cypher, statement.params ?? {}, MIGRATION_TIMEOUT);
+        await this.neo4j.write(
+          `GraphMigrator.migrate:${migration.version}.${index + 1}`,
+          statement.cypher,
+          statement.params ?? {},
+          MIGRATION_TIMEOUT,
+        );
       }
       await this.neo4j.write(
         'GraphMigrator.migrate:record',
