@@ -86,12 +86,19 @@ export function createHttpLogger({ level, pretty }: LoggerSettings, destination?
       return {
         ...(req.user ? { accountId: req.user.id } : {}),
         ...(operation
-          ? { operationName: operation.operationName, operationType: operation.operationType, outcome: operation.outcome }
+          ? {
+              operationName: operation.operationName,
+              operationType: operation.operationType,
+              outcome: operation.outcome,
+            }
           : {}),
       };
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
+    // pino-http invents an error with a stack for every 5xx; the status says it, and the exception
+    // filter has already logged the real error.
+    customErrorObject: (_req, _res, _error, value: Record<string, unknown>) => ({ ...value, err: undefined }),
   });
 }
