@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { toGraphQLError } from '#tradegraph/common';
+import { Metrics, toGraphQLError } from '#tradegraph/common';
 import { loadConfig } from '#tradegraph/config';
 import {
   LocalNeo4j,
@@ -92,7 +92,7 @@ describe('Neo4j limits and the local launcher', () => {
         NEO4J_NETWORK_TX_TIMEOUT_MS: '4000',
       });
       const driver = neo4jDriver.driver(neo4j.uri);
-      const service = new Neo4jService(driver, config);
+      const service = new Neo4jService(driver, config, new Metrics());
       try {
         expect(service.networkTimeoutMs).toBe(4000);
         for (const [options, limitMs] of [
@@ -100,7 +100,7 @@ describe('Neo4j limits and the local launcher', () => {
           [{ timeoutMs: 600 }, 600],
         ] as const) {
           const started = Date.now();
-          const error = await service.read(SLOW_CYPHER, {}, options).catch((e: unknown) => e);
+          const error = await service.read('test', SLOW_CYPHER, {}, options).catch((e: unknown) => e);
           const took = Date.now() - started;
           expect((error as { code?: string }).code).toBe(
             'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',

@@ -2,8 +2,15 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-// Global setup runs outside Jest's module system, so this resolves to the build output: `npm test` builds first.
-import { LocalNeo4j, startLocalNeo4j } from '#tradegraph/graph';
+import type { LocalNeo4j } from '#tradegraph/graph';
+
+/**
+ * Global setup runs outside Jest's module system, so it loads the build output (`npm test` builds first):
+ * the launcher's own file, not the '#tradegraph/graph' barrel, which would load libs/common's GraphQL
+ * models here, whose classes then leak into the test files and stop matching their @nestjs/graphql.
+ */
+const LAUNCHER = '../../dist/libs/graph/src/local-neo4j.js';
+type Launcher = Pick<typeof import('#tradegraph/graph'), 'startLocalNeo4j'>;
 
 declare global {
   var __TRADEGRAPH_NEO4J__: { neo4j: LocalNeo4j; homeDir: string } | undefined;
@@ -12,6 +19,7 @@ declare global {
 /** Starts a throwaway Neo4j for the end-to-end tests, unless NEO4J_URI names one to use instead. */
 export default async function globalSetup(): Promise<void> {
   if (process.env.NEO4J_URI) return;
+  const { startLocalNeo4j } = (await import(LAUNCHER)) as Launcher;
   const homeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-neo4j-'));
   const neo4j = await startLocalNeo4j({
     homeDir,

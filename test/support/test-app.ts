@@ -5,7 +5,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '#tradegraph/config';
-import { Neo4jService } from '#tradegraph/graph';
+import { Neo4jService, Params, TxOptions } from '#tradegraph/graph';
 import { createApp } from '../../apps/api/src/configure-app.js';
 import { assertTestDatabases, resetDatabases } from './test-database-guard.js';
 
@@ -21,10 +21,23 @@ export interface GqlResponse<T = Record<string, any>> {
   errors?: GqlError[];
 }
 
+/** Ad-hoc Cypher for tests: Neo4jService's read and write, every statement named `test`. */
+export interface TestCypher {
+  read<T = Record<string, unknown>>(cypher: string, params?: Params, options?: TxOptions): Promise<T[]>;
+  write<T = Record<string, unknown>>(cypher: string, params?: Params, options?: TxOptions): Promise<T[]>;
+}
+
+export function testCypher(service: Neo4jService): TestCypher {
+  return {
+    read: (cypher, params, options) => service.read('test', cypher, params, options),
+    write: (cypher, params, options) => service.write('test', cypher, params, options),
+  };
+}
+
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
-  neo4j: Neo4jService;
+  neo4j: TestCypher;
   sql: DataSource;
   /** Sends one GraphQL operation over HTTP, as a client would. */
   gql<T = Record<string, any>>(
@@ -75,7 +88,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const app = await createApp(config);
-  const neo4j = app.get(Neo4jService);
+  const neo4j = testCypher(app.get(Neo4jService));
   await assertTestDatabases(config, neo4j);
   await app.init();
   const sql = app.get(DataSource);

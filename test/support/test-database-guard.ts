@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppConfig } from '#tradegraph/config';
-import { Neo4jService } from '#tradegraph/graph';
+import type { TestCypher } from './test-app.js';
 
 /**
  * Refuses to let tests touch a database that is not clearly a test database, because the
@@ -9,7 +9,7 @@ import { Neo4jService } from '#tradegraph/graph';
  * whose name ends in `_test`. Neo4j: the server the test run launched, or one that already
  * carries the test marker, or an empty one (which then gets the marker).
  */
-export async function assertTestDatabases(config: AppConfig, neo4j: Neo4jService): Promise<void> {
+export async function assertTestDatabases(config: AppConfig, neo4j: TestCypher): Promise<void> {
   if (config.nodeEnv !== 'test') throw new Error('Tests must run with NODE_ENV=test.');
   if (config.sql.type === 'sqlite') {
     if (!path.resolve(config.sql.file).startsWith(os.tmpdir())) {
@@ -36,10 +36,7 @@ export async function assertTestDatabases(config: AppConfig, neo4j: Neo4jService
 }
 
 /** Empties both databases except the migrated schema and seed data (categories). */
-export async function resetDatabases(
-  neo4j: Neo4jService,
-  sql: { query(sql: string): Promise<unknown> },
-): Promise<void> {
+export async function resetDatabases(neo4j: TestCypher, sql: { query(sql: string): Promise<unknown> }): Promise<void> {
   await neo4j.write('MATCH (n) WHERE NOT (n:Category OR n:GraphMigration OR n:TestDatabase) DETACH DELETE n');
   for (const table of ['audit_log_organizations', 'audit_log', 'refresh_tokens', 'accounts']) {
     await sql.query(`DELETE FROM ${table}`);

@@ -5,12 +5,18 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AccountsModule, SessionEventsService, TokensService } from '#tradegraph/accounts';
 import { CategoriesModule } from '#tradegraph/categories';
 import {
+  createHttpLogger,
   DateScalar,
   DateTimeScalar,
   describeRootTypes,
   formatGraphQLError,
   GraphQLContext,
+  HTTP_LOGGER,
+  HttpLogger,
+  Metrics,
+  MetricsModule,
   operationCostPlugin,
+  operationObserverPlugin,
   operationLimitRules,
   refuseHttpSubscriptions,
   RequestLoaders,
@@ -34,8 +40,11 @@ import { TradesModule } from '#tradegraph/trades';
 import { TrustModule } from '#tradegraph/trust';
 import { Request, Response } from 'express';
 import { GraphQLSchema } from 'graphql';
+import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { LiveSessions } from './live-sessions.js';
+import { LiveSubscriptions } from './live-subscriptions.js';
 import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
 import { authenticateSocket, SocketExtra } from './websocket-auth.js';
 import { socketOperationHooks } from './websocket-operations.js';
@@ -50,6 +59,20 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        MetricsModule,
+        // nestjs-pino logs through the application's pino logger; its HTTP middleware is mounted by
+        // configureApp, first, so that every response gets a request id and a log line.
+        LoggerModule.forRootAsync({
+          providers: [
+            {
+              provide: HTTP_LOGGER,
+              useFactory: () =>
+                createHttpLogger({ level: config.logLevel, pretty: config.observability.logFormat === 'pretty' }),
+            },
+          ],
+          inject: [HTTP_LOGGER],
+          useFactory: (httpLogger: HttpLogger) => ({ pinoHttp: { logger: httpLogger.logger }, useExisting: true }),
+        }),
         // Periodic jobs (notification pruning); their timers are cleared on shutdown.
         ScheduleModule.forRoot(),
         GraphModule,
@@ -58,9 +81,11 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AccountsModule],
-          inject: [TokensService, SessionEventsService],
-          useFactory: (tokens: TokensService, sessions: SessionEventsService): ApolloDriverConfig => {
+          inject: [TokensService, SessionEventsService, Metrics],
+          useFactory: (tokens: TokensService, sessions: SessionEventsService, metrics: Metrics): ApolloDriverConfig => {
             const live = new LiveSessions(sessions);
+            const subscriptions = new LiveSubscriptions();
+            metrics.readLiveSubscriptions = () => subscriptions.count();
             const limits = config.graphql.limits;
             let schema: GraphQLSchema | undefined;
             return {
@@ -84,14 +109,22 @@ export class AppModule {
               // Operation limits (docs/operations.md), all before execution, so before authentication.
               parseOptions: { maxTokens: limits.maxTokens },
               validationRules: operationLimitRules(limits),
-              plugins: [refuseHttpSubscriptions('/graphql'), operationCostPlugin(limits)],
+              plugins: [
+                operationObserverPlugin(metrics),
+                refuseHttpSubscriptions('/graphql'),
+                operationCostPlugin(limits),
+              ],
               // Live notifications, and queries and mutations too: graphql-ws on the same path,
               // authenticated once per connection, with the same limits as HTTP, and closed when its
               // token expires or its session ends.
               subscriptions: {
                 'graphql-ws': {
                   path: '/graphql',
-                  onConnect: (ctx) => authenticateSocket(tokens, live, ctx),
+                  onConnect: async (ctx) => {
+                    const accepted = await authenticateSocket(tokens, live, ctx);
+                    if (accepted) subscriptions.track(ctx);
+                    return accepted;
+                  },
                   ...socketOperationHooks(
                     limits,
                     () => schema as GraphQLSchema,
@@ -130,7 +163,7 @@ export class AppModule {
         NotificationsModule,
         DemoModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [DateScalar, DateTimeScalar],
     };
   }

@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppExceptionFilter, InputValidationPipe, JsonLogger, requestIdMiddleware } from '#tradegraph/common';
+import { AppExceptionFilter, HTTP_LOGGER, HttpLogger, InputValidationPipe } from '#tradegraph/common';
 import { AppConfig } from '#tradegraph/config';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { serveExplorePage } from './ide/explore-page.js';
 import { serveGraphqlIde } from './ide/graphql-ide.js';
@@ -14,12 +15,12 @@ import { trustedDocumentsMiddleware } from './trusted-documents/trusted-document
  * is set here, and both main.ts and the end-to-end tests go through it.
  */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
-  app.useLogger(new JsonLogger(config.logLevel));
+  app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // req.ip, which rate limits count by, is the client's address only behind the proxies trusted here.
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
-  app.use(requestIdMiddleware);
+  app.use(app.get<symbol, HttpLogger>(HTTP_LOGGER));
   if (config.graphql.trustedDocuments.mode !== 'off') {
     app.use(trustedDocumentsMiddleware('/graphql', TrustedDocuments.forSettings(config.graphql.trustedDocuments)));
   }
@@ -34,9 +35,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
 
 /** Creates the application for this configuration and runs configureApp on it. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: new JsonLogger(config.logLevel),
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   return configureApp(app, config);
 }

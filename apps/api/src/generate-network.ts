@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JsonLogger, todayIso } from '#tradegraph/common';
+import { MetricsModule, todayIso } from '#tradegraph/common';
 import { AppConfig, ConfigModule, ConfigValidationError, loadConfig } from '#tradegraph/config';
 import {
   DEFAULT_BATCH_SIZE,
@@ -36,7 +36,10 @@ interface Options {
 @Module({})
 class GenerateNetworkModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: GenerateNetworkModule, imports: [ConfigModule.forRoot(config), GraphModule, DemoNetworkModule] };
+    return {
+      module: GenerateNetworkModule,
+      imports: [ConfigModule.forRoot(config), MetricsModule, GraphModule, DemoNetworkModule],
+    };
   }
 }
 
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
   }
   say(`Connecting to ${config.neo4j.uri} (database ${config.neo4j.database})...`);
   const app = await NestFactory.createApplicationContext(GenerateNetworkModule.forRoot(config), {
-    logger: new JsonLogger('warn'),
+    logger: ['warn', 'error'],
   });
   try {
     const loader = app.get(DemoNetworkService);

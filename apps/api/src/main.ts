@@ -4,6 +4,7 @@ import { AppConfig, ConfigValidationError, loadConfig } from '#tradegraph/config
 import { startSupervisedNeo4j, SupervisedNeo4j } from '#tradegraph/graph';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#tradegraph/demo';
 import { createApp } from './configure-app.js';
+import { stopTracing } from './tracing.js';
 
 const EXAMPLE_QUERY = `query { me { name employments(first: 5) { edges { node { title status organization { name } } } } } }`;
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     void app
       .close()
       .then(() => localNeo4j?.stop())
+      .then(() => stopTracing())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         process.stderr.write(`Shutdown failed: ${String(error)}\n`);

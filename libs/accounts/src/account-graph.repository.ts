@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService, runPlain } from '#tradegraph/graph';
+import { Neo4jService } from '#tradegraph/graph';
 
 /** Id of the shared placeholder that takes over the trade records of deleted accounts. */
 export const FORMER_MEMBER_ID = 'former-member';
@@ -95,12 +95,22 @@ export class AccountGraphRepository {
   deletePerson(personId: string): Promise<boolean> {
     const params = { personId, formerMemberId: FORMER_MEMBER_ID };
     return this.neo4j.writeTx(async (tx) => {
-      const [lock] = await runPlain<{ found: number }>(tx, MERGE_PLACEHOLDER_AND_LOCK, params);
+      const [lock] = await tx.run<{ found: number }>(
+        'AccountGraphRepository.deletePerson:lock',
+        MERGE_PLACEHOLDER_AND_LOCK,
+        params,
+      );
       if (lock.found === 0) return false;
-      await runPlain(tx, PROMOTE_SUCCESSORS, params);
-      await runPlain(tx, REPOINT_EMPLOYMENT_DECISIONS, params);
-      for (const cypher of Object.values(REPOINT)) await runPlain(tx, cypher, params);
-      for (const cypher of Object.values(DELETE_OWNED)) await runPlain(tx, cypher, params);
+      await tx.run('AccountGraphRepository.deletePerson:promoteSuccessors', PROMOTE_SUCCESSORS, params);
+      await tx.run(
+        'AccountGraphRepository.deletePerson:repointEmploymentDecisions',
+        REPOINT_EMPLOYMENT_DECISIONS,
+        params,
+      );
+      for (const [key, cypher] of Object.entries(REPOINT))
+        await tx.run(`AccountGraphRepository.deletePerson:repoint.${key}`, cypher, params);
+      for (const [key, cypher] of Object.entries(DELETE_OWNED))
+        await tx.run(`AccountGraphRepository.deletePerson:delete.${key}`, cypher, params);
       return true;
     });
   }

@@ -11,6 +11,7 @@ export class CategoriesRepository {
 
   async roots(): Promise<Category[]> {
     const rows = await this.neo4j.read<{ category: Category }>(
+      'CategoriesRepository.roots',
       `MATCH (c:Category) WHERE NOT (c)-[:CHILD_OF]->()
        WITH c, null AS parent
        RETURN ${CATEGORY_FIELDS} AS category ORDER BY c.position, c.name`,
@@ -20,6 +21,7 @@ export class CategoriesRepository {
 
   async findByIds(ids: readonly string[]): Promise<Category[]> {
     const rows = await this.neo4j.read<{ category: Category }>(
+      'CategoriesRepository.findByIds',
       `UNWIND $ids AS id
        MATCH (c:Category {id: id})
        OPTIONAL MATCH (c)-[:CHILD_OF]->(parent:Category)
@@ -32,6 +34,7 @@ export class CategoriesRepository {
   /** The children of each given category, in taxonomy order. */
   async childrenOf(parentIds: readonly string[]): Promise<Category[]> {
     const rows = await this.neo4j.read<{ category: Category }>(
+      'CategoriesRepository.childrenOf',
       `UNWIND $parentIds AS parentId
        MATCH (c:Category)-[:CHILD_OF]->(parent:Category {id: parentId})
        RETURN ${CATEGORY_FIELDS} AS category ORDER BY c.position, c.name`,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { loadObservability, ObservabilityConfig } from './observability.config.js';
 import { loadRateLimits, loadTrustProxy, RateLimitsConfig, TrustProxy } from './rate-limits.config.js';
 import { loadTrustedDocuments, TrustedDocumentsConfig } from './trusted-documents.config.js';
 
@@ -80,6 +81,8 @@ export interface AppConfig {
     /** Most notifications one prune transaction deletes. */
     notificationPruneBatchSize: number;
   };
+  /** Log format, trace export and the metrics endpoint. */
+  observability: ObservabilityConfig;
   seedDemoData: boolean;
 }
 
@@ -216,6 +219,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       notificationPruneIntervalMinutes: int('NOTIFICATION_PRUNE_INTERVAL_MINUTES', 60, 1, 10_080),
       notificationPruneBatchSize: int('NOTIFICATION_PRUNE_BATCH_SIZE', 10_000, 100, 100_000),
     },
+    observability: loadObservability(text, problems, nodeEnv, process.stdout.isTTY === true),
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService, runPlain } from '#tradegraph/graph';
+import { Neo4jService } from '#tradegraph/graph';
 import {
   GeneratedConnection,
   GeneratedEmployment,
@@ -24,13 +24,17 @@ export class DemoNetworkRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   async countPeople(): Promise<number> {
-    const [row] = await this.neo4j.read<{ count: number }>('MATCH (p:Person) RETURN count(p) AS count');
+    const [row] = await this.neo4j.read<{ count: number }>(
+      'DemoNetworkRepository.countPeople',
+      'MATCH (p:Person) RETURN count(p) AS count',
+    );
     return row.count;
   }
 
   /** People whose id starts with the prefix (a seek on the id constraint's index). */
   async countPeopleWithIdPrefix(prefix: string): Promise<number> {
     const [row] = await this.neo4j.read<{ count: number }>(
+      'DemoNetworkRepository.countPeopleWithIdPrefix',
       'MATCH (p:Person) WHERE p.id STARTS WITH $prefix RETURN count(p) AS count',
       { prefix },
     );
@@ -171,7 +175,7 @@ export class DemoNetworkRepository {
    */
   private writeAll(part: string, cypher: string, rows: Rows<unknown>): Promise<number> {
     return this.neo4j.writeTx(async (tx) => {
-      const [row] = await runPlain<{ written: number }>(tx, cypher, { rows });
+      const [row] = await tx.run<{ written: number }>(`DemoNetworkRepository.writeAll:${part}`, cypher, { rows });
       if (row.written !== rows.length) {
         throw new Error(
           `Only ${row.written} of ${rows.length} ${part} rows could be written: a node they refer to is missing.`,

@@ -42,6 +42,7 @@ export class EmploymentRepository {
     startedOn: string | null;
   }): Promise<Employment | null> {
     const [row] = await this.neo4j.write<{ employment: Employment }>(
+      'EmploymentRepository.createPending',
       `MATCH (p:Person {id: $personId}), (o:Organization {id: $organizationId})
        SET p._lock = true REMOVE p._lock
        WITH p, o
@@ -56,6 +57,7 @@ export class EmploymentRepository {
 
   async findByIds(ids: readonly string[]): Promise<Employment[]> {
     const rows = await this.neo4j.read<{ employment: Employment }>(
+      'EmploymentRepository.findByIds',
       `UNWIND $ids AS id
        MATCH (p:Person)-[e:WORKS_AT {id: id}]->(o:Organization)
        RETURN ${EMPLOYMENT_FIELDS} AS employment`,
@@ -71,6 +73,7 @@ export class EmploymentRepository {
    */
   async approve(id: string, approverId: string): Promise<Decision | null> {
     const [row] = await this.neo4j.write<Decision>(
+      'EmploymentRepository.approve',
       `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
        SET o._lock = true REMOVE o._lock
        WITH p, e, o,
@@ -94,6 +97,7 @@ export class EmploymentRepository {
    */
   async end(id: string, endedOn: string, endedBy: string): Promise<Decision | null> {
     const [row] = await this.neo4j.write<Decision>(
+      'EmploymentRepository.end',
       `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
        SET o._lock = true REMOVE o._lock
        WITH p, e, o,
@@ -118,6 +122,7 @@ export class EmploymentRepository {
    */
   async setAdmin(id: string, isAdmin: boolean, actorId: string): Promise<Decision | null> {
     const [row] = await this.neo4j.write<Decision>(
+      'EmploymentRepository.setAdmin',
       `MATCH (p:Person)-[e:WORKS_AT {id: $id}]->(o:Organization)
        SET o._lock = true REMOVE o._lock
        WITH p, e, o,
@@ -146,6 +151,7 @@ export class EmploymentRepository {
     limit: number,
   ): Promise<{ personId: string; total: number; items: Employment[] }[]> {
     return this.neo4j.read(
+      'EmploymentRepository.pagesByPeople',
       `UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
        CALL (p) {
@@ -176,6 +182,7 @@ export class EmploymentRepository {
     limit: number,
   ): Promise<{ organizationId: string; total: number; items: Employment[] }[]> {
     return this.neo4j.read(
+      'EmploymentRepository.pagesByOrganizations',
       `MATCH (viewer:Person {id: $viewerId})
        UNWIND $organizationIds AS organizationId
        MATCH (o:Organization {id: organizationId})

@@ -34,6 +34,7 @@ export class EndorsementsRepository {
    */
   async upsert(draft: EndorsementDraft): Promise<{ endorsement: Endorsement; changed: boolean } | null> {
     const [row] = await this.neo4j.write<{ endorsement: Endorsement; changed: boolean }>(
+      'EndorsementsRepository.upsert',
       `MATCH (p:Person {id: $endorserId}), (o:Organization {id: $supplierId})-[:SUPPLIES]->(c:Category {id: $categoryId})
        SET p._lock = true REMOVE p._lock
        WITH p, o, c
@@ -55,6 +56,7 @@ export class EndorsementsRepository {
 
   async findByIds(ids: readonly string[]): Promise<Endorsement[]> {
     const rows = await this.neo4j.read<{ endorsement: Endorsement }>(
+      'EndorsementsRepository.findByIds',
       `UNWIND $ids AS id
        MATCH (e:Endorsement {id: id})
        RETURN ${ENDORSEMENT_FIELDS} AS endorsement`,
@@ -66,6 +68,7 @@ export class EndorsementsRepository {
   /** Deletes the endorsement if it is still the endorser's; false when there was nothing to delete. */
   async delete(id: string, endorserId: string): Promise<boolean> {
     const rows = await this.neo4j.write(
+      'EndorsementsRepository.delete',
       `MATCH (e:Endorsement {id: $id, endorserId: $endorserId})
        DETACH DELETE e
        RETURN true AS deleted`,
@@ -77,6 +80,7 @@ export class EndorsementsRepository {
   /** True when the person is a current member (APPROVED employment) of the organization. */
   async isCurrentMember(personId: string, organizationId: string): Promise<boolean> {
     const [row] = await this.neo4j.read<{ member: boolean }>(
+      'EndorsementsRepository.isCurrentMember',
       `RETURN EXISTS {
          (:Person {id: $personId})-[:WORKS_AT {status: 'APPROVED'}]->(:Organization {id: $organizationId})
        } AS member`,
@@ -92,6 +96,7 @@ export class EndorsementsRepository {
    */
   async verified(ids: readonly string[], viewerId: string): Promise<{ id: string; verified: boolean }[]> {
     return this.neo4j.read<{ id: string; verified: boolean }>(
+      'EndorsementsRepository.verified',
       `UNWIND $ids AS id
        MATCH (p:Person)-[:ENDORSED]->(:Endorsement {id: id})-[:OF]->(supplier:Organization)
        OPTIONAL MATCH (viewer:Person {id: $viewerId})
@@ -112,6 +117,7 @@ export class EndorsementsRepository {
     limit: number,
   ): Promise<{ total: number; items: Endorsement[] }> {
     const [row] = await this.neo4j.read<{ total: number; items: Endorsement[] }>(
+      'EndorsementsRepository.pageBySupplier',
       `MATCH (o:Organization {id: $supplierId})
        CALL (o) {
          MATCH (e:Endorsement)-[:OF]->(o)

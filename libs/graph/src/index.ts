@@ -8,3 +8,4 @@ export * from './migrations/graph-migrator.js';
 export * from './neo4j.service.js';
 export * from './neo4j.tokens.js';
 export * from './to-plain.js';
+export * from './neo4j-pool-stats.js';

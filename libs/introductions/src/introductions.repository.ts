@@ -54,6 +54,7 @@ export class IntroductionsRepository {
    */
   async firstBrokenLink(requesterId: string, path: readonly string[]): Promise<number | null> {
     const [row] = await this.neo4j.read<{ broken: number | null }>(
+      'IntroductionsRepository.firstBrokenLink',
       `MATCH (req:Person {id: $requesterId})
        WITH req, [$requesterId] + $path AS chain
        UNWIND range(0, size(chain) - 2) AS k
@@ -76,6 +77,7 @@ export class IntroductionsRepository {
    */
   async create(draft: IntroductionDraft): Promise<boolean> {
     const rows = await this.neo4j.write<{ id: string }>(
+      'IntroductionsRepository.create',
       `MATCH (req:Person {id: $requesterId})
        WITH req, [$requesterId] + $path AS chain
        FOREACH (n IN COLLECT { MATCH (p:Person) WHERE p.id IN chain RETURN p ORDER BY p.id } |
@@ -102,6 +104,7 @@ export class IntroductionsRepository {
 
   async findByIds(ids: readonly string[]): Promise<Introduction[]> {
     const rows = await this.neo4j.read<{ introduction: Introduction }>(
+      'IntroductionsRepository.findByIds',
       `UNWIND $ids AS id
        MATCH (req:Person)-[:REQUESTED_INTRODUCTION]->(i:Introduction {id: id})
        ${INTRODUCTION_FIELDS}`,
@@ -118,6 +121,7 @@ export class IntroductionsRepository {
    */
   async respond(id: string, personId: string, index: number, accept: boolean, note: string | null): Promise<boolean> {
     const rows = await this.neo4j.write<{ id: string }>(
+      'IntroductionsRepository.respond',
       `MATCH (req:Person)-[:REQUESTED_INTRODUCTION]->(i:Introduction {id: $id})
        SET i._lock = true REMOVE i._lock
        WITH req, i
@@ -144,6 +148,7 @@ export class IntroductionsRepository {
   /** Withdraws a PENDING introduction, under the introduction's lock; false when it was not PENDING. */
   async withdraw(id: string): Promise<boolean> {
     const rows = await this.neo4j.write<{ id: string }>(
+      'IntroductionsRepository.withdraw',
       `MATCH (i:Introduction {id: $id})
        SET i._lock = true REMOVE i._lock
        WITH i WHERE i.status = 'PENDING'
@@ -157,6 +162,7 @@ export class IntroductionsRepository {
   /** The same page of PENDING introductions waiting for each person's decision, newest first. */
   async waitingForPages(personIds: readonly string[], offset: number, limit: number): Promise<IntroductionPage[]> {
     return this.neo4j.read<IntroductionPage>(
+      'IntroductionsRepository.waitingForPages',
       `UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
        CALL (p) {
@@ -182,6 +188,7 @@ export class IntroductionsRepository {
   /** The same page of introductions each person requested, newest first. */
   async requestedPages(personIds: readonly string[], offset: number, limit: number): Promise<IntroductionPage[]> {
     return this.neo4j.read<IntroductionPage>(
+      'IntroductionsRepository.requestedPages',
       `UNWIND $personIds AS personId
        MATCH (req:Person {id: personId})
        CALL (req) {

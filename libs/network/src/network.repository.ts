@@ -81,6 +81,7 @@ export class NetworkRepository {
     message: string | null;
   }): Promise<ConnectionRequest | null> {
     const [row] = await this.neo4j.write<{ request: ConnectionRequest }>(
+      'NetworkRepository.createRequest',
       `MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
        ${LOCK_PAIR}
        WITH a, b
@@ -102,6 +103,7 @@ export class NetworkRepository {
    */
   async pairState(aId: string, bId: string): Promise<{ found: boolean; connected: boolean; pending: boolean }> {
     const [row] = await this.neo4j.read<{ found: boolean; connected: boolean; pending: boolean }>(
+      'NetworkRepository.pairState',
       `OPTIONAL MATCH (a:Person {id: $aId})
        OPTIONAL MATCH (b:Person {id: $bId})
        RETURN a IS NOT NULL AND b IS NOT NULL AND ${MAY_SEE_PERSON('a', 'b')} AS found,
@@ -116,6 +118,7 @@ export class NetworkRepository {
 
   async findRequestsByIds(ids: readonly string[]): Promise<ConnectionRequest[]> {
     const rows = await this.neo4j.read<{ request: ConnectionRequest }>(
+      'NetworkRepository.findRequestsByIds',
       `UNWIND $ids AS id
        MATCH (a:Person)-[:SENT_REQUEST]->(r:ConnectionRequest {id: id})-[:REQUEST_TO]->(b:Person)
        RETURN ${REQUEST_FIELDS} AS request`,
@@ -130,6 +133,7 @@ export class NetworkRepository {
    */
   async respond(id: string, accept: boolean): Promise<ConnectionRequest | null> {
     const [row] = await this.neo4j.write<{ request: ConnectionRequest }>(
+      'NetworkRepository.respond',
       `${MATCH_REQUEST}
        SET r.status = $status, r.respondedAt = datetime()
        FOREACH (_ IN CASE WHEN $accept AND NOT EXISTS { (a)-[:CONNECTED_TO]-(b) } THEN [1] ELSE [] END |
@@ -143,6 +147,7 @@ export class NetworkRepository {
   /** Withdraws a PENDING request; null when it was not PENDING any more. */
   async withdraw(id: string): Promise<ConnectionRequest | null> {
     const [row] = await this.neo4j.write<{ request: ConnectionRequest }>(
+      'NetworkRepository.withdraw',
       `${MATCH_REQUEST}
        SET r.status = $status, r.withdrawnAt = datetime()
        RETURN ${REQUEST_FIELDS} AS request`,
@@ -154,6 +159,7 @@ export class NetworkRepository {
   /** Deletes the connection between two people, whichever its direction; false when there was none. */
   async removeConnection(aId: string, bId: string): Promise<boolean> {
     const [row] = await this.neo4j.write<{ removed: number }>(
+      'NetworkRepository.removeConnection',
       `MATCH (a:Person {id: $aId}), (b:Person {id: $bId})
        ${LOCK_PAIR}
        WITH a, b
@@ -179,6 +185,7 @@ export class NetworkRepository {
     const cypher = PATH_QUERIES.get(maxDepth);
     if (cypher === undefined) throw new Error(`maxDepth ${maxDepth} is outside 1..${MAX_PATH_DEPTH}.`);
     const [row] = await this.neo4j.read<{ found: boolean; candidates: PathPerson[][] }>(
+      'NetworkRepository.shortestPaths',
       cypher,
       { fromId, toId },
       { timeoutMs: this.neo4j.networkTimeoutMs },
@@ -189,6 +196,7 @@ export class NetworkRepository {
   /** Distance (1..MAX_DEGREE) from the viewer to each of the people within reach; others are left out. */
   async degrees(viewerId: string, personIds: readonly string[]): Promise<{ personId: string; degree: number }[]> {
     return this.neo4j.read<{ personId: string; degree: number }>(
+      'NetworkRepository.degrees',
       `MATCH (v:Person {id: $viewerId})
        UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
@@ -207,6 +215,7 @@ export class NetworkRepository {
    */
   async mutualPage(viewerId: string, personId: string, offset: number, limit: number): Promise<PersonPage | null> {
     const [row] = await this.neo4j.read<{ found: boolean } & PersonPage>(
+      'NetworkRepository.mutualPage',
       `MATCH (v:Person {id: $viewerId})
        OPTIONAL MATCH (p:Person {id: $personId}) WHERE ${MAY_SEE_PERSON('v', 'p')}
        CALL (v, p) {
@@ -237,6 +246,7 @@ export class NetworkRepository {
     limit: number,
   ): Promise<({ personId: string } & PersonPage)[]> {
     return this.neo4j.read<{ personId: string } & PersonPage>(
+      'NetworkRepository.connectionPages',
       `MATCH (viewer:Person {id: $viewerId})
        UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
@@ -257,6 +267,7 @@ export class NetworkRepository {
   /** Which of the people let the viewer see their connections (the policy's CONNECTIONS_VISIBLE). */
   async connectionsVisibleTo(viewerId: string, personIds: readonly string[]): Promise<string[]> {
     const rows = await this.neo4j.read<{ personId: string }>(
+      'NetworkRepository.connectionsVisibleTo',
       `MATCH (viewer:Person {id: $viewerId})
        UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
@@ -273,6 +284,7 @@ export class NetworkRepository {
     personIds: readonly string[],
   ): Promise<{ personId: string; count: number }[]> {
     return this.neo4j.read<{ personId: string; count: number }>(
+      'NetworkRepository.connectionCounts',
       `MATCH (viewer:Person {id: $viewerId})
        UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
@@ -284,6 +296,7 @@ export class NetworkRepository {
   /** The same page of PENDING requests sent to each person, newest first. */
   async incomingRequestPages(personIds: readonly string[], offset: number, limit: number): Promise<RequestPage[]> {
     return this.neo4j.read<RequestPage>(
+      'NetworkRepository.incomingRequestPages',
       `UNWIND $personIds AS personId
        MATCH (b:Person {id: personId})
        CALL (b) {
@@ -303,6 +316,7 @@ export class NetworkRepository {
   /** The same page of PENDING requests sent by each person, newest first. */
   async outgoingRequestPages(personIds: readonly string[], offset: number, limit: number): Promise<RequestPage[]> {
     return this.neo4j.read<RequestPage>(
+      'NetworkRepository.outgoingRequestPages',
       `UNWIND $personIds AS personId
        MATCH (a:Person {id: personId})
        CALL (a) {

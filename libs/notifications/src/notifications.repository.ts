@@ -33,6 +33,7 @@ export class NotificationsRepository {
    */
   async createMany(rows: NewNotification[]): Promise<Notification[]> {
     const created = await this.neo4j.write<{ notification: Notification }>(
+      'NotificationsRepository.createMany',
       `UNWIND $rows AS row
        MATCH (p:Person {id: row.recipientId})
        OPTIONAL MATCH (actor:Person {id: row.actorId})
@@ -54,6 +55,7 @@ export class NotificationsRepository {
     limit: number,
   ): Promise<{ total: number; items: Notification[] }> {
     const [row] = await this.neo4j.read<{ total: number; items: Notification[] }>(
+      'NotificationsRepository.page',
       `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
        WHERE (NOT $unreadOnly OR n.readAt IS NULL) AND ${SHOWN}
        WITH p, n ORDER BY n.createdAt DESC, n.id DESC
@@ -68,6 +70,7 @@ export class NotificationsRepository {
   /** Marks the person's unread shown notifications read (only those in `ids` when given); how many changed. */
   async markRead(personId: string, ids: string[] | null): Promise<number> {
     const [row] = await this.neo4j.write<{ changed: number }>(
+      'NotificationsRepository.markRead',
       `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
        WHERE n.readAt IS NULL AND ($ids IS NULL OR n.id IN $ids) AND ${SHOWN}
        SET n.readAt = datetime()
@@ -79,6 +82,7 @@ export class NotificationsRepository {
 
   async unreadCount(personId: string): Promise<number> {
     const [row] = await this.neo4j.read<{ count: number }>(
+      'NotificationsRepository.unreadCount',
       `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
        WHERE n.readAt IS NULL AND ${SHOWN}
        RETURN count(n) AS count`,
@@ -90,6 +94,7 @@ export class NotificationsRepository {
   /** Ids of the current members (APPROVED WORKS_AT) of an organization. */
   async currentMembers(organizationId: string): Promise<string[]> {
     const [row] = await this.neo4j.read<{ ids: string[] }>(
+      'NotificationsRepository.currentMembers',
       `OPTIONAL MATCH (p:Person)-[:WORKS_AT {status: 'APPROVED'}]->(:Organization {id: $organizationId})
        RETURN collect(DISTINCT p.id) AS ids`,
       { organizationId },
@@ -100,6 +105,7 @@ export class NotificationsRepository {
   /** Deletes up to `limit` notifications created more than `days` days ago; how many it deleted. */
   async deleteExpired(days: number, limit: number): Promise<number> {
     const [row] = await this.neo4j.write<{ removed: number }>(
+      'NotificationsRepository.deleteExpired',
       `MATCH (n:Notification) WHERE n.createdAt < datetime() - duration({days: $days})
        WITH n LIMIT $limit
        DETACH DELETE n
@@ -115,6 +121,7 @@ export class NotificationsRepository {
    */
   async deleteBeyondNewest(keep: number, limit: number): Promise<number> {
     const [row] = await this.neo4j.write<{ removed: number }>(
+      'NotificationsRepository.deleteBeyondNewest',
       `MATCH (p:Person) WHERE COUNT { (p)-[:HAS_NOTIFICATION]->() } > $keep
        CALL (p) {
          MATCH (p)-[:HAS_NOTIFICATION]->(n:Notification)
@@ -132,6 +139,7 @@ export class NotificationsRepository {
   /** Display names of people by id, for summaries. */
   async names(ids: string[]): Promise<Map<string, string>> {
     const rows = await this.neo4j.read<{ id: string; name: string }>(
+      'NotificationsRepository.names',
       `UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN p.id AS id, p.name AS name`,
       { ids },
     );

@@ -22,6 +22,7 @@ export class OrganizationsRepository {
   /** Creates the organization and its creator's approved admin employment in one statement. */
   async create(org: NewOrganization): Promise<Organization | null> {
     const [row] = await this.neo4j.write<{ organization: Organization }>(
+      'OrganizationsRepository.create',
       `MATCH (p:Person {id: $creatorId})
        CREATE (o:Organization {id: $id, name: $name, country: $country, roles: $roles,
                                website: $website, description: $description, createdAt: datetime()})
@@ -35,6 +36,7 @@ export class OrganizationsRepository {
 
   async findByIds(ids: readonly string[]): Promise<Organization[]> {
     const rows = await this.neo4j.read<{ organization: Organization }>(
+      'OrganizationsRepository.findByIds',
       `UNWIND $ids AS id MATCH (o:Organization {id: id}) RETURN ${ORGANIZATION_FIELDS} AS organization`,
       { ids },
     );
@@ -47,6 +49,7 @@ export class OrganizationsRepository {
    */
   async update(id: string, changes: Partial<Omit<Organization, 'id'>>, adminId: string): Promise<Organization | null> {
     const [row] = await this.neo4j.write<{ organization: Organization }>(
+      'OrganizationsRepository.update',
       `MATCH (o:Organization {id: $id})
        SET o._lock = true REMOVE o._lock
        WITH o
@@ -61,6 +64,7 @@ export class OrganizationsRepository {
   /** True when the person holds a current admin employment at the organization. */
   async isAdmin(organizationId: string, personId: string): Promise<boolean> {
     const [row] = await this.neo4j.read<{ admin: boolean }>(
+      'OrganizationsRepository.isAdmin',
       `MATCH (o:Organization {id: $organizationId})
        RETURN EXISTS { (:Person {id: $personId})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) } AS admin`,
       { organizationId, personId },
@@ -71,6 +75,7 @@ export class OrganizationsRepository {
   /** Which of these organizations the person currently administers. */
   async adminOrganizations(personId: string, organizationIds: readonly string[]): Promise<string[]> {
     const rows = await this.neo4j.read<{ id: string }>(
+      'OrganizationsRepository.adminOrganizations',
       `MATCH (:Person {id: $personId})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o:Organization)
        WHERE o.id IN $organizationIds
        RETURN o.id AS id`,
@@ -86,6 +91,7 @@ export class OrganizationsRepository {
    */
   async setSuppliedCategories(organizationId: string, categoryIds: string[], adminId: string): Promise<boolean> {
     const [row] = await this.neo4j.write<{ admin: boolean }>(
+      'OrganizationsRepository.setSuppliedCategories',
       `MATCH (o:Organization {id: $organizationId})
        SET o._lock = true REMOVE o._lock
        WITH o
@@ -110,6 +116,7 @@ export class OrganizationsRepository {
     organizationIds: readonly string[],
   ): Promise<{ organizationId: string; category: Category }[]> {
     return this.neo4j.read(
+      'OrganizationsRepository.suppliedCategories',
       `UNWIND $organizationIds AS organizationId
        MATCH (:Organization {id: organizationId})-[:SUPPLIES]->(c:Category)
        OPTIONAL MATCH (c)-[:CHILD_OF]->(parent:Category)

@@ -12,6 +12,7 @@ export class PeopleRepository {
 
   async create(person: Person): Promise<Person> {
     const [row] = await this.neo4j.write<{ person: Person }>(
+      'PeopleRepository.create',
       `CREATE (p:Person {id: $id, name: $name, headline: $headline, country: $country, createdAt: datetime()})
        RETURN ${PERSON_FIELDS} AS person`,
       { ...person },
@@ -21,6 +22,7 @@ export class PeopleRepository {
 
   async findByIds(ids: readonly string[]): Promise<Person[]> {
     const rows = await this.neo4j.read<{ person: Person }>(
+      'PeopleRepository.findByIds',
       `UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN ${PERSON_FIELDS} AS person`,
       { ids },
     );
@@ -30,6 +32,7 @@ export class PeopleRepository {
   /** The given people that the viewer may see (the policy's MAY_SEE_PERSON); others and unknown ids are left out. */
   async findVisibleTo(viewerId: string, ids: readonly string[]): Promise<Person[]> {
     const rows = await this.neo4j.read<{ person: Person }>(
+      'PeopleRepository.findVisibleTo',
       `MATCH (viewer:Person {id: $viewerId})
        UNWIND $ids AS id
        MATCH (p:Person {id: id})
@@ -43,6 +46,7 @@ export class PeopleRepository {
   /** Sets the given properties; a null value removes the property. */
   async update(id: string, changes: Partial<Omit<Person, 'id'>>): Promise<Person | null> {
     const [row] = await this.neo4j.write<{ person: Person }>(
+      'PeopleRepository.update',
       `MATCH (p:Person {id: $id}) SET p += $changes RETURN ${PERSON_FIELDS} AS person`,
       { id, changes },
     );
@@ -50,6 +54,6 @@ export class PeopleRepository {
   }
 
   async delete(id: string): Promise<void> {
-    await this.neo4j.write('MATCH (p:Person {id: $id}) DETACH DELETE p', { id });
+    await this.neo4j.write('PeopleRepository.delete', 'MATCH (p:Person {id: $id}) DETACH DELETE p', { id });
   }
 }

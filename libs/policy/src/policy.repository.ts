@@ -11,6 +11,7 @@ export class PolicyRepository {
   /** Whether either of two people blocked the other. */
   async blockedBetween(aId: string, bId: string): Promise<boolean> {
     const [row] = await this.neo4j.read<{ blocked: boolean }>(
+      'PolicyRepository.blockedBetween',
       `OPTIONAL MATCH (a:Person {id: $aId})
        OPTIONAL MATCH (b:Person {id: $bId})
        RETURN a IS NOT NULL AND b IS NOT NULL AND ${BLOCKED_BETWEEN('a', 'b')} AS blocked`,
@@ -22,6 +23,7 @@ export class PolicyRepository {
   /** The people of a path with the flags the path rules need, in path order; unknown ids are left out. */
   async pathPeople(viewerId: string, personIds: readonly string[], naming: PathNaming): Promise<PathPerson[]> {
     const rows = await this.neo4j.read<{ person: PathPerson }>(
+      'PolicyRepository.pathPeople',
       `MATCH (viewer:Person {id: $viewerId})
        UNWIND range(0, size($personIds) - 1) AS i
        MATCH (p:Person {id: $personIds[i]})

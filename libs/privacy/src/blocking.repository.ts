@@ -20,6 +20,7 @@ export class BlockingRepository {
    */
   async block(blockerId: string, blockedId: string): Promise<boolean> {
     const [row] = await this.neo4j.write<{ done: boolean }>(
+      'BlockingRepository.block',
       `MATCH (a:Person {id: $blockerId}), (b:Person {id: $blockedId})
        FOREACH (n IN CASE WHEN a.id < b.id THEN [a, b] ELSE [b, a] END | SET n._lock = true REMOVE n._lock)
        MERGE (a)-[k:BLOCKED]->(b) ON CREATE SET k.createdAt = datetime()
@@ -55,6 +56,7 @@ export class BlockingRepository {
   /** Lifts a block if there is one; false when a person is missing. */
   async unblock(blockerId: string, blockedId: string): Promise<boolean> {
     const [row] = await this.neo4j.write<{ done: boolean }>(
+      'BlockingRepository.unblock',
       `MATCH (a:Person {id: $blockerId}), (b:Person {id: $blockedId})
        OPTIONAL MATCH (a)-[k:BLOCKED]->(b)
        DELETE k
@@ -71,6 +73,7 @@ export class BlockingRepository {
     limit: number,
   ): Promise<{ personId: string; total: number; items: Person[] }[]> {
     return this.neo4j.read<{ personId: string; total: number; items: Person[] }>(
+      'BlockingRepository.blockedPages',
       `UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
        CALL (p) {

@@ -18,6 +18,7 @@ export class PrivacyRepository {
 
   async settings(personIds: readonly string[]): Promise<({ personId: string } & PrivacySettings)[]> {
     return this.neo4j.read<{ personId: string } & PrivacySettings>(
+      'PrivacyRepository.settings',
       `UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
        RETURN personId, ${SETTINGS_FIELDS}`,
@@ -31,6 +32,7 @@ export class PrivacyRepository {
     changes: { connectionsVisibility: ConnectionsVisibility | null; appearInNetworkSearches: boolean | null },
   ): Promise<PrivacySettings | null> {
     const [row] = await this.neo4j.write<PrivacySettings>(
+      'PrivacyRepository.update',
       `MATCH (p:Person {id: $personId})
        SET p.connectionsVisibility = coalesce($connectionsVisibility, p.connectionsVisibility),
            p.appearInNetworkSearches = coalesce($appearInNetworkSearches, p.appearInNetworkSearches)

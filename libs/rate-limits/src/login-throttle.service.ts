@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rateLimited } from '#tradegraph/common';
+import { Metrics, rateLimited } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
@@ -49,7 +49,11 @@ export class LoginThrottle {
   private readonly lockoutSeconds: number;
   private readonly delaySeconds: number;
 
-  constructor(store: RateLimiterStore, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    store: RateLimiterStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {
     const { failuresPerAccount, failuresPerAddress, lockoutSeconds, delaySeconds } = config.rateLimits.login;
     this.accountFailures = store.create(
       'login-failures-account',
@@ -77,14 +81,20 @@ export class LoginThrottle {
       attempt.address ? blockedMs(this.addressLockout, attempt.address) : 0,
     ]);
     const wait = Math.max(...waits);
-    if (wait > 0) throw lockedOut(wait);
+    if (wait > 0) throw this.refuse(wait);
     const [account, address] = await Promise.all([
       consumed(this.accountFailures, attempt.accountKey),
       attempt.address ? consumed(this.addressFailures, attempt.address) : { points: 0, refusedMs: 0 },
     ]);
     // More attempts at once than failures allowed: the ones in flight decide the lockout.
-    if (account.refusedMs > 0 || address.refusedMs > 0) throw lockedOut(Math.max(account.refusedMs, address.refusedMs));
+    if (account.refusedMs > 0 || address.refusedMs > 0)
+      throw this.refuse(Math.max(account.refusedMs, address.refusedMs));
     return { accountFailures: account.points, addressFailures: address.points };
+  }
+
+  private refuse(ms: number) {
+    this.metrics.rateLimitRefusals.inc({ limit: 'login' });
+    return lockedOut(ms);
   }
 
   /** A correct password: the email starts counting afresh, and the address gets its reserved failure back. */

@@ -51,6 +51,16 @@ export class RateLimiterStore implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /** Whether the shared Redis answers a PING; undefined when no Redis is configured. */
+  async redisHealth(): Promise<'up' | 'down' | undefined> {
+    if (!this.redis) return undefined;
+    if (this.redis.status !== 'ready') return 'down';
+    return this.redis.ping().then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+  }
+
   /** A limiter of `points` per `durationSeconds`; `name` separates its keys from other limiters'. */
   create(name: string, points: number, durationSeconds: number): RateLimiterAbstract {
     const options = { keyPrefix: `tradegraph:rate-limit:${name}`, points, duration: durationSeconds };

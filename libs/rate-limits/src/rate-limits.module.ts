@@ -16,6 +16,6 @@ import { RequestLimiter } from './request-limiter.js';
     LoginThrottle,
     { provide: APP_INTERCEPTOR, useClass: OperationRateLimitInterceptor },
   ],
-  exports: [LoginThrottle],
+  exports: [LoginThrottle, RateLimiterStore],
 })
 export class RateLimitsModule {}

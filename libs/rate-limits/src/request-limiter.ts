@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { rateLimited } from '#tradegraph/common';
+import { Metrics, rateLimited } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig, RateLimit, RateLimitsConfig } from '#tradegraph/config';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
@@ -32,7 +32,11 @@ export class RequestLimiter {
   private readonly logger = new Logger('RateLimits');
   private readonly limiters: Record<RequestLimitName, RateLimiterAbstract>;
 
-  constructor(store: RateLimiterStore, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    store: RateLimiterStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {
     const create = (name: RequestLimitName) => {
       const limit: RateLimit = config.rateLimits[name];
       return store.create(name, limit.points, limit.durationSeconds);
@@ -55,6 +59,7 @@ export class RequestLimiter {
       if (ms !== null && (!longest || ms > longest.ms)) longest = { check: checks[index], ms };
     });
     if (!longest) return;
+    this.metrics.rateLimitRefusals.inc({ limit: longest.check.limit });
     const seconds = Math.max(1, Math.ceil(longest.ms / 1000));
     throw rateLimited(seconds, `${MESSAGES[longest.check.limit]}; try again in ${seconds} s.`);
   }

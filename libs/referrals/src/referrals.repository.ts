@@ -42,6 +42,7 @@ export class ReferralsRepository {
    */
   async create(draft: ReferralDraft): Promise<Referral | null> {
     const [row] = await this.neo4j.write<{ referral: Referral }>(
+      'ReferralsRepository.create',
       `MATCH (from:Person {id: $fromId}), (to:Person {id: $toId}),
              (o:Organization {id: $supplierId})-[:SUPPLIES]->(c:Category {id: $categoryId})
        FOREACH (n IN CASE WHEN from.id < to.id THEN [from, to] ELSE [to, from] END | SET n._lock = true REMOVE n._lock)
@@ -57,6 +58,7 @@ export class ReferralsRepository {
 
   async findByIds(ids: readonly string[]): Promise<Referral[]> {
     const rows = await this.neo4j.read<{ referral: Referral }>(
+      'ReferralsRepository.findByIds',
       `UNWIND $ids AS id
        MATCH ${REFERRAL_PATTERN}
        WHERE r.id = id
@@ -72,6 +74,7 @@ export class ReferralsRepository {
    */
   async mayReach(senderId: string, recipientId: string): Promise<boolean> {
     const [row] = await this.neo4j.read<{ reachable: boolean }>(
+      'ReferralsRepository.mayReach',
       `MATCH (from:Person {id: $senderId}), (to:Person {id: $recipientId})
        RETURN EXISTS { (from)-[:CONNECTED_TO]-(to) } AND ${MAY_CONTACT('from', 'to')} AS reachable`,
       { senderId, recipientId },
@@ -82,6 +85,7 @@ export class ReferralsRepository {
   /** The same page of referrals received by each person, newest first, leaving out those of a blocked pair. */
   async receivedPages(personIds: readonly string[], offset: number, limit: number): Promise<ReferralPage[]> {
     return this.neo4j.read<ReferralPage>(
+      'ReferralsRepository.receivedPages',
       `UNWIND $personIds AS personId
        MATCH (to:Person {id: personId})
        CALL (to) {
@@ -103,6 +107,7 @@ export class ReferralsRepository {
   /** The same page of referrals sent by each person, newest first, leaving out those of a blocked pair. */
   async sentPages(personIds: readonly string[], offset: number, limit: number): Promise<ReferralPage[]> {
     return this.neo4j.read<ReferralPage>(
+      'ReferralsRepository.sentPages',
       `UNWIND $personIds AS personId
        MATCH (from:Person {id: personId})
        CALL (from) {

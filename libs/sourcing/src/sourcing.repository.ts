@@ -57,6 +57,7 @@ export class SourcingRepository {
     audienceMax: number,
   ): Promise<{ request: SourcingRequest; audienceIds: string[] } | null> {
     const [row] = await this.neo4j.write<{ request: SourcingRequest; audienceIds: string[] }>(
+      'SourcingRepository.create',
       `MATCH (requester:Person {id: $requesterId}), (c:Category {id: $categoryId})
        CALL (requester) {
          CALL (requester) {
@@ -86,6 +87,7 @@ export class SourcingRepository {
    */
   async addAudience(requestId: string, personIds: readonly string[]): Promise<string[]> {
     const rows = await this.neo4j.write<{ id: string }>(
+      'SourcingRepository.addAudience',
       `MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: $requestId})
        UNWIND $personIds AS personId
        MATCH (p:Person {id: personId})
@@ -99,6 +101,7 @@ export class SourcingRepository {
 
   async findByIds(ids: readonly string[]): Promise<SourcingRequest[]> {
     const rows = await this.neo4j.read<{ request: SourcingRequest }>(
+      'SourcingRepository.findByIds',
       `UNWIND $ids AS id
        MATCH ${REQUEST_PATTERN}
        WHERE r.id = id
@@ -114,6 +117,7 @@ export class SourcingRepository {
    */
   async findVisible(viewerId: string, ids: readonly string[]): Promise<SourcingRequest[]> {
     const rows = await this.neo4j.read<{ request: SourcingRequest }>(
+      'SourcingRepository.findVisible',
       `UNWIND $ids AS id
        MATCH ${REQUEST_PATTERN}
        WHERE r.id = id AND (requester.id = $viewerId OR EXISTS {
@@ -128,6 +132,7 @@ export class SourcingRepository {
   /** True when the person already suggested this supplier for the request. */
   async hasAnswered(requestId: string, answererId: string, supplierId: string): Promise<boolean> {
     const [row] = await this.neo4j.read<{ answered: boolean }>(
+      'SourcingRepository.hasAnswered',
       `MATCH (r:SourcingRequest {id: $requestId})
        RETURN EXISTS {
          MATCH ${ANSWERS_OF_R}
@@ -145,6 +150,7 @@ export class SourcingRepository {
    */
   async createAnswer(draft: SourcingAnswerDraft): Promise<SourcingAnswer | null> {
     const [row] = await this.neo4j.write<{ answer: SourcingAnswer }>(
+      'SourcingRepository.createAnswer',
       `MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: $requestId}),
              (answerer:Person {id: $answererId}), (s:Organization {id: $supplierId})
        SET r._lock = true REMOVE r._lock
@@ -164,6 +170,7 @@ export class SourcingRepository {
   /** Closes an OPEN request under a lock on it; null when it was not OPEN any more. */
   async close(requestId: string): Promise<SourcingRequest | null> {
     const [row] = await this.neo4j.write<{ request: SourcingRequest }>(
+      'SourcingRepository.close',
       `MATCH ${REQUEST_PATTERN}
        WHERE r.id = $requestId
        SET r._lock = true REMOVE r._lock
@@ -187,6 +194,7 @@ export class SourcingRepository {
     limit: number,
   ): Promise<AnswerPage[]> {
     return this.neo4j.read<AnswerPage>(
+      'SourcingRepository.answerPages',
       `UNWIND $requestIds AS requestId
        MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: requestId})
        CALL (r, requester) {
@@ -204,6 +212,7 @@ export class SourcingRepository {
   /** One page of the OPEN requests the person is in the audience of (not blocked with the requester), newest first. */
   async openFor(personId: string, offset: number, limit: number): Promise<{ total: number; items: SourcingRequest[] }> {
     const [row] = await this.neo4j.read<{ total: number; items: SourcingRequest[] }>(
+      'SourcingRepository.openFor',
       `MATCH (viewer:Person {id: $personId})<-[:VISIBLE_TO]-(r:SourcingRequest {status: 'OPEN'})
        MATCH (requester:Person)-[:POSTED]->(r)-[:FOR_CATEGORY]->(c:Category)
        WHERE ${MAY_CONTACT('requester', 'viewer')}

@@ -29,6 +29,7 @@ export class FeedbackRepository {
    */
   async upsert(scores: FeedbackScores): Promise<{ feedback: Feedback; changed: boolean } | null> {
     const [row] = await this.neo4j.write<{ feedback: Omit<Feedback, 'average'>; changed: boolean }>(
+      'FeedbackRepository.upsert',
       `MATCH (t:Trade {id: $tradeId})
        SET t._lock = true REMOVE t._lock
        WITH t
@@ -59,6 +60,7 @@ export class FeedbackRepository {
   /** The feedback of each of these trades that has one. */
   async forTrades(tradeIds: readonly string[]): Promise<Feedback[]> {
     const rows = await this.neo4j.read<{ feedback: Omit<Feedback, 'average'> }>(
+      'FeedbackRepository.forTrades',
       `UNWIND $tradeIds AS tradeId
        MATCH (author:Person)-[:WROTE]->(f:Feedback {tradeId: tradeId})-[:ABOUT]->(:Trade)
        RETURN ${FEEDBACK_FIELDS} AS feedback`,

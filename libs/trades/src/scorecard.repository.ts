@@ -20,6 +20,7 @@ export class ScorecardRepository {
    */
   async figures(organizationIds: readonly string[], viewerId: string): Promise<ScorecardFigures[]> {
     return this.neo4j.read<ScorecardFigures>(
+      'ScorecardRepository.figures',
       `UNWIND $organizationIds AS organizationId
        MATCH (o:Organization {id: organizationId})
        CALL (o) {

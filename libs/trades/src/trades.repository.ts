@@ -62,6 +62,7 @@ export class TradesRepository {
     personId: string;
   }): Promise<RecordContext> {
     const [row] = await this.neo4j.read<RecordContext>(
+      'TradesRepository.recordContext',
       `OPTIONAL MATCH (b:Organization {id: $buyerId})
        OPTIONAL MATCH (s:Organization {id: $supplierId})
        OPTIONAL MATCH (c:Category {id: $categoryId})
@@ -83,6 +84,7 @@ export class TradesRepository {
    */
   async create(trade: NewTrade): Promise<Trade | null> {
     const [row] = await this.neo4j.write<{ trade: Trade }>(
+      'TradesRepository.create',
       `MATCH (recorder:Person {id: $recordedById}), (buyer:Organization {id: $buyerId}),
              (supplier:Organization {id: $supplierId}), (category:Category {id: $categoryId})
        WHERE ${MEMBER_OF('recorder', 'buyer')} AND NOT ${MEMBER_OF('recorder', 'supplier')}
@@ -102,6 +104,7 @@ export class TradesRepository {
   /** The trades with these ids that the viewer may see; the others are simply absent. */
   async findVisible(ids: readonly string[], viewerId: string): Promise<Trade[]> {
     const rows = await this.neo4j.read<{ trade: Trade }>(
+      'TradesRepository.findVisible',
       `UNWIND $ids AS id
        MATCH (t:Trade {id: id})
        WHERE ${TRADE_VISIBLE_TO_VIEWER}
@@ -115,6 +118,7 @@ export class TradesRepository {
   /** The trade if the viewer may see it, with whether the viewer is a current member of either side. */
   async findForViewer(id: string, viewerId: string): Promise<TradeForViewer | null> {
     const [row] = await this.neo4j.read<TradeForViewer>(
+      'TradesRepository.findForViewer',
       `MATCH (t:Trade {id: $id})
        WHERE ${TRADE_VISIBLE_TO_VIEWER}
        ${TRADE_PARTS}
@@ -135,6 +139,7 @@ export class TradesRepository {
    */
   async confirm(id: string, personId: string): Promise<Trade | null> {
     const [row] = await this.neo4j.write<{ trade: Trade }>(
+      'TradesRepository.confirm',
       `MATCH (t:Trade {id: $id})
        SET t._lock = true REMOVE t._lock
        WITH t
@@ -155,6 +160,7 @@ export class TradesRepository {
   /** Rejects a PENDING trade, like confirm() but recording (:Person)-[:REJECTED]->(t) and the reason. */
   async reject(id: string, personId: string, reason: string | null): Promise<Trade | null> {
     const [row] = await this.neo4j.write<{ trade: Trade }>(
+      'TradesRepository.reject',
       `MATCH (t:Trade {id: $id})
        SET t._lock = true REMOVE t._lock
        WITH t

@@ -222,6 +222,7 @@ export class TrustRepository {
     limit: number;
   }): Promise<{ total: number; items: NetworkTraderRow[] }> {
     const [row] = await this.neo4j.read<{ total: number; items: NetworkTraderRow[] }>(
+      'TrustRepository.networkTraders',
       NETWORK_TRADERS_CYPHER,
       {
         ...params,
@@ -239,13 +240,19 @@ export class TrustRepository {
     viewerId: string;
     supplierId: string;
   }): Promise<{ degree: number; people: number }[]> {
-    return this.neo4j.read<{ degree: number; people: number }>(NETWORK_TRADE_SUMMARY_CYPHER, params, {
-      timeoutMs: this.neo4j.networkTimeoutMs,
-    });
+    return this.neo4j.read<{ degree: number; people: number }>(
+      'TrustRepository.networkTradeSummary',
+      NETWORK_TRADE_SUMMARY_CYPHER,
+      params,
+      {
+        timeoutMs: this.neo4j.networkTimeoutMs,
+      },
+    );
   }
 
   async shortlistEvidence(params: { viewerId: string; categoryId: string; maxDegree: Degree }): Promise<EvidenceRow[]> {
     const rows = await this.neo4j.read<{ fact: EvidenceRow }>(
+      'TrustRepository.shortlistEvidence',
       SHORTLIST_EVIDENCE_CYPHER,
       {
         ...params,
@@ -260,6 +267,7 @@ export class TrustRepository {
     const cypher =
       search.query !== null ? SEARCH_BY_TEXT : search.categoryId !== null ? SEARCH_BY_CATEGORY : SEARCH_ALL;
     const [row] = await this.neo4j.read<{ total: number; items: T[] }>(
+      'TrustRepository.searchSuppliers',
       cypher,
       {
         ...search,

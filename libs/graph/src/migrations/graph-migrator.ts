@@ -20,8 +20,9 @@ export class GraphMigrator implements OnModuleInit {
 
   /** Returns the versions applied by this call. */
   async migrate(migrations: GraphMigration[] = GRAPH_MIGRATIONS): Promise<number[]> {
-    await this.neo4j.write(MIGRATION_CONSTRAINT, {}, MIGRATION_TIMEOUT);
+    await this.neo4j.write('GraphMigrator.migrate:constraint', MIGRATION_CONSTRAINT, {}, MIGRATION_TIMEOUT);
     const appliedRows = await this.neo4j.read<{ version: number }>(
+      'GraphMigrator.migrate:applied',
       'MATCH (m:GraphMigration) RETURN m.version AS version',
       {},
       MIGRATION_TIMEOUT,
@@ -30,10 +31,16 @@ export class GraphMigrator implements OnModuleInit {
     const done: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) {
-        await this.neo4j.write(statement.cypher, statement.params ?? {}, MIGRATION_TIMEOUT);
+      for (const [index, statement] of migration.statements.entries()) {
+        await this.neo4j.write(
+          `GraphMigrator.migrate:${migration.version}.${index + 1}`,
+          statement.cypher,
+          statement.params ?? {},
+          MIGRATION_TIMEOUT,
+        );
       }
       await this.neo4j.write(
+        'GraphMigrator.migrate:record',
         'MERGE (m:GraphMigration {version: $version}) ON CREATE SET m.description = $description, m.appliedAt = datetime()',
         { version: migration.version, description: migration.description },
         MIGRATION_TIMEOUT,
@@ -46,6 +53,7 @@ export class GraphMigrator implements OnModuleInit {
 
   async appliedVersions(): Promise<number[]> {
     const rows = await this.neo4j.read<{ version: number }>(
+      'GraphMigrator.appliedVersions',
       'MATCH (m:GraphMigration) RETURN m.version AS version ORDER BY version',
     );
     return rows.map((row) => row.version);
