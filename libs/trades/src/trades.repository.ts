@@ -41,6 +41,17 @@ export interface NewTrade {
   recordedById: string;
 }
 
+/** One row of an import: a trade plus the buyer's own order id, which makes importing it again a no-op. */
+export interface ImportedTrade {
+  id: string;
+  externalOrderId: string;
+  supplierId: string;
+  categoryId: string;
+  occurredOn: string;
+  amountBand: AmountBand;
+  visibility: TradeVisibility;
+}
+
 /** A trade the viewer can see, with the viewer's standing on each side of it. */
 export interface TradeForViewer {
   trade: Trade;
@@ -97,6 +108,69 @@ export class TradesRepository {
       { ...trade },
     );
     return row?.trade ?? null;
+  }
+
+  /** recordContext() for many supplier/category pairs of one buyer and recorder at once. */
+  async recordContexts(params: {
+    buyerId: string;
+    personId: string;
+    pairs: { supplierId: string; categoryId: string }[];
+  }): Promise<({ supplierId: string; categoryId: string } & RecordContext)[]> {
+    return this.neo4j.read(
+      `OPTIONAL MATCH (b:Organization {id: $buyerId})
+       WITH b, CASE WHEN b IS NULL THEN false ELSE ${MEMBER_OF(':Person {id: $personId}', 'b')} END AS recorderIsMember
+       UNWIND $pairs AS pair
+       OPTIONAL MATCH (s:Organization {id: pair.supplierId})
+       OPTIONAL MATCH (c:Category {id: pair.categoryId})
+       RETURN pair.supplierId AS supplierId, pair.categoryId AS categoryId,
+              b IS NOT NULL AS buyerExists, recorderIsMember,
+              s IS NOT NULL AS supplierExists,
+              CASE WHEN s IS NULL THEN false ELSE ${MEMBER_OF(':Person {id: $personId}', 's')} END AS recorderInSupplier,
+              coalesce(s.roles, []) AS supplierRoles,
+              c IS NOT NULL AS categoryExists,
+              CASE WHEN s IS NULL OR c IS NULL THEN false ELSE EXISTS { (s)-[:SUPPLIES]->(c) } END AS suppliesCategory`,
+      params,
+    );
+  }
+
+  /** Which of these external order ids the buyer has already imported. */
+  async importedOrderIds(buyerId: string, externalOrderIds: readonly string[]): Promise<string[]> {
+    const rows = await this.neo4j.read<{ externalOrderId: string }>(
+      `UNWIND $externalOrderIds AS externalOrderId
+       MATCH (t:Trade {externalOrderBuyerId: $buyerId, externalOrderId: externalOrderId})
+       RETURN externalOrderId`,
+      { buyerId, externalOrderIds },
+    );
+    return rows.map((row) => row.externalOrderId);
+  }
+
+  /**
+   * Creates a batch of PENDING trades of one buyer in one statement, checking for every row what
+   * create() checks (and that it is not in the future). A row whose external order id the buyer already
+   * imported creates nothing: the (externalOrderBuyerId, externalOrderId) uniqueness constraint makes
+   * MERGE find it, even when another import of the same file runs at the same time. Returns the ids of
+   * the trades created; the other rows failed a rule or were present.
+   */
+  async importMany(params: { buyerId: string; recordedById: string; trades: ImportedTrade[] }): Promise<string[]> {
+    const rows = await this.neo4j.write<{ id: string }>(
+      `MATCH (recorder:Person {id: $recordedById}), (buyer:Organization {id: $buyerId})
+       WHERE ${MEMBER_OF('recorder', 'buyer')}
+       UNWIND $trades AS row
+       MATCH (supplier:Organization {id: row.supplierId}), (category:Category {id: row.categoryId})
+       WHERE NOT ${MEMBER_OF('recorder', 'supplier')} AND 'SUPPLIER' IN supplier.roles
+         AND EXISTS { (supplier)-[:SUPPLIES]->(category) } AND buyer <> supplier
+         AND date(row.occurredOn) <= date()
+       MERGE (t:Trade {externalOrderBuyerId: $buyerId, externalOrderId: row.externalOrderId})
+         ON CREATE SET t.id = row.id, t.occurredOn = date(row.occurredOn), t.amountBand = row.amountBand,
+                       t.visibility = row.visibility, t.status = 'PENDING', t.createdAt = datetime()
+       WITH t, row, buyer, supplier, category, recorder
+       WHERE t.id = row.id
+       CREATE (t)-[:BUYER]->(buyer), (t)-[:SUPPLIER]->(supplier), (t)-[:IN_CATEGORY]->(category),
+              (recorder)-[:RECORDED]->(t)
+       RETURN t.id AS id`,
+      params,
+    );
+    return rows.map((row) => row.id);
   }
 
   /** The trades with these ids that the viewer may see; the others are simply absent. */

@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from '#tradegraph/accounts';
+import { CategoriesModule } from '#tradegraph/categories';
+import { AppConfig, ConfigModule } from '#tradegraph/config';
+import { GraphModule } from '#tradegraph/graph';
+import { NotificationsModule } from '#tradegraph/notifications';
+import { OrganizationsModule } from '#tradegraph/organizations';
+import { PolicyModule } from '#tradegraph/policy';
+import { TradesModule } from '#tradegraph/trades';
+
+/** What the import needs: configuration, both databases (migrated), accounts and audit, and the trade rules. */
+@Module({})
+export class ImportTradesModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ImportTradesModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        GraphModule,
+        PolicyModule,
+        AccountsModule,
+        CategoriesModule,
+        OrganizationsModule,
+        NotificationsModule,
+        TradesModule,
+      ],
+    };
+  }
+}
