@@ -87,24 +87,42 @@ export async function runImport(
   const groups = await matchSuppliers(organizations, read.trades);
   const createdSupplierIds: string[] = [];
   let forNewSuppliers = 0;
-  for (const group of groups.filter((g) => !g.organizationId)) {
-    if (!options.createSuppliers || group.reference.id || !group.reference.name) continue;
+  // Unmatched suppliers with a name, grouped by it: each becomes one organization, supplying all their rows' categories.
+  const toCreate = new Map<string, SupplierGroup[]>();
+  for (const group of groups) {
+    if (group.organizationId || !options.createSuppliers || group.reference.id || !group.reference.name) continue;
+    const key = nameKey(group.reference.name);
+    toCreate.set(key, [...(toCreate.get(key) ?? []), group]);
+  }
+  for (const same of toCreate.values()) {
     if (options.dryRun) {
-      forNewSuppliers += group.trades.length;
-      group.reason = null;
+      for (const group of same) {
+        forNewSuppliers += group.trades.length;
+        group.reason = null;
+      }
       continue;
     }
+    const trades = same.flatMap((group) => group.trades);
     const categoryIds = [
-      ...new Set(group.trades.map((trade) => categoryIdOf(trade.category)).filter((id): id is string => !!id)),
+      ...new Set(trades.map((trade) => categoryIdOf(trade.category)).filter((id): id is string => !!id)),
     ];
+    const first = <K extends keyof CsvTrade['supplier']>(field: K) =>
+      same.map((group) => group.reference[field]).find((value) => value) ?? null;
     try {
       const [id] = await organizations.createUnclaimedSuppliers([
-        { ...group.reference, name: group.reference.name, country: group.country ?? buyer.country, categoryIds },
+        {
+          name: first('name')!,
+          website: first('website'),
+          vatNumber: first('vatNumber'),
+          country: same.map((group) => group.country).find((country) => country) ?? buyer.country,
+          categoryIds,
+        },
       ]);
-      group.organizationId = id;
       createdSupplierIds.push(id);
+      for (const group of same) group.organizationId = id;
     } catch (error) {
-      group.reason = `The supplier could not be created: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `The supplier could not be created: ${error instanceof Error ? error.message : String(error)}`;
+      for (const group of same) group.reason = reason;
     }
   }
 
@@ -141,7 +159,9 @@ export async function runImport(
   const result = await tradeImport.import(user, buyer.id, rows, {
     dryRun: options.dryRun,
     batchSize: options.batchSize,
-    onProgress: (done, total) => progress.update(done, total),
+    // Rows that failed before (unreadable, unmatched) count as done from the start.
+    onProgress: (done, total) =>
+      progress.update(done + table.records.length - total, table.records.length),
   });
   progress.stop();
   for (const outcome of result.outcomes) if (outcome.status === 'FAILED') fail(outcome.line, outcome.reason ?? '');
@@ -152,11 +172,18 @@ export async function runImport(
     present: count('PRESENT'),
     failed: failures.length,
     forNewSuppliers,
-    suppliersMatched: groups.filter((group) => group.organizationId && !createdSupplierIds.includes(group.organizationId))
-      .length,
-    suppliersUnmatched: groups
-      .filter((group) => !group.organizationId && !(options.dryRun && !group.reason))
-      .map((group) => supplierLabel(group.reference)),
+    suppliersMatched: new Set(
+      groups
+        .map((group) => group.organizationId)
+        .filter((id): id is string => !!id && !createdSupplierIds.includes(id)),
+    ).size,
+    suppliersUnmatched: [
+      ...new Set(
+        groups
+          .filter((group) => !group.organizationId && !(options.dryRun && !group.reason))
+          .map((group) => supplierLabel(group.reference)),
+      ),
+    ],
     suppliersCreated: createdSupplierIds.length,
     errorsFile: failures.length > 0 ? writeErrorReport(options, table.header, table.delimiter, failures) : null,
     seconds: (performance.now() - started) / 1000,

@@ -61,5 +61,5 @@ export function matchSupplier(reference: SupplierReference, candidates: readonly
     }
   }
   const named = reference.name?.trim() || reference.website?.trim() || reference.vatNumber?.trim() || '(no name)';
-  return { organizationId: null, reason: `No organization matches the supplier ${named}.` };
+  return { organizationId: null, reason: `No organization matches the supplier "${named}".` };
 }
