@@ -90,7 +90,8 @@ describe('import:trades, the CLI, against the real databases', () => {
   const buyerTrades = () => count('MATCH (:Organization {id: $id})<-[:BUYER]-(t:Trade) RETURN count(t) AS n', { id: buyer.id });
   const importNotifications = (person: TestPerson) =>
     t.neo4j.read<{ summary: string; subjectId: string }>(
-      `MATCH (n:Notification {recipientId: $id, kind: 'TRADES_IMPORTED'}) RETURN n.summary AS summary, n.subjectId AS subjectId`,
+      `MATCH (:Person {id: $id})-[:HAS_NOTIFICATION]->(n:Notification {kind: 'TRADES_IMPORTED'})
+       RETURN n.summary AS summary, n.subjectId AS subjectId`,
       { id: person.id },
     );
   const auditActions = async () =>

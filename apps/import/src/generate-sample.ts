@@ -33,7 +33,7 @@ const OFF_PLATFORM = [
     website: 'https://www.greatlakesbearing.example',
     vat: '',
     country: 'US',
-    categories: ['Bearings'],
+    categories: ['Bearings and power transmission'],
   },
 ];
 

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AccountsModule } from '#tradegraph/accounts';
 import { CategoriesModule } from '#tradegraph/categories';
 import { AppConfig, ConfigModule } from '#tradegraph/config';
@@ -16,6 +17,8 @@ export class ImportTradesModule {
       module: ImportTradesModule,
       imports: [
         ConfigModule.forRoot(config),
+        // The notifications lib registers its pruning timer here; closing the context clears it.
+        ScheduleModule.forRoot(),
         GraphModule,
         PolicyModule,
         AccountsModule,

@@ -126,7 +126,7 @@ export function parseMapping(json: string | null, pairs: readonly string[] = [])
 
 /**
  * The column of each field in this header (headers compare without case). Throws when a column the
- * import needs is missing: an order id, a supplier (id or name), a category, a date, an amount and a currency.
+ * import needs is missing: an order id, a supplier (id, name, website or VAT number), a category, a date, an amount and a currency.
  */
 export function resolveColumns(header: readonly string[], mapping: ColumnMapping): Partial<Record<ImportField, number>> {
   const lower = header.map((name) => name.trim().toLowerCase());
@@ -138,7 +138,10 @@ export function resolveColumns(header: readonly string[], mapping: ColumnMapping
   const missing = (['order_id', 'category', 'order_date', 'amount', 'currency'] as const).filter(
     (field) => columns[field] === undefined,
   );
-  if (columns.supplier_id === undefined && columns.supplier_name === undefined) missing.unshift('supplier_name' as never);
+  const supplierColumns = (['supplier_id', 'supplier_name', 'supplier_website', 'supplier_vat'] as const).filter(
+    (field) => columns[field] !== undefined,
+  );
+  if (supplierColumns.length === 0) missing.unshift('supplier_name' as never);
   if (missing.length > 0) {
     const named = missing.map((field) => `${field} (header "${mapping[field] ?? DEFAULT_MAPPING[field]}")`);
     throw new Error(`The file has no column for ${named.join(', ')}. Its header is: ${header.join(' | ')}.`);
@@ -165,7 +168,9 @@ export function toTrades(
         return `The row has ${record.values.length} fields; the header has ${table.header.length}.`;
       }
       if (!value('order_id')) return 'The order id is empty.';
-      if (!value('supplier_id') && !value('supplier_name')) return 'The supplier is empty (no id and no name).';
+      if (!['supplier_id', 'supplier_name', 'supplier_website', 'supplier_vat'].some((f) => value(f as ImportField))) {
+        return 'The supplier is empty (no id, name, website or VAT number).';
+      }
       if (!value('category')) return 'The category is empty.';
       if (!parseDate(value('order_date'), dateFormat)) {
         return `The order date "${value('order_date')}" is not a date in the format ${dateFormat}.`;
