@@ -117,7 +117,11 @@ export class TradeImportService {
     return { outcomes: rows.map((row) => outcomes.get(row.line)!), createdBySupplier };
   }
 
-  /** Writes one batch; the rows it did not create were imported meanwhile or now fail a rule. */
+  /**
+   * Writes one batch; the rows it did not create now fail a rule. When another import created some of
+   * the batch's order ids meanwhile, the batch writes nothing: those rows are PRESENT, and the rest is
+   * written again.
+   */
   private async write(
     user: AuthUser,
     buyerId: string,
@@ -125,34 +129,43 @@ export class TradeImportService {
     fail: (row: TradeImportRow, reason: string) => void,
     outcomes: Map<number, TradeImportOutcome>,
   ): Promise<TradeImportRow[]> {
-    const trades: (ImportedTrade & { row: TradeImportRow })[] = batch.map((row) => ({
-      row,
-      id: randomUUID(),
-      externalOrderId: row.externalOrderId,
-      supplierId: row.supplierId,
-      categoryId: row.categoryId,
-      occurredOn: row.occurredOn,
-      amountBand: row.amountBand,
-      visibility: row.visibility,
-    }));
-    const createdIds = new Set(
-      await this.trades.importMany({
+    let pending = batch;
+    let createdIds: Set<string> | null = null;
+    let trades: (ImportedTrade & { row: TradeImportRow })[] = [];
+    while (createdIds === null) {
+      trades = pending.map((row) => ({
+        row,
+        id: randomUUID(),
+        externalOrderId: row.externalOrderId,
+        supplierId: row.supplierId,
+        categoryId: row.categoryId,
+        occurredOn: row.occurredOn,
+        amountBand: row.amountBand,
+        visibility: row.visibility,
+      }));
+      const ids = await this.trades.importMany({
         buyerId,
         recordedById: user.id,
         trades: trades.map(({ row: _row, ...trade }) => trade),
-      }),
-    );
+      });
+      if (ids) createdIds = new Set(ids);
+      else {
+        const present = await this.imported(buyerId, pending);
+        for (const row of pending) {
+          if (present.has(row.externalOrderId)) outcomes.set(row.line, { line: row.line, status: 'PRESENT' });
+        }
+        const remaining = pending.filter((row) => !present.has(row.externalOrderId));
+        if (remaining.length === pending.length) throw new Error('An import batch was rejected by a constraint.');
+        pending = remaining;
+      }
+    }
     const created = trades.filter((trade) => createdIds.has(trade.id)).map((trade) => trade.row);
     const missed = trades.filter((trade) => !createdIds.has(trade.id)).map((trade) => trade.row);
     if (missed.length > 0) {
-      const present = await this.imported(buyerId, missed);
       const contexts = await this.contexts(user, buyerId, missed);
       for (const row of missed) {
-        if (present.has(row.externalOrderId)) outcomes.set(row.line, { line: row.line, status: 'PRESENT' });
-        else {
-          const problem = this.problem(buyerId, row, contexts, todayIso());
-          fail(row, problem?.message ?? 'Something this row relied on changed during the import; import it again.');
-        }
+        const problem = this.problem(buyerId, row, contexts, todayIso());
+        fail(row, problem?.message ?? 'Something this row relied on changed during the import; import it again.');
       }
     }
     return created;

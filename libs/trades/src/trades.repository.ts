@@ -14,6 +14,9 @@ const TRADE_FIELDS = `t {.id, occurredOn: t.occurredOn, .amountBand, .visibility
   buyerId: buyer.id, supplierId: supplier.id, categoryId: category.id,
   recordedById: recorder.id, confirmedById: confirmer.id}`;
 
+/** The time limit of one import batch: large batches on a busy server take longer than ordinary writes. */
+const IMPORT_TIMEOUT_MS = 120_000;
+
 /** A current member: an APPROVED employment. */
 const MEMBER_OF = (person: string, organization: string) =>
   `EXISTS { (${person})-[:WORKS_AT {status: 'APPROVED'}]->(${organization}) }`;
@@ -146,31 +149,39 @@ export class TradesRepository {
 
   /**
    * Creates a batch of PENDING trades of one buyer in one statement, checking for every row what
-   * create() checks (and that it is not in the future). A row whose external order id the buyer already
-   * imported creates nothing: the (externalOrderBuyerId, externalOrderId) uniqueness constraint makes
-   * MERGE find it, even when another import of the same file runs at the same time. Returns the ids of
-   * the trades created; the other rows failed a rule or were present.
+   * create() checks (and that it is not in the future). Returns the ids of the trades created; the
+   * other rows failed a rule. The caller leaves out the external order ids the buyer already imported;
+   * should one be imported meanwhile (the same file imported twice at once), the
+   * (externalOrderBuyerId, externalOrderId) uniqueness constraint rejects the batch: null, nothing written.
    */
-  async importMany(params: { buyerId: string; recordedById: string; trades: ImportedTrade[] }): Promise<string[]> {
-    const rows = await this.neo4j.write<{ id: string }>(
-      `MATCH (recorder:Person {id: $recordedById}), (buyer:Organization {id: $buyerId})
-       WHERE ${MEMBER_OF('recorder', 'buyer')}
-       UNWIND $trades AS row
-       MATCH (supplier:Organization {id: row.supplierId}), (category:Category {id: row.categoryId})
-       WHERE NOT ${MEMBER_OF('recorder', 'supplier')} AND 'SUPPLIER' IN supplier.roles
-         AND EXISTS { (supplier)-[:SUPPLIES]->(category) } AND buyer <> supplier
-         AND date(row.occurredOn) <= date()
-       MERGE (t:Trade {externalOrderBuyerId: $buyerId, externalOrderId: row.externalOrderId})
-         ON CREATE SET t.id = row.id, t.occurredOn = date(row.occurredOn), t.amountBand = row.amountBand,
-                       t.visibility = row.visibility, t.status = 'PENDING', t.createdAt = datetime()
-       WITH t, row, buyer, supplier, category, recorder
-       WHERE t.id = row.id
-       CREATE (t)-[:BUYER]->(buyer), (t)-[:SUPPLIER]->(supplier), (t)-[:IN_CATEGORY]->(category),
-              (recorder)-[:RECORDED]->(t)
-       RETURN t.id AS id`,
-      params,
-    );
-    return rows.map((row) => row.id);
+  async importMany(params: {
+    buyerId: string;
+    recordedById: string;
+    trades: ImportedTrade[];
+  }): Promise<string[] | null> {
+    try {
+      const rows = await this.neo4j.write<{ id: string }>(
+        `MATCH (recorder:Person {id: $recordedById}), (buyer:Organization {id: $buyerId})
+         WHERE ${MEMBER_OF('recorder', 'buyer')}
+         UNWIND $trades AS row
+         MATCH (supplier:Organization {id: row.supplierId}), (category:Category {id: row.categoryId})
+         WHERE NOT ${MEMBER_OF('recorder', 'supplier')} AND 'SUPPLIER' IN supplier.roles
+           AND EXISTS { (supplier)-[:SUPPLIES]->(category) } AND buyer <> supplier
+           AND date(row.occurredOn) <= date()
+         CREATE (t:Trade {id: row.id, externalOrderBuyerId: $buyerId, externalOrderId: row.externalOrderId,
+                          occurredOn: date(row.occurredOn), amountBand: row.amountBand, visibility: row.visibility,
+                          status: 'PENDING', createdAt: datetime()})
+         CREATE (t)-[:BUYER]->(buyer), (t)-[:SUPPLIER]->(supplier), (t)-[:IN_CATEGORY]->(category),
+                (recorder)-[:RECORDED]->(t)
+         RETURN t.id AS id`,
+        params,
+        { timeoutMs: IMPORT_TIMEOUT_MS },
+      );
+      return rows.map((row) => row.id);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return null;
+      throw error;
+    }
   }
 
   /** The trades with these ids that the viewer may see; the others are simply absent. */
