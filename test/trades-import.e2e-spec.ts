@@ -87,7 +87,8 @@ describe('import:trades, the CLI, against the real databases', () => {
   ];
   const count = async (cypher: string, params: Record<string, unknown> = {}) =>
     (await t.neo4j.read<{ n: number }>(cypher, params))[0].n;
-  const buyerTrades = () => count('MATCH (:Organization {id: $id})<-[:BUYER]-(t:Trade) RETURN count(t) AS n', { id: buyer.id });
+  const buyerTrades = () =>
+    count('MATCH (:Organization {id: $id})<-[:BUYER]-(t:Trade) RETURN count(t) AS n', { id: buyer.id });
   const importNotifications = (person: TestPerson) =>
     t.neo4j.read<{ summary: string; subjectId: string }>(
       `MATCH (:Person {id: $id})-[:HAS_NOTIFICATION]->(n:Notification {kind: 'TRADES_IMPORTED'})
@@ -173,11 +174,51 @@ describe('import:trades, the CLI, against the real databases', () => {
     );
     const common = { status: 'PENDING', recorder: importer.id };
     expect(trades).toEqual([
-      { ...common, order: 'PO-1', supplier: byId.id, category: STEEL, band: 'FROM_10K_TO_100K', visibility: 'PUBLIC', day: isoDay(-30) },
-      { ...common, order: 'PO-2', supplier: byId.id, category: STEEL, band: 'UNDER_10K', visibility: 'PRIVATE', day: isoDay(-20) },
-      { ...common, order: 'PO-3', supplier: byId.id, category: STEEL, band: 'OVER_1M', visibility: 'PUBLIC', day: isoDay(-10) },
-      { ...common, order: 'PO-4', supplier: byWebsite.id, category: SOLVENTS, band: 'FROM_100K_TO_1M', visibility: 'PUBLIC', day: isoDay(-5) },
-      { ...common, order: 'PO-5', supplier: byWebsite.id, category: SOLVENTS, band: 'UNDER_10K', visibility: 'PUBLIC', day: isoDay(-1) },
+      {
+        ...common,
+        order: 'PO-1',
+        supplier: byId.id,
+        category: STEEL,
+        band: 'FROM_10K_TO_100K',
+        visibility: 'PUBLIC',
+        day: isoDay(-30),
+      },
+      {
+        ...common,
+        order: 'PO-2',
+        supplier: byId.id,
+        category: STEEL,
+        band: 'UNDER_10K',
+        visibility: 'PRIVATE',
+        day: isoDay(-20),
+      },
+      {
+        ...common,
+        order: 'PO-3',
+        supplier: byId.id,
+        category: STEEL,
+        band: 'OVER_1M',
+        visibility: 'PUBLIC',
+        day: isoDay(-10),
+      },
+      {
+        ...common,
+        order: 'PO-4',
+        supplier: byWebsite.id,
+        category: SOLVENTS,
+        band: 'FROM_100K_TO_1M',
+        visibility: 'PUBLIC',
+        day: isoDay(-5),
+      },
+      {
+        ...common,
+        order: 'PO-5',
+        supplier: byWebsite.id,
+        category: SOLVENTS,
+        band: 'UNDER_10K',
+        visibility: 'PUBLIC',
+        day: isoDay(-1),
+      },
     ]);
 
     // One summary per supplier and import, not one per trade.
@@ -262,7 +303,10 @@ describe('import:trades, the CLI, against the real databases', () => {
       'import-trades failed: Only a current member of the buyer may record its trades.\n',
     ]);
     const unmapped = await run([...importArgs(csv), '--map', 'order_id=PO Number']);
-    expect([unmapped.code, unmapped.stderr]).toEqual([1, expect.stringContaining('no column for order_id (header "PO Number")')]);
+    expect([unmapped.code, unmapped.stderr]).toEqual([
+      1,
+      expect.stringContaining('no column for order_id (header "PO Number")'),
+    ]);
     const usage = await run([...importArgs(csv), '--map', 'vendor=Lieferant']);
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('Unknown field "vendor"')]);
     expect(await count(`MATCH (t:Trade {externalOrderId: 'PO-40'}) RETURN count(t) AS n`)).toBe(0);

@@ -147,7 +147,10 @@ function main(): void {
     process.stderr.write(`${USAGE}\n`);
     process.exit(values.help ? 0 : 2);
   }
-  fs.writeFileSync(values.out, stringify([[...IMPORT_FIELDS_ORDER], ...sampleRows(rows)], { delimiter: ';', bom: true }));
+  fs.writeFileSync(
+    values.out,
+    stringify([[...IMPORT_FIELDS_ORDER], ...sampleRows(rows)], { delimiter: ';', bom: true }),
+  );
   process.stdout.write(`Wrote ${rows} rows to ${values.out}.\n`);
 }
 

@@ -128,7 +128,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof ConfigValidationError) {
-      process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${error instanceof UsageError ? USAGE : ''}\n`);
+      process.stderr.write(
+        `${error.message ? `${error.message}\n\n` : ''}${error instanceof UsageError ? USAGE : ''}\n`,
+      );
       process.exit(2);
     }
     process.stderr.write(`import-trades failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -128,7 +128,10 @@ export function parseMapping(json: string | null, pairs: readonly string[] = [])
  * The column of each field in this header (headers compare without case). Throws when a column the
  * import needs is missing: an order id, a supplier (id, name, website or VAT number), a category, a date, an amount and a currency.
  */
-export function resolveColumns(header: readonly string[], mapping: ColumnMapping): Partial<Record<ImportField, number>> {
+export function resolveColumns(
+  header: readonly string[],
+  mapping: ColumnMapping,
+): Partial<Record<ImportField, number>> {
   const lower = header.map((name) => name.trim().toLowerCase());
   const columns: Partial<Record<ImportField, number>> = {};
   for (const field of IMPORT_FIELDS) {
@@ -177,7 +180,8 @@ export function toTrades(
       }
       const amount = parseAmount(value('amount'));
       if (amount === null || amount < 0) return `The amount "${value('amount')}" is not a number of at least 0.`;
-      if (!/^[A-Za-z]{3}$/.test(value('currency'))) return `The currency "${value('currency')}" is not a 3-letter code.`;
+      if (!/^[A-Za-z]{3}$/.test(value('currency')))
+        return `The currency "${value('currency')}" is not a 3-letter code.`;
       if (!/^(PUBLIC|PRIVATE)?$/i.test(value('visibility'))) {
         return `The visibility "${value('visibility')}" is neither PUBLIC nor PRIVATE.`;
       }

@@ -160,8 +160,7 @@ export async function runImport(
     dryRun: options.dryRun,
     batchSize: options.batchSize,
     // Rows that failed before (unreadable, unmatched) count as done from the start.
-    onProgress: (done, total) =>
-      progress.update(done + table.records.length - total, table.records.length),
+    onProgress: (done, total) => progress.update(done + table.records.length - total, table.records.length),
   });
   progress.stop();
   for (const outcome of result.outcomes) if (outcome.status === 'FAILED') fail(outcome.line, outcome.reason ?? '');
@@ -213,7 +212,13 @@ async function matchSuppliers(organizations: OrganizationsService, trades: CsvTr
     const key = id
       ? `id:${id}`
       : `vat:${vatNumber ? vatKey(vatNumber) : ''}|web:${websiteDomain(website) ?? ''}|name:${name ? nameKey(name) : ''}`;
-    const group = groups.get(key) ?? { reference: trade.supplier, country: null, trades: [], organizationId: null, reason: null };
+    const group = groups.get(key) ?? {
+      reference: trade.supplier,
+      country: null,
+      trades: [],
+      organizationId: null,
+      reason: null,
+    };
     group.trades.push(trade);
     group.country ??= trade.supplierCountry;
     groups.set(key, group);
@@ -232,20 +237,18 @@ const supplierLabel = (reference: CsvTrade['supplier']) =>
   reference.name ?? reference.id ?? reference.website ?? reference.vatNumber ?? '?';
 
 /** The failed rows as they were read, after their line number and the reason, in the file's own separator. */
-function writeErrorReport(
-  options: ImportOptions,
-  header: string[],
-  delimiter: string,
-  failures: RowFailure[],
-): string {
+function writeErrorReport(options: ImportOptions, header: string[], delimiter: string, failures: RowFailure[]): string {
   const file = options.errorsFile ?? options.file.replace(/(\.csv)?$/i, '.errors.csv');
   const sorted = [...failures].sort((a, b) => a.line - b.line);
   fs.writeFileSync(
     file,
-    stringify([['line', 'error', ...header], ...sorted.map((failure) => [failure.line, failure.reason, ...failure.values])], {
-      delimiter,
-      bom: true,
-    }),
+    stringify(
+      [['line', 'error', ...header], ...sorted.map((failure) => [failure.line, failure.reason, ...failure.values])],
+      {
+        delimiter,
+        bom: true,
+      },
+    ),
   );
   return file;
 }
@@ -269,7 +272,14 @@ async function audit(
     actorId: user.id,
     action: 'importTrades',
     targetId: buyerId,
-    details: { file: path.basename(options.file), rows, created, present, failed, suppliersCreated: createdSupplierIds },
+    details: {
+      file: path.basename(options.file),
+      rows,
+      created,
+      present,
+      failed,
+      suppliersCreated: createdSupplierIds,
+    },
     organizationIds: [buyerId],
   });
   for (const [supplierId, count] of createdBySupplier) {

@@ -15,8 +15,7 @@ export interface MatchCandidate {
 }
 
 export type SupplierMatch =
-  | { organizationId: string; by: 'id' | 'vatNumber' | 'website' | 'name' }
-  | { organizationId: null; reason: string };
+  { organizationId: string; by: 'id' | 'vatNumber' | 'website' | 'name' } | { organizationId: null; reason: string };
 
 /** "https://www.Example.com/about" and "example.com" both give "example.com"; null when there is no host. */
 export function websiteDomain(website: string | null | undefined): string | null {
@@ -48,7 +47,11 @@ export function matchSupplier(reference: SupplierReference, candidates: readonly
       : { organizationId: null, reason: `No organization has the id ${id}.` };
   }
   const ways: [SupplierMatch & { organizationId: string }, string | null, (c: MatchCandidate) => string | null][] = [
-    [{ organizationId: '', by: 'vatNumber' }, reference.vatNumber ? vatKey(reference.vatNumber) : null, (c) => c.vatNumber],
+    [
+      { organizationId: '', by: 'vatNumber' },
+      reference.vatNumber ? vatKey(reference.vatNumber) : null,
+      (c) => c.vatNumber,
+    ],
     [{ organizationId: '', by: 'website' }, websiteDomain(reference.website), (c) => c.domain],
     [{ organizationId: '', by: 'name' }, reference.name ? nameKey(reference.name) : null, (c) => nameKey(c.name)],
   ];

@@ -192,8 +192,7 @@ export class TradeImportService {
   ): DomainError | null {
     const input = this.input(buyerId, row);
     return (
-      recordInputProblem(input, today) ??
-      recordProblem(input, contexts.get(pairKey(row.supplierId, row.categoryId))!)
+      recordInputProblem(input, today) ?? recordProblem(input, contexts.get(pairKey(row.supplierId, row.categoryId))!)
     );
   }
 
@@ -218,7 +217,10 @@ export class TradeImportService {
     rows: readonly TradeImportRow[],
   ): Promise<Map<string, RecordContext>> {
     const pairs = new Map(
-      rows.map((row) => [pairKey(row.supplierId, row.categoryId), { supplierId: row.supplierId, categoryId: row.categoryId }]),
+      rows.map((row) => [
+        pairKey(row.supplierId, row.categoryId),
+        { supplierId: row.supplierId, categoryId: row.categoryId },
+      ]),
     );
     const contexts = new Map<string, RecordContext>();
     const all = [...pairs.values()];
@@ -228,7 +230,8 @@ export class TradeImportService {
         personId: user.id,
         pairs: all.slice(start, start + DEFAULT_IMPORT_BATCH),
       });
-      for (const { supplierId, categoryId, ...context } of found) contexts.set(pairKey(supplierId, categoryId), context);
+      for (const { supplierId, categoryId, ...context } of found)
+        contexts.set(pairKey(supplierId, categoryId), context);
     }
     return contexts;
   }
@@ -238,7 +241,10 @@ export class TradeImportService {
     const ids = rows.map((row) => row.externalOrderId);
     const found = new Set<string>();
     for (let start = 0; start < ids.length; start += DEFAULT_IMPORT_BATCH * 5) {
-      for (const id of await this.trades.importedOrderIds(buyerId, ids.slice(start, start + DEFAULT_IMPORT_BATCH * 5))) {
+      for (const id of await this.trades.importedOrderIds(
+        buyerId,
+        ids.slice(start, start + DEFAULT_IMPORT_BATCH * 5),
+      )) {
         found.add(id);
       }
     }
