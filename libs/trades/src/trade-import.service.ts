@@ -78,26 +78,28 @@ export class TradeImportService {
     const fail = (row: TradeImportRow, reason: string) =>
       outcomes.set(row.line, { line: row.line, status: 'FAILED', reason });
 
-    const contexts = await this.contexts(user, buyerId, rows);
-    const today = todayIso();
     const firstLine = new Map<string, number>();
-    const candidates: TradeImportRow[] = [];
+    const unique: TradeImportRow[] = [];
     for (const row of rows) {
       const seen = firstLine.get(row.externalOrderId);
-      if (seen !== undefined) {
-        fail(row, `The external order id ${row.externalOrderId} repeats line ${seen}.`);
-        continue;
-      }
-      firstLine.set(row.externalOrderId, row.line);
-      const problem = this.problem(buyerId, row, contexts, today);
-      if (problem) fail(row, problem.message);
-      else candidates.push(row);
+      if (seen === undefined) {
+        firstLine.set(row.externalOrderId, row.line);
+        unique.push(row);
+      } else fail(row, `The external order id ${row.externalOrderId} repeats line ${seen}.`);
     }
-    const present = await this.imported(buyerId, candidates);
-    const toCreate = candidates.filter((row) => {
+    // What the buyer already imported stays as it is, whatever changed since: importing again is a no-op.
+    const present = await this.imported(buyerId, unique);
+    const fresh = unique.filter((row) => {
       if (!present.has(row.externalOrderId)) return true;
       outcomes.set(row.line, { line: row.line, status: 'PRESENT' });
       return false;
+    });
+    const contexts = await this.contexts(user, buyerId, fresh);
+    const today = todayIso();
+    const toCreate = fresh.filter((row) => {
+      const problem = this.problem(buyerId, row, contexts, today);
+      if (problem) fail(row, problem.message);
+      return !problem;
     });
 
     const createdBySupplier = new Map<string, number>();
