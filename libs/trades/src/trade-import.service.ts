@@ -9,7 +9,7 @@ import { recordInputProblem, recordProblem } from './trades.service.js';
 import { ImportedTrade, RecordContext, TradesRepository } from './trades.repository.js';
 
 /** How many trades one write statement (one transaction) creates, unless the caller says otherwise. */
-export const DEFAULT_IMPORT_BATCH = 2000;
+export const DEFAULT_IMPORT_BATCH = 10_000;
 
 /** One trade to import, its supplier and category already resolved to ids. */
 export interface TradeImportRow {
@@ -242,7 +242,7 @@ export class TradeImportService {
   private async imported(buyerId: string, rows: readonly TradeImportRow[]): Promise<Set<string>> {
     const ids = rows.map((row) => row.externalOrderId);
     const found = new Set<string>();
-    for (let start = 0; start < ids.length; start += DEFAULT_IMPORT_BATCH * 5) {
+    for (let start = 0; start < ids.length; start += DEFAULT_IMPORT_BATCH) {
       for (const id of await this.trades.importedOrderIds(
         buyerId,
         ids.slice(start, start + DEFAULT_IMPORT_BATCH * 5),
