@@ -243,10 +243,7 @@ export class TradeImportService {
     const ids = rows.map((row) => row.externalOrderId);
     const found = new Set<string>();
     for (let start = 0; start < ids.length; start += DEFAULT_IMPORT_BATCH) {
-      for (const id of await this.trades.importedOrderIds(
-        buyerId,
-        ids.slice(start, start + DEFAULT_IMPORT_BATCH * 5),
-      )) {
+      for (const id of await this.trades.importedOrderIds(buyerId, ids.slice(start, start + DEFAULT_IMPORT_BATCH))) {
         found.add(id);
       }
     }
