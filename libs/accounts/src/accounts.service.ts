@@ -85,6 +85,12 @@ export class AccountsService {
     return this.accounts.existsBy({ emailNormalized: normalizeEmail(email) });
   }
 
+  /** The user with this email address (any case), or null. */
+  async findUserByEmail(email: string): Promise<AuthUser | null> {
+    const account = await this.accounts.findOneBy({ emailNormalized: normalizeEmail(email) });
+    return account ? { id: account.id, email: account.email } : null;
+  }
+
   async findUser(id: string): Promise<AuthUser | null> {
     const account = await this.accounts.findOneBy({ id });
     return account ? { id: account.id, email: account.email } : null;

@@ -7,3 +7,4 @@ export * from './demo.module.js';
 export * from './network-generator.js';
 export { defaultOrganizationCount, generatedIdPrefix, MAX_GENERATED_PEOPLE } from './network-structure.js';
 export * from './network-types.js';
+export { SeededRandom } from './seeded-random.js';

@@ -8,6 +8,16 @@ const ORGANIZATION_FIELDS = 'o {.id, .name, .country, .roles, website: o.website
 /** Whether the person `$adminId` is a current admin of `o`. */
 const ADMIN_OF_O = `EXISTS { (:Person {id: $adminId})-[:WORKS_AT {status: 'APPROVED', isAdmin: true}]->(o) }`;
 
+/** A supplier created by a buyer's import: nobody works there until someone claims it. */
+export interface NewUnclaimedSupplier {
+  id: string;
+  name: string;
+  country: string;
+  website: string | null;
+  vatNumber: string | null;
+  categoryIds: string[];
+}
+
 export interface NewOrganization extends Organization {
   creatorId: string;
   creatorTitle: string;
@@ -124,5 +134,45 @@ export class OrganizationsRepository {
        ORDER BY c.name`,
       { organizationIds },
     );
+  }
+
+  /**
+   * The organizations an import's supplier references may name: by id, normalized VAT number, lower-case
+   * name, or a website containing one of the domains (the caller compares the exact domain).
+   */
+  async matchCandidates(keys: {
+    ids: string[];
+    vatNumbers: string[];
+    domains: string[];
+    names: string[];
+  }): Promise<{ id: string; name: string; website: string | null; vatNumber: string | null }[]> {
+    return this.neo4j.read(
+      'OrganizationsRepository.matchCandidates',
+      `MATCH (o:Organization)
+       WHERE o.id IN $ids OR o.vatNumber IN $vatNumbers OR toLower(trim(o.name)) IN $names
+          OR (o.website IS NOT NULL AND any(domain IN $domains WHERE toLower(o.website) CONTAINS domain))
+       RETURN o.id AS id, o.name AS name, o.website AS website, o.vatNumber AS vatNumber`,
+      keys,
+    );
+  }
+
+  /** Creates SUPPLIER organizations without members, supplying the given categories, in one statement. */
+  async createUnclaimedSuppliers(suppliers: NewUnclaimedSupplier[]): Promise<string[]> {
+    const rows = await this.neo4j.write<{ id: string }>(
+      'OrganizationsRepository.createUnclaimedSuppliers',
+      `UNWIND $suppliers AS row
+       CREATE (o:Organization {id: row.id, name: row.name, country: row.country, roles: ['SUPPLIER'],
+                               website: row.website, description: null, vatNumber: row.vatNumber,
+                               unclaimed: true, createdAt: datetime()})
+       WITH o, row
+       CALL (o, row) {
+         UNWIND row.categoryIds AS categoryId
+         MATCH (c:Category {id: categoryId})
+         MERGE (o)-[:SUPPLIES]->(c)
+       }
+       RETURN o.id AS id`,
+      { suppliers },
+    );
+    return rows.map((row) => row.id);
   }
 }

@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CategoriesService, Category } from '#tradegraph/categories';
 import { AuthUser, badInput, forbidden, notFound } from '#tradegraph/common';
+import { isISO31661Alpha2, isURL } from 'class-validator';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { OrganizationRole } from './models/organization-role.enum.js';
 import { Organization } from './models/organization.model.js';
 import { OrganizationsRepository } from './organizations.repository.js';
+import {
+  matchSupplier,
+  nameKey,
+  SupplierMatch,
+  SupplierReference,
+  vatKey,
+  websiteDomain,
+} from './supplier-matching.js';
+import { ORGANIZATION_NAME_MAX, WEBSITE_MAX } from './dto/organization-rules.js';
 
 export const MAX_SUPPLIED_CATEGORIES = 100;
 
@@ -41,6 +51,57 @@ export class OrganizationsService {
     });
     if (!created) throw notFound('Your profile no longer exists.');
     return created;
+  }
+
+  /** The organization each reference names (see matchSupplier), in the order of the references. */
+  async matchSuppliers(references: readonly SupplierReference[]): Promise<SupplierMatch[]> {
+    const present = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => !!v))];
+    const candidates = await this.organizations.matchCandidates({
+      ids: present(references.map((reference) => reference.id?.trim())),
+      vatNumbers: present(references.map((reference) => reference.vatNumber && vatKey(reference.vatNumber))),
+      domains: present(references.map((reference) => websiteDomain(reference.website))),
+      names: present(references.map((reference) => reference.name && nameKey(reference.name))),
+    });
+    const compared = candidates.map((candidate) => ({ ...candidate, domain: websiteDomain(candidate.website) }));
+    return references.map((reference) => matchSupplier(reference, compared));
+  }
+
+  /**
+   * Creates SUPPLIER organizations that nobody works at yet (a buyer's import names suppliers not on
+   * TradeGraph), each supplying the given categories. BAD_USER_INPUT for an invalid name, country,
+   * website or category; nothing is created then.
+   */
+  async createUnclaimedSuppliers(
+    suppliers: readonly {
+      name: string;
+      country: string;
+      website?: string | null;
+      vatNumber?: string | null;
+      categoryIds: string[];
+    }[],
+  ): Promise<string[]> {
+    const rows = suppliers.map((supplier) => {
+      const name = supplier.name.trim();
+      if (!name || name.length > ORGANIZATION_NAME_MAX) {
+        throw badInput('name', `A supplier name must be 1 to ${ORGANIZATION_NAME_MAX} characters (got "${name}").`);
+      }
+      const country = supplier.country.trim().toUpperCase();
+      if (!isISO31661Alpha2(country)) throw badInput('country', `${name}: ${country} is not an ISO 3166-1 code.`);
+      const given = supplier.website?.trim() || null;
+      // ERP exports often give a bare domain: "example.com" becomes "https://example.com".
+      const website = given && !/^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? `https://${given}` : given;
+      const valid = website && website.length <= WEBSITE_MAX;
+      if (website && !(valid && isURL(website, { protocols: ['http', 'https'], require_protocol: true }))) {
+        throw badInput('website', `${name}: the website must be an http or https URL (got "${website}").`);
+      }
+      const vatNumber = supplier.vatNumber?.trim() ? vatKey(supplier.vatNumber) : null;
+      return { id: randomUUID(), name, country, website, vatNumber, categoryIds: [...new Set(supplier.categoryIds)] };
+    });
+    await this.categories.requireAll(
+      rows.flatMap((row) => row.categoryIds),
+      'categoryIds',
+    );
+    return rows.length === 0 ? [] : this.organizations.createUnclaimedSuppliers(rows);
   }
 
   async update(user: AuthUser, id: string, input: UpdateOrganizationInput): Promise<Organization> {

@@ -1,3 +1,4 @@
+export * from './amount-bands.js';
 export * from './feedback.service.js';
 export * from './models/amount-band.enum.js';
 export * from './models/feedback.model.js';
@@ -5,6 +6,7 @@ export * from './models/supplier-scorecard.model.js';
 export * from './models/trade-status.enum.js';
 export * from './models/trade-visibility.enum.js';
 export * from './models/trade.model.js';
+export * from './trade-import.service.js';
 export * from './trades.loader.js';
 export * from './trades.module.js';
 export * from './trades.service.js';

@@ -8,6 +8,7 @@ import { FeedbackResolver } from './feedback.resolver.js';
 import { FeedbackService } from './feedback.service.js';
 import { OrganizationScorecardResolver } from './organization-scorecard.resolver.js';
 import { ScorecardRepository } from './scorecard.repository.js';
+import { TradeImportService } from './trade-import.service.js';
 import { TradesRepository } from './trades.repository.js';
 import { TradesResolver } from './trades.resolver.js';
 import { TradesService } from './trades.service.js';
@@ -19,11 +20,12 @@ import { TradesService } from './trades.service.js';
     FeedbackRepository,
     ScorecardRepository,
     TradesService,
+    TradeImportService,
     FeedbackService,
     TradesResolver,
     FeedbackResolver,
     OrganizationScorecardResolver,
   ],
-  exports: [TradesService, FeedbackService],
+  exports: [TradesService, TradeImportService, FeedbackService],
 })
 export class TradesModule {}

@@ -14,6 +14,9 @@ const TRADE_FIELDS = `t {.id, occurredOn: t.occurredOn, .amountBand, .visibility
   buyerId: buyer.id, supplierId: supplier.id, categoryId: category.id,
   recordedById: recorder.id, confirmedById: confirmer.id}`;
 
+/** The time limit of one import batch: large batches on a busy server take longer than ordinary writes. */
+const IMPORT_TIMEOUT_MS = 120_000;
+
 /** A current member: an APPROVED employment. */
 const MEMBER_OF = (person: string, organization: string) =>
   `EXISTS { (${person})-[:WORKS_AT {status: 'APPROVED'}]->(${organization}) }`;
@@ -39,6 +42,17 @@ export interface NewTrade {
   amountBand: AmountBand;
   visibility: TradeVisibility;
   recordedById: string;
+}
+
+/** One row of an import: a trade plus the buyer's own order id, which makes importing it again a no-op. */
+export interface ImportedTrade {
+  id: string;
+  externalOrderId: string;
+  supplierId: string;
+  categoryId: string;
+  occurredOn: string;
+  amountBand: AmountBand;
+  visibility: TradeVisibility;
 }
 
 /** A trade the viewer can see, with the viewer's standing on each side of it. */
@@ -99,6 +113,80 @@ export class TradesRepository {
       { ...trade },
     );
     return row?.trade ?? null;
+  }
+
+  /** recordContext() for many supplier/category pairs of one buyer and recorder at once. */
+  async recordContexts(params: {
+    buyerId: string;
+    personId: string;
+    pairs: { supplierId: string; categoryId: string }[];
+  }): Promise<({ supplierId: string; categoryId: string } & RecordContext)[]> {
+    return this.neo4j.read(
+      'TradesRepository.recordContexts',
+      `OPTIONAL MATCH (b:Organization {id: $buyerId})
+       WITH b, CASE WHEN b IS NULL THEN false ELSE ${MEMBER_OF(':Person {id: $personId}', 'b')} END AS recorderIsMember
+       UNWIND $pairs AS pair
+       OPTIONAL MATCH (s:Organization {id: pair.supplierId})
+       OPTIONAL MATCH (c:Category {id: pair.categoryId})
+       RETURN pair.supplierId AS supplierId, pair.categoryId AS categoryId,
+              b IS NOT NULL AS buyerExists, recorderIsMember,
+              s IS NOT NULL AS supplierExists,
+              CASE WHEN s IS NULL THEN false ELSE ${MEMBER_OF(':Person {id: $personId}', 's')} END AS recorderInSupplier,
+              coalesce(s.roles, []) AS supplierRoles,
+              c IS NOT NULL AS categoryExists,
+              CASE WHEN s IS NULL OR c IS NULL THEN false ELSE EXISTS { (s)-[:SUPPLIES]->(c) } END AS suppliesCategory`,
+      params,
+    );
+  }
+
+  /** Which of these external order ids the buyer has already imported. */
+  async importedOrderIds(buyerId: string, externalOrderIds: readonly string[]): Promise<string[]> {
+    const rows = await this.neo4j.read<{ externalOrderId: string }>(
+      'TradesRepository.importedOrderIds',
+      `UNWIND $externalOrderIds AS externalOrderId
+       MATCH (t:Trade {externalOrderBuyerId: $buyerId, externalOrderId: externalOrderId})
+       RETURN externalOrderId`,
+      { buyerId, externalOrderIds },
+    );
+    return rows.map((row) => row.externalOrderId);
+  }
+
+  /**
+   * Creates a batch of PENDING trades of one buyer in one statement, checking for every row what
+   * create() checks (and that it is not in the future). Returns the ids of the trades created; the
+   * other rows failed a rule. The caller leaves out the external order ids the buyer already imported;
+   * should one be imported meanwhile (the same file imported twice at once), the
+   * (externalOrderBuyerId, externalOrderId) uniqueness constraint rejects the batch: null, nothing written.
+   */
+  async importMany(params: {
+    buyerId: string;
+    recordedById: string;
+    trades: ImportedTrade[];
+  }): Promise<string[] | null> {
+    try {
+      const rows = await this.neo4j.write<{ id: string }>(
+        'TradesRepository.importMany',
+        `MATCH (recorder:Person {id: $recordedById}), (buyer:Organization {id: $buyerId})
+         WHERE ${MEMBER_OF('recorder', 'buyer')}
+         UNWIND $trades AS row
+         MATCH (supplier:Organization {id: row.supplierId}), (category:Category {id: row.categoryId})
+         WHERE NOT ${MEMBER_OF('recorder', 'supplier')} AND 'SUPPLIER' IN supplier.roles
+           AND EXISTS { (supplier)-[:SUPPLIES]->(category) } AND buyer <> supplier
+           AND date(row.occurredOn) <= date()
+         CREATE (t:Trade {id: row.id, externalOrderBuyerId: $buyerId, externalOrderId: row.externalOrderId,
+                          occurredOn: date(row.occurredOn), amountBand: row.amountBand, visibility: row.visibility,
+                          status: 'PENDING', createdAt: datetime()})
+         CREATE (t)-[:BUYER]->(buyer), (t)-[:SUPPLIER]->(supplier), (t)-[:IN_CATEGORY]->(category),
+                (recorder)-[:RECORDED]->(t)
+         RETURN t.id AS id`,
+        params,
+        { timeoutMs: IMPORT_TIMEOUT_MS },
+      );
+      return rows.map((row) => row.id);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return null;
+      throw error;
+    }
   }
 
   /** The trades with these ids that the viewer may see; the others are simply absent. */

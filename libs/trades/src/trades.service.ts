@@ -27,10 +27,8 @@ export class TradesService {
    * with a supplier of the category.
    */
   async record(user: AuthUser, input: RecordTradeInput): Promise<Trade> {
-    if (input.occurredOn > todayIso()) throw badInput('input.occurredOn', 'occurredOn cannot be in the future.');
-    if (input.buyerId === input.supplierId) {
-      throw badInput('input.supplierId', 'The supplier must be another organization than the buyer.');
-    }
+    const invalid = recordInputProblem(input);
+    if (invalid) throw invalid;
     const context = () =>
       this.trades.recordContext({
         buyerId: input.buyerId,
@@ -145,6 +143,15 @@ export class TradesService {
       );
     }
   }
+}
+
+/** What is wrong with the trade itself, whoever records it; null if nothing. */
+export function recordInputProblem(input: RecordTradeInput, today = todayIso()): DomainError | null {
+  if (input.occurredOn > today) return badInput('input.occurredOn', 'occurredOn cannot be in the future.');
+  if (input.buyerId === input.supplierId) {
+    return badInput('input.supplierId', 'The supplier must be another organization than the buyer.');
+  }
+  return null;
 }
 
 /** What stops the caller from recording this trade, in the order a client should fix it; null if nothing. */

@@ -65,6 +65,8 @@ export type NotificationKind =
   | 'SOURCING_REQUEST_ANSWERED'
   /** Someone in your network asks for a supplier (subject: the SourcingRequest). */
   | 'SOURCING_REQUEST_FROM_NETWORK'
+  /** A buyer imported trades with your organization that wait for confirmation; one notification per import (subject: the buyer Organization). */
+  | 'TRADES_IMPORTED'
   /** A trade you recorded was confirmed (subject: the Trade). */
   | 'TRADE_CONFIRMED'
   /** A trade with your organization waits for confirmation (subject: the Trade). */

@@ -130,4 +130,14 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
     description: 'Trades need two independent parties: CONFIRMED trades without them go back to PENDING',
     statements: [{ cypher: DEMOTE_DEPENDENT_TRADES, params: { formerMemberId: FORMER_MEMBER_ID } }],
   },
+  {
+    version: 7,
+    description: 'Imported trades: a buyer imports each external order id at most once',
+    statements: [
+      {
+        cypher:
+          'CREATE CONSTRAINT trade_external_order IF NOT EXISTS FOR (n:Trade) REQUIRE (n.externalOrderBuyerId, n.externalOrderId) IS UNIQUE',
+      },
+    ],
+  },
 ];

@@ -11,6 +11,7 @@ export enum NotificationKind {
   TRADE_RECORDED = 'TRADE_RECORDED',
   TRADE_CONFIRMED = 'TRADE_CONFIRMED',
   TRADE_REJECTED = 'TRADE_REJECTED',
+  TRADES_IMPORTED = 'TRADES_IMPORTED',
   FEEDBACK_RECEIVED = 'FEEDBACK_RECEIVED',
   REFERRAL_RECEIVED = 'REFERRAL_RECEIVED',
   SOURCING_REQUEST_FROM_NETWORK = 'SOURCING_REQUEST_FROM_NETWORK',
@@ -32,6 +33,11 @@ registerEnumType(NotificationKind, {
     TRADE_RECORDED: { description: 'A trade with your organization waits for confirmation (subject: the Trade).' },
     TRADE_CONFIRMED: { description: 'A trade you recorded was confirmed (subject: the Trade).' },
     TRADE_REJECTED: { description: 'A trade you recorded was rejected (subject: the Trade).' },
+    TRADES_IMPORTED: {
+      description:
+        'A buyer imported trades with your organization that wait for confirmation; one notification per import ' +
+        '(subject: the buyer Organization).',
+    },
     FEEDBACK_RECEIVED: { description: 'Your organization received feedback on a trade (subject: the Feedback).' },
     REFERRAL_RECEIVED: { description: 'Someone referred a supplier to you (subject: the Referral).' },
     SOURCING_REQUEST_FROM_NETWORK: {
