@@ -8,7 +8,9 @@ import {
   MUTE,
   ok,
 } from './support/conversations-helpers.js';
+import { DELETE } from './support/session-helpers.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
+import { graphTraces, sqlTraces } from './support/trace-search.js';
 
 /** Participant ids in id order, the hidden (null) ones last. */
 const ids = (people: ({ id: string } | null)[]) =>
@@ -224,6 +226,53 @@ describe('conversations', () => {
       expect(
         ok(await h.conversation(ada, conversation.id), 'conversation').messages.edges.map((e: any) => e.node.text),
       ).toEqual(['After the block', 'Before']);
+    });
+  });
+
+  describe('account deletion', () => {
+    it('removes the text of their messages and their participation, keeping the others’ conversation', async () => {
+      const [leaver, friend] = await h.connectedPair();
+      const other = await newPerson(t);
+      await h.connect(leaver, other);
+      const trace = `secret-${Math.random().toString(36).slice(2)}`;
+      const group = await h.start(leaver, [friend, other], `Hello ${trace}`, `Subject ${trace}`);
+      await h.send(friend, group.id, 'Reply from a friend');
+      await h.send(leaver, group.id, `Second ${trace}`);
+      const pair = await h.start(friend, [leaver], 'Just us');
+      await h.send(leaver, pair.id, `Only to you ${trace}`);
+      const supplierOwner = await newPerson(t);
+      const { id: supplierId } = ok(
+        await h.as(
+          supplierOwner,
+          `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+          { input: { name: 'Supplier of steel', country: 'DE', roles: ['SUPPLIER'], creatorTitle: 'Owner' } },
+        ),
+        'createOrganization',
+      );
+      ok(
+        await h.as(leaver, `mutation($input: SendInquiryInput!) { sendInquiry(input: $input) { id } }`, {
+          input: { supplierId, subject: `Inquiry ${trace}`, text: `Question ${trace}` },
+        }),
+        'sendInquiry',
+      );
+      const needles = [leaver.id, trace];
+      expect((await sqlTraces(t, needles)).length).toBeGreaterThan(0);
+
+      ok(await t.gql(DELETE, { password: leaver.password }, leaver.token), 'deleteAccount');
+      expect(await sqlTraces(t, needles)).toEqual([]);
+      expect(await graphTraces(t, needles)).toEqual([]);
+
+      const seen = ok(await h.conversation(friend, group.id), 'conversation');
+      expect(seen.subject).toBeNull();
+      expect(ids(seen.participants)).toEqual([friend.id, other.id].sort());
+      expect(seen.messages.edges.map((e: any) => [e.node.sender?.id ?? null, e.node.text, e.node.deleted])).toEqual([
+        [null, 'message deleted', true],
+        [friend.id, 'Reply from a friend', false],
+        [null, 'message deleted', true],
+      ]);
+      const alone = ok(await h.conversation(friend, pair.id), 'conversation');
+      expect(ids(alone.participants)).toEqual([friend.id]);
+      expect(alone.lastMessage).toMatchObject({ sender: null, text: 'message deleted' });
     });
   });
 });

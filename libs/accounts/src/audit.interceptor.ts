@@ -72,6 +72,10 @@ const PRIVATE_MENTIONS = new Set([
   'withdrawIntroduction',
   'referSupplier',
   'answerSourcingRequest',
+  // Inquiries are read in the supplier's inbox; their results name the buyer (buyerId), not an organization.
+  'sendInquiry',
+  'claimInquiry',
+  'closeInquiry',
 ]);
 
 /**
