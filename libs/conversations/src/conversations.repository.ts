@@ -156,8 +156,9 @@ export class ConversationsRepository {
     const [rows, total] = await query
       .orderBy('c.lastActivityAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
-      .skip(offset)
-      .take(limit)
+      // One conversation per participant row, so a plain OFFSET/LIMIT pages it.
+      .offset(offset)
+      .limit(limit)
       .getManyAndCount();
     return {
       total,
