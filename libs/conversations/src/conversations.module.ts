@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '#tradegraph/categories';
 import { NotificationsModule } from '#tradegraph/notifications';
 import { OrganizationsModule } from '#tradegraph/organizations';
@@ -8,7 +7,6 @@ import { ConversationsGraphRepository } from './conversations-graph.repository.j
 import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationsResolver } from './conversations.resolver.js';
 import { ConversationsService } from './conversations.service.js';
-import { CONVERSATION_ENTITIES } from './conversations-sql.js';
 import { InquiriesRepository } from './inquiries.repository.js';
 import { InquiriesResolver } from './inquiries.resolver.js';
 import { InquiriesService } from './inquiries.service.js';
@@ -23,13 +21,7 @@ import { PersonConversationsResolver } from './person-conversations.resolver.js'
  * pub-sub engine, in-process or through Redis.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature(CONVERSATION_ENTITIES),
-    PeopleModule,
-    OrganizationsModule,
-    CategoriesModule,
-    NotificationsModule,
-  ],
+  imports: [PeopleModule, OrganizationsModule, CategoriesModule, NotificationsModule],
   providers: [
     ConversationsRepository,
     InquiriesRepository,
