@@ -15,7 +15,7 @@ const allowed = {
   people: ['common', 'graph', 'config', 'policy'],
   notifications: ['common', 'graph', 'people', 'config', 'policy'],
   'rate-limits': ['common', 'config'],
-  accounts: ['config', 'common', 'graph', 'people', 'organizations', 'notifications', 'rate-limits'],
+  accounts: ['config', 'common', 'graph', 'people', 'organizations', 'notifications', 'rate-limits', 'conversations'],
   categories: ['common', 'graph'],
   organizations: ['common', 'graph', 'categories', 'config'],
   employment: ['common', 'graph', 'people', 'organizations', 'policy'],
@@ -27,6 +27,7 @@ const allowed = {
   introductions: ['common', 'graph', 'people', 'organizations', 'notifications', 'policy'],
   privacy: ['common', 'graph', 'people'],
   sourcing: ['common', 'config', 'graph', 'people', 'organizations', 'categories', 'trust', 'notifications', 'policy'],
+  conversations: ['common', 'graph', 'people', 'organizations', 'categories', 'notifications', 'policy'],
   demo: ['accounts', 'common', 'config', 'employment', 'organizations', 'graph', 'people', 'categories'],
 };
 

@@ -1,6 +1,6 @@
 /**
  * The second half of the policy-leaks network: blocks (some before, some after the rest),
- * endorsements, referrals, introductions, sourcing requests and answers, and deleted accounts.
+ * endorsements, referrals, introductions, sourcing requests and answers, conversations, and deleted accounts.
  * Every step is one a correct implementation must still allow: nothing is sent across a block.
  */
 import { mutate } from './leak-api.js';
@@ -14,6 +14,7 @@ export const ACTIVITY = {
   referrals: 10,
   introductions: 6,
   sourcingRequests: 6,
+  conversations: 6,
   lateBlocks: 3,
   deletions: 2,
 };
@@ -128,6 +129,22 @@ async function source(t: TestApp, m: LeakModel, r: Rng): Promise<void> {
   }
 }
 
+/** Conversations of a person with one or two connections, each of whom answers (later blocks and deletions cross some). */
+async function converse(t: TestApp, m: LeakModel): Promise<void> {
+  // A random stream of its own, so the rest of the network is the same with or without conversations.
+  const r = rng(m.seed, 'conversations');
+  for (let n = 0; n < ACTIVITY.conversations; n += 1) {
+    const starter = r.pick(m.alive().filter((p) => m.neighbours(p.id).length > 0));
+    const others = r.sample(m.neighbours(starter.id), r.int(1, 2));
+    if (!noBlockAmong(m, [starter.id, ...others])) continue;
+    const input = { participantIds: others, text: 'Shall we talk about volumes?' };
+    const { id } = await mutate(t, 'startConversation', { input }, starter);
+    for (const otherId of others) {
+      await mutate(t, 'sendMessage', { input: { conversationId: id, text: 'Sure, next week.' } }, m.person(otherId)!);
+    }
+  }
+}
+
 /** Late blocks: one across a sourcing answer, one across a referral, the others between neighbours. */
 async function lateBlocks(t: TestApp, m: LeakModel, r: Rng): Promise<void> {
   const answer = m.answers.length > 0 ? r.pick(m.answers) : null;
@@ -153,6 +170,7 @@ export async function addActivity(t: TestApp, m: LeakModel): Promise<void> {
   await refer(t, m, r);
   await introduce(t, m, r);
   await source(t, m, r);
+  await converse(t, m);
   await lateBlocks(t, m, r);
   await deleteAccounts(t, m, r);
 }

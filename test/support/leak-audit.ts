@@ -5,7 +5,7 @@
  * request per query; a batch that fails as a whole is retried one alias at a time.
  */
 import { ROOT_CATEGORIES } from './leak-builder.js';
-import { Batch, batchDocument, BATCHES, ME, MY_SOURCING } from './leak-fields.js';
+import { Batch, batchDocument, BATCHES, ME, MY_CONVERSATIONS, MY_SOURCING } from './leak-fields.js';
 import { Findings } from './leak-findings.js';
 import { checkSummaries, SummaryAnswer } from './leak-counts.js';
 import { LeakModel, MPerson } from './leak-model.js';
@@ -89,6 +89,9 @@ export class ViewerAudit {
     const res = await this.t.gql(ME, {}, this.viewer.token);
     this.reportErrors('me', res.errors ?? []);
     walk(res.data, this.ctx('me'), 'data');
+    const conversations = await this.t.gql(MY_CONVERSATIONS, {}, this.viewer.token);
+    this.reportErrors('me.conversations', conversations.errors ?? []);
+    walk(conversations.data, this.ctx('me.conversations'), 'data');
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const mine: GqlResponse = await this.t.gql(MY_SOURCING, { after }, this.viewer.token);

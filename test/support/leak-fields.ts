@@ -188,6 +188,13 @@ export const ME = withFragments(`query Me {
   searchSuppliers(first: 100) { totalCount edges { node { __typename id name } } }
 }`);
 
+/** The viewer's conversations, with their participants and the senders of their newest messages. */
+export const MY_CONVERSATIONS = withFragments(`query MyConversations {
+  me { conversations(first: 10) { totalCount edges { node { __typename id unreadCount participants { ...P }
+    lastMessage { __typename id text sender { ...P } }
+    messages(first: 10) { totalCount edges { node { __typename id text sender { ...P } } } } } } } }
+}`);
+
 /**
  * One sourcing request shown to the viewer per page. These are other people's requests, so their
  * suggestedSuppliers (checked on every request through BATCHES.sourcingRequest) are left out: the

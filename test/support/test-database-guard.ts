@@ -38,7 +38,8 @@ export async function assertTestDatabases(config: AppConfig, neo4j: TestCypher):
 /** Empties both databases except the migrated schema and seed data (categories). */
 export async function resetDatabases(neo4j: TestCypher, sql: { query(sql: string): Promise<unknown> }): Promise<void> {
   await neo4j.write('MATCH (n) WHERE NOT (n:Category OR n:GraphMigration OR n:TestDatabase) DETACH DELETE n');
-  for (const table of ['audit_log_organizations', 'audit_log', 'refresh_tokens', 'accounts']) {
+  const conversations = ['messages', 'conversation_participants', 'conversations', 'inquiries'];
+  for (const table of [...conversations, 'audit_log_organizations', 'audit_log', 'refresh_tokens', 'accounts']) {
     await sql.query(`DELETE FROM ${table}`);
   }
 }

@@ -22,6 +22,7 @@ import {
   RequestLoaders,
 } from '#tradegraph/common';
 import { AppConfig, ConfigModule } from '#tradegraph/config';
+import { ConversationsModule } from '#tradegraph/conversations';
 import { DemoModule } from '#tradegraph/demo';
 import { EmploymentModule } from '#tradegraph/employment';
 import { EndorsementsModule } from '#tradegraph/endorsements';
@@ -161,6 +162,7 @@ export class AppModule {
         SourcingModule,
         PrivacyModule,
         NotificationsModule,
+        ConversationsModule,
         DemoModule,
       ],
       controllers: [HealthController, MetricsController],

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthUser, unauthenticated } from '#tradegraph/common';
+import { deleteConversationData } from '#tradegraph/conversations';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountGraphRepository, FORMER_MEMBER_ID } from './account-graph.repository.js';
 import { AccountsService } from './accounts.service.js';
@@ -14,7 +15,8 @@ import { SessionEventsService } from './session-events.service.js';
  * The audit log keeps what happened but not who: rows of the person's own actions keep their action
  * and time but lose actor and arguments (which held their email, name, headline); rows of other
  * people's actions about them lose the target, and their id and email inside the recorded arguments
- * become the former member's id.
+ * become the former member's id. Their messages stay in their conversations without text or sender
+ * ("message deleted"), and their participation goes (libs/conversations).
  */
 @Injectable()
 export class AccountDeletionService {
@@ -48,6 +50,7 @@ export class AccountDeletionService {
   private deleteSqlData(accountId: string, email: string): Promise<void> {
     return this.sql.transaction(async (manager) => {
       await manager.delete(RefreshToken, { accountId });
+      await deleteConversationData(manager, accountId);
       await manager.update(AuditLogEntry, { actorId: accountId }, { actorId: null, details: '{}' });
       await manager.update(AuditLogEntry, { targetId: accountId }, { targetId: null });
       for (const trace of new Set([accountId, email, email.toLowerCase()])) {

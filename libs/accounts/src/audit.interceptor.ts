@@ -28,7 +28,7 @@ export class AuditInterceptor implements NestInterceptor {
               actorId: action === 'deleteAccount' ? null : (request.user?.id ?? personIdOf(result)),
               action,
               targetId: targetIdOf(result, args),
-              details: args,
+              details: withoutPrivateText(action, args),
               organizationIds: organizationIdsOf(action, result, args),
             })
             .then(() => result),
@@ -36,6 +36,15 @@ export class AuditInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+/** Mutations that carry the text of a private message or inquiry: the audit log records that they happened, not what was said. */
+const PRIVATE_TEXT = new Set(['startConversation', 'sendMessage', 'editMessage', 'sendInquiry']);
+
+function withoutPrivateText(action: string, args: Record<string, unknown>): Record<string, unknown> {
+  if (!PRIVATE_TEXT.has(action) || args.input === null || typeof args.input !== 'object') return args;
+  const { text: _text, subject: _subject, ...rest } = args.input as Record<string, unknown>;
+  return { ...args, input: rest };
 }
 
 function personIdOf(result: unknown): string | null {
@@ -63,6 +72,10 @@ const PRIVATE_MENTIONS = new Set([
   'withdrawIntroduction',
   'referSupplier',
   'answerSourcingRequest',
+  // Inquiries are read in the supplier's inbox; their results name the buyer (buyerId), not an organization.
+  'sendInquiry',
+  'claimInquiry',
+  'closeInquiry',
 ]);
 
 /**

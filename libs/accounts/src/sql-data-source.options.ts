@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppConfig } from '#tradegraph/config';
+import { CONVERSATION_ENTITIES, CONVERSATION_MIGRATIONS } from '#tradegraph/conversations';
 import { DataSourceOptions } from 'typeorm';
 import { Account } from './entities/account.entity.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
@@ -9,8 +10,13 @@ import { RefreshToken } from './entities/refresh-token.entity.js';
 import { CreateAccounts1764230400000 } from './migrations/1764230400000-create-accounts.js';
 import { AuditLogOrganizations1764835200000 } from './migrations/1764835200000-audit-log-organizations.js';
 
-export const SQL_ENTITIES = [Account, RefreshToken, AuditLogEntry, AuditLogOrganization];
-export const SQL_MIGRATIONS = [CreateAccounts1764230400000, AuditLogOrganizations1764835200000];
+/** Every table of the SQL database: this lib's and those of libs/conversations. */
+export const SQL_ENTITIES = [Account, RefreshToken, AuditLogEntry, AuditLogOrganization, ...CONVERSATION_ENTITIES];
+export const SQL_MIGRATIONS = [
+  CreateAccounts1764230400000,
+  AuditLogOrganizations1764835200000,
+  ...CONVERSATION_MIGRATIONS,
+];
 
 /**
  * TypeORM options for the configured SQL database. Migrations run at start-up everywhere,

@@ -21,6 +21,8 @@ export interface NewNotification {
   actorId: string | null;
   subjectId: string;
   summary: string;
+  /** Skip the recipient when they have an unread notification of the same kind and subject. */
+  once: boolean;
 }
 
 @Injectable()
@@ -29,7 +31,8 @@ export class NotificationsRepository {
 
   /**
    * Stores every notification in one statement; recipients that no longer exist, and recipients
-   * blocked either way with the actor, are skipped.
+   * blocked either way with the actor, are skipped, and so are those with `once` who still have an unread
+   * notification of the same kind about the same subject.
    */
   async createMany(rows: NewNotification[]): Promise<Notification[]> {
     const created = await this.neo4j.write<{ notification: Notification }>(
@@ -38,6 +41,9 @@ export class NotificationsRepository {
        MATCH (p:Person {id: row.recipientId})
        OPTIONAL MATCH (actor:Person {id: row.actorId})
        WITH row, p, actor WHERE actor IS NULL OR ${MAY_CONTACT('p', 'actor')}
+       WITH row, p WHERE NOT row.once OR NOT EXISTS {
+         (p)-[:HAS_NOTIFICATION]->(old:Notification {kind: row.kind, subjectId: row.subjectId}) WHERE old.readAt IS NULL
+       }
        CREATE (p)-[:HAS_NOTIFICATION]->(n:Notification {
          id: row.id, kind: row.kind, createdAt: datetime(), subjectId: row.subjectId,
          summary: row.summary, actorId: row.actorId})
@@ -76,6 +82,19 @@ export class NotificationsRepository {
        SET n.readAt = datetime()
        RETURN count(n) AS changed`,
       { personId, ids },
+    );
+    return row?.changed ?? 0;
+  }
+
+  /** Marks the person's unread notifications about one subject read; how many changed. */
+  async markSubjectRead(personId: string, subjectId: string): Promise<number> {
+    const [row] = await this.neo4j.write<{ changed: number }>(
+      'NotificationsRepository.markSubjectRead',
+      `MATCH (:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification {subjectId: $subjectId})
+       WHERE n.readAt IS NULL
+       SET n.readAt = datetime()
+       RETURN count(n) AS changed`,
+      { personId, subjectId },
     );
     return row?.changed ?? 0;
   }

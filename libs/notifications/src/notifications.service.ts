@@ -30,7 +30,8 @@ export class NotificationsService {
    * Stores one notification per recipient (never for the actor themself), at most CREATE_BATCH per
    * statement, and publishes each live. `summary` continues the actor's name ("wants to connect with
    * you" becomes "Ada Lovelace wants to connect with you"). Nothing is stored for a recipient blocked
-   * either way with the actor. Called after the triggering write succeeded: a failure here is logged and never
+   * either way with the actor. With `once`, nothing is stored for a recipient who still has an unread
+   * notification of this kind about this subject (one per conversation until read). Called after the triggering write succeeded: a failure here is logged and never
    * undoes that write.
    */
   async notify(
@@ -39,7 +40,9 @@ export class NotificationsService {
     actorId: string | null,
     subjectId: string,
     summary: string,
+    options: { once?: boolean } = {},
   ): Promise<void> {
+    const once = options.once ?? false;
     const ids = [...new Set(recipients)].filter((id) => id !== actorId);
     if (ids.length === 0) return;
     try {
@@ -49,7 +52,7 @@ export class NotificationsService {
         const created = await this.notifications.createMany(
           ids
             .slice(start, start + CREATE_BATCH)
-            .map((recipientId) => ({ id: randomUUID(), recipientId, kind, actorId, subjectId, summary: line })),
+            .map((recipientId) => ({ id: randomUUID(), recipientId, kind, actorId, subjectId, summary: line, once })),
         );
         await Promise.all(
           created.map((notification) =>
@@ -83,6 +86,11 @@ export class NotificationsService {
   /** Marks the caller's notifications read: those in `ids` (others' ids are ignored), or all. */
   markRead(user: AuthUser, ids: string[] | null | undefined): Promise<number> {
     return this.notifications.markRead(user.id, ids ?? null);
+  }
+
+  /** Marks the person's notifications about one subject (a conversation they read) read. */
+  async markSubjectRead(personId: string, subjectId: string): Promise<void> {
+    await this.notifications.markSubjectRead(personId, subjectId);
   }
 
   unreadCount(user: AuthUser): Promise<number> {

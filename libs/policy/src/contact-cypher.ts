@@ -19,3 +19,21 @@ export const MAY_CONTACT = (from: string, to: string): string => `NOT ${BLOCKED_
 export const INTRODUCTION_LINK_OPEN = (requester: string, a: string, b: string): string =>
   `(EXISTS { (${a})-[:CONNECTED_TO]-(${b}) } AND ${EDGE_VISIBLE(requester, a, b)}
     AND ${MAY_CONTACT(a, b)} AND ${MAY_CONTACT(requester, b)})`;
+
+/**
+ * `sender` may start a conversation with `other`: neither blocked the other, and they are connected,
+ * or one was introduced to the other by an ACCEPTED introduction (requester and target), or `other` is a
+ * current member of one of `$supplierIds` (the suppliers the sender has an open inquiry with; a parameter,
+ * since inquiries live in the SQL database). A refusal reads the same whichever part failed.
+ */
+export const MAY_START_CONVERSATION = (sender: string, other: string): string =>
+  `(${MAY_CONTACT(sender, other)} AND (
+    EXISTS { (${sender})-[:CONNECTED_TO]-(${other}) }
+    OR EXISTS {
+      MATCH (requester:Person)-[:REQUESTED_INTRODUCTION]->(i:Introduction {status: 'ACCEPTED'})-[s:STEP]->(target:Person)
+      WHERE s.index = COUNT { (i)-[:STEP]->() } - 1
+        AND ((requester = ${sender} AND target = ${other}) OR (requester = ${other} AND target = ${sender}))
+    }
+    OR EXISTS {
+      (${other})-[:WORKS_AT {status: 'APPROVED'}]->(o:Organization) WHERE o.id IN $supplierIds
+    }))`;

@@ -23,6 +23,31 @@ export class PolicyService {
     return personIds.length === 0 ? Promise.resolve([]) : this.policy.pathPeople(viewerId, personIds, naming);
   }
 
+  /** Which of `otherIds` are blocked either way with the person (never the person themself). */
+  async blockedAmong(personId: string, otherIds: readonly string[]): Promise<Set<string>> {
+    const others = [...new Set(otherIds)].filter((id) => id !== personId);
+    return new Set(others.length === 0 ? [] : await this.policy.blockedAmong(personId, others));
+  }
+
+  /** Everyone blocked either way with the person: what they send is not shown to the person, nor the reverse. */
+  async blockedWith(personId: string): Promise<string[]> {
+    return this.policy.blockedWith(personId);
+  }
+
+  /**
+   * Whether the sender may start a conversation with every one of `otherIds` (MAY_START_CONVERSATION:
+   * connected, introduced, or a member of a supplier in `supplierIds`, and no block either way).
+   */
+  async mayStartConversation(
+    senderId: string,
+    otherIds: readonly string[],
+    supplierIds: readonly string[],
+  ): Promise<boolean> {
+    const others = [...new Set(otherIds)];
+    const allowed = await this.policy.conversationPartners(senderId, others, supplierIds);
+    return allowed.length === others.length;
+  }
+
   /**
    * A given chain of connections (the viewer first) as the viewer may see it, by the path rules of
    * path-visibility.ts: hidden people and one end of each edge the viewer may not learn become null.

@@ -16,13 +16,14 @@ describe('PrivacyService', () => {
           personId,
           connectionsVisibility: ConnectionsVisibility.ONLY_ME,
           appearInNetworkSearches: false,
+          acceptInquiries: true,
         }));
       },
     };
     const service = new PrivacyService(repository as unknown as PrivacyRepository);
     expect(await service.settings(viewer, ['ben', 'ada'])).toEqual([
       null,
-      { connectionsVisibility: ConnectionsVisibility.ONLY_ME, appearInNetworkSearches: false },
+      { connectionsVisibility: ConnectionsVisibility.ONLY_ME, appearInNetworkSearches: false, acceptInquiries: true },
     ]);
     expect(queried).toEqual([['ada']]);
   });
@@ -37,7 +38,7 @@ describe('PrivacyService', () => {
     };
     const service = new PrivacyService(repository as unknown as PrivacyRepository);
     await service.update(viewer, { appearInNetworkSearches: false });
-    expect(changes).toEqual([{ connectionsVisibility: null, appearInNetworkSearches: false }]);
+    expect(changes).toEqual([{ connectionsVisibility: null, appearInNetworkSearches: false, acceptInquiries: null }]);
   });
 });
 

@@ -13,6 +13,7 @@ export class PrivacyService {
     const settings = await this.privacy.update(user.id, {
       connectionsVisibility: input.connectionsVisibility ?? null,
       appearInNetworkSearches: input.appearInNetworkSearches ?? null,
+      acceptInquiries: input.acceptInquiries ?? null,
     });
     if (!settings) throw notFound('Your profile no longer exists.');
     return settings;
@@ -29,7 +30,11 @@ export class PrivacyService {
     const rows = own.length > 0 ? await this.privacy.settings(own) : [];
     return byKeys(personIds, rows, (row) => row.personId).map((row) =>
       row
-        ? { connectionsVisibility: row.connectionsVisibility, appearInNetworkSearches: row.appearInNetworkSearches }
+        ? {
+            connectionsVisibility: row.connectionsVisibility,
+            appearInNetworkSearches: row.appearInNetworkSearches,
+            acceptInquiries: row.acceptInquiries,
+          }
         : null,
     );
   }

@@ -51,12 +51,16 @@ export type NotificationKind =
   | 'CONNECTION_REQUEST_RECEIVED'
   /** Your organization received feedback on a trade (subject: the Feedback). */
   | 'FEEDBACK_RECEIVED'
+  /** A buyer asked your organization a question (subject: the Inquiry). */
+  | 'INQUIRY_RECEIVED'
   /** Your introduction was accepted by its target (subject: the Introduction). */
   | 'INTRODUCTION_ACCEPTED'
   /** Your introduction was declined (subject: the Introduction). */
   | 'INTRODUCTION_DECLINED'
   /** An introduction waits for your decision (subject: the Introduction). */
   | 'INTRODUCTION_WAITING'
+  /** New messages in a conversation (subject: the Conversation); one until you read the conversation, not one per message. */
+  | 'MESSAGE_RECEIVED'
   /** Your organization was endorsed (subject: the Endorsement). */
   | 'ORGANIZATION_ENDORSED'
   /** Someone referred a supplier to you (subject: the Referral). */

@@ -16,6 +16,8 @@ export enum NotificationKind {
   REFERRAL_RECEIVED = 'REFERRAL_RECEIVED',
   SOURCING_REQUEST_FROM_NETWORK = 'SOURCING_REQUEST_FROM_NETWORK',
   SOURCING_REQUEST_ANSWERED = 'SOURCING_REQUEST_ANSWERED',
+  MESSAGE_RECEIVED = 'MESSAGE_RECEIVED',
+  INQUIRY_RECEIVED = 'INQUIRY_RECEIVED',
 }
 
 registerEnumType(NotificationKind, {
@@ -44,5 +46,10 @@ registerEnumType(NotificationKind, {
       description: 'Someone in your network asks for a supplier (subject: the SourcingRequest).',
     },
     SOURCING_REQUEST_ANSWERED: { description: 'Your sourcing request got an answer (subject: the SourcingAnswer).' },
+    MESSAGE_RECEIVED: {
+      description:
+        'New messages in a conversation (subject: the Conversation); one until you read the conversation, not one per message.',
+    },
+    INQUIRY_RECEIVED: { description: 'A buyer asked your organization a question (subject: the Inquiry).' },
   },
 });

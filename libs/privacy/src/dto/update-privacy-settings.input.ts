@@ -13,4 +13,12 @@ export class UpdatePrivacySettingsInput {
   @IsOptional()
   @IsBoolean()
   appearInNetworkSearches?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether buyers’ inquiries to the suppliers you work for reach you (notifications, claiming).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acceptInquiries?: boolean | null;
 }

@@ -11,4 +11,10 @@ export class PrivacySettings {
       'Whether you may be named in others’ network searches (networkTradersWith, shortlist evidence). When false your trades and endorsements still count, anonymously.',
   })
   appearInNetworkSearches: boolean;
+
+  @Field({
+    description:
+      'Whether buyers’ inquiries to the suppliers you work for reach you: when false you get no inquiry notifications and cannot claim inquiries.',
+  })
+  acceptInquiries: boolean;
 }

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { InquiryRow } from './entities/inquiry.entity.js';
+import { Inquiry } from './models/inquiry.model.js';
+import { InquiryStatus } from './models/inquiry-status.enum.js';
+import { InquiryVia } from './models/inquiry-via.enum.js';
+
+const toInquiry = (row: InquiryRow): Inquiry => ({
+  id: row.id,
+  buyerId: row.buyerId,
+  supplierId: row.supplierId,
+  categoryId: row.categoryId,
+  subject: row.subject,
+  text: row.text,
+  via: row.via,
+  status: row.status,
+  claimedById: row.claimedById,
+  conversationId: row.conversationId,
+  createdAt: row.createdAt,
+  closedAt: row.closedAt,
+});
+
+export interface NewInquiry {
+  buyerId: string;
+  supplierId: string;
+  categoryId: string | null;
+  subject: string;
+  text: string;
+  introductionId: string | null;
+  via: InquiryVia;
+}
+
+/** SQL of supplier inquiries. */
+@Injectable()
+export class InquiriesRepository {
+  constructor(private readonly sql: DataSource) {}
+
+  async create(draft: NewInquiry): Promise<Inquiry> {
+    const id = randomUUID();
+    await this.sql.manager.insert(InquiryRow, {
+      ...draft,
+      id,
+      status: InquiryStatus.OPEN,
+      claimedById: null,
+      conversationId: null,
+      closedById: null,
+      createdAt: new Date(),
+      closedAt: null,
+    });
+    return toInquiry(await this.sql.manager.findOneByOrFail(InquiryRow, { id }));
+  }
+
+  async find(id: string): Promise<Inquiry | null> {
+    const row = await this.sql.manager.findOneBy(InquiryRow, { id });
+    return row ? toInquiry(row) : null;
+  }
+
+  /** The suppliers the buyer has an inquiry with that is not closed. */
+  async openSupplierIds(buyerId: string): Promise<string[]> {
+    const rows = await this.sql.manager.find(InquiryRow, {
+      select: { supplierId: true },
+      where: { buyerId, status: In([InquiryStatus.OPEN, InquiryStatus.CLAIMED]) },
+    });
+    return [...new Set(rows.map((row) => row.supplierId))];
+  }
+
+  /** A page of a supplier's inquiries, newest first, without those of the `hidden` buyers. */
+  async page(
+    supplierId: string,
+    status: InquiryStatus | null,
+    hidden: readonly string[],
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; items: Inquiry[] }> {
+    const query = this.sql.manager
+      .createQueryBuilder(InquiryRow, 'i')
+      .where('i.supplierId = :supplierId', { supplierId });
+    if (status) query.andWhere('i.status = :status', { status });
+    if (hidden.length > 0) query.andWhere('i.buyerId NOT IN (:...hidden)', { hidden });
+    const [rows, total] = await query
+      .orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+    return { total, items: rows.map(toInquiry) };
+  }
+
+  /**
+   * Claims an OPEN inquiry for the member and runs `start` (which creates the conversation) in the same
+   * transaction; null when it was no longer OPEN, so of concurrent claims exactly one wins.
+   */
+  claim(id: string, memberId: string, start: (tx: EntityManager) => Promise<string>): Promise<Inquiry | null> {
+    return this.sql.transaction(async (tx) => {
+      const result = await tx.update(
+        InquiryRow,
+        { id, status: InquiryStatus.OPEN },
+        { status: InquiryStatus.CLAIMED, claimedById: memberId },
+      );
+      if (!result.affected) return null;
+      const conversationId = await start(tx);
+      await tx.update(InquiryRow, { id }, { conversationId });
+      return toInquiry(await tx.findOneByOrFail(InquiryRow, { id }));
+    });
+  }
+
+  /** Closes an inquiry that is not closed yet; null when it already was. */
+  async close(id: string, memberId: string): Promise<Inquiry | null> {
+    const result = await this.sql.manager.update(
+      InquiryRow,
+      { id, status: In([InquiryStatus.OPEN, InquiryStatus.CLAIMED]) },
+      { status: InquiryStatus.CLOSED, closedById: memberId, closedAt: new Date() },
+    );
+    return result.affected ? this.find(id) : null;
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, badInput, conflict, Connection, forbidden, notFound, toConnection } from '#tradegraph/common';
+import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
+import { PolicyService } from '#tradegraph/policy';
+import { ConversationsGraphRepository } from './conversations-graph.repository.js';
+import { ConversationsService } from './conversations.service.js';
+import { SendInquiryInput } from './dto/send-inquiry.input.js';
+import { InquiriesRepository } from './inquiries.repository.js';
+import { Inquiry } from './models/inquiry.model.js';
+import { InquiryStatus } from './models/inquiry-status.enum.js';
+import { InquiryVia } from './models/inquiry-via.enum.js';
+
+const inquiryNotFound = () => notFound('No such inquiry in your organization’s inbox.', 'inquiryId');
+
+@Injectable()
+export class InquiriesService {
+  constructor(
+    private readonly inquiries: InquiriesRepository,
+    private readonly graph: ConversationsGraphRepository,
+    private readonly conversations: ConversationsService,
+    private readonly policy: PolicyService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /**
+   * Puts a buyer's question in the supplier's shared inbox, marked by how the buyer reached the supplier,
+   * and notifies the members who accept inquiries (not those blocked either way with the buyer).
+   */
+  async send(user: AuthUser, input: SendInquiryInput): Promise<Inquiry> {
+    const introductionId = input.introductionId ?? null;
+    const context = await this.graph.inquiryContext(
+      user.id,
+      input.supplierId,
+      input.categoryId ?? null,
+      introductionId,
+    );
+    if (!context.supplierFound) throw notFound('No such supplier.', 'input.supplierId');
+    if (!context.categoryFound) throw notFound('No such category.', 'input.categoryId');
+    if (context.buyerIsMember)
+      throw badInput('input.supplierId', 'You cannot send an inquiry to your own organization.');
+    if (introductionId !== null && !context.introductionValid) {
+      throw badInput(
+        'input.introductionId',
+        'The introduction must be an accepted one you requested, about this supplier or to one of its members.',
+      );
+    }
+    if (context.acceptingMemberIds.length === 0) throw forbidden('This supplier does not accept inquiries.');
+    const via = context.introductionValid
+      ? InquiryVia.INTRODUCTION
+      : context.inNetwork
+        ? InquiryVia.NETWORK
+        : InquiryVia.DIRECT;
+    const inquiry = await this.inquiries.create({
+      buyerId: user.id,
+      supplierId: input.supplierId,
+      categoryId: input.categoryId ?? null,
+      subject: input.subject,
+      text: input.text,
+      introductionId,
+      via,
+    });
+    const name = (await this.graph.organizationName(input.supplierId)) ?? 'your organization';
+    await this.notifications.notify(
+      context.acceptingMemberIds,
+      NotificationKind.INQUIRY_RECEIVED,
+      user.id,
+      inquiry.id,
+      `asked ${name} a question`,
+    );
+    return inquiry;
+  }
+
+  /** The inbox is shared by the supplier's current members; null for anyone else. */
+  async inbox(
+    viewer: AuthUser,
+    supplierId: string,
+    status: InquiryStatus | null,
+    first: number,
+    offset: number,
+  ): Promise<Connection<Inquiry> | null> {
+    const { member } = await this.graph.membership(viewer.id, supplierId);
+    if (!member) return null;
+    const hidden = await this.policy.blockedWith(viewer.id);
+    const page = await this.inquiries.page(supplierId, status, hidden, offset, first);
+    return toConnection(page.items, offset, page.total);
+  }
+
+  /** A member takes the inquiry on: it becomes a conversation between the buyer and them. */
+  async claim(user: AuthUser, inquiryId: string): Promise<Inquiry> {
+    const inquiry = await this.inboxItem(user, inquiryId);
+    const { acceptsInquiries } = await this.graph.membership(user.id, inquiry.supplierId);
+    if (!acceptsInquiries) throw forbidden('You do not accept inquiries (see your privacy settings).');
+    if (inquiry.status !== InquiryStatus.OPEN) throw conflict('The inquiry is no longer open.', 'inquiryId');
+    const claimed = await this.inquiries.claim(inquiryId, user.id, async (tx) => {
+      const { id } = await this.conversations.startForInquiry(tx, inquiry, user.id);
+      return id;
+    });
+    if (!claimed) throw conflict('The inquiry is no longer open.', 'inquiryId');
+    return claimed;
+  }
+
+  async close(user: AuthUser, inquiryId: string): Promise<Inquiry> {
+    await this.inboxItem(user, inquiryId);
+    const closed = await this.inquiries.close(inquiryId, user.id);
+    if (!closed) throw conflict('The inquiry is already closed.', 'inquiryId');
+    return closed;
+  }
+
+  /** Whether the viewer may open the inquiry's conversation: they take part in it. */
+  async conversationFor(viewer: AuthUser, inquiry: Inquiry) {
+    if (!inquiry.conversationId) return null;
+    if (!(await this.conversations.isParticipant(viewer.id, inquiry.conversationId))) return null;
+    return this.conversations.find(viewer, inquiry.conversationId);
+  }
+
+  /** An inquiry in the inbox of a supplier the viewer currently works at, from a buyer not blocked either way. */
+  private async inboxItem(viewer: AuthUser, inquiryId: string): Promise<Inquiry> {
+    const inquiry = await this.inquiries.find(inquiryId);
+    if (!inquiry) throw inquiryNotFound();
+    const { member } = await this.graph.membership(viewer.id, inquiry.supplierId);
+    if (!member || (await this.policy.blockedBetween(viewer.id, inquiry.buyerId))) throw inquiryNotFound();
+    return inquiry;
+  }
+}
