@@ -7,3 +7,5 @@ export * from './demo.module.js';
 export * from './network-generator.js';
 export { defaultOrganizationCount, generatedIdPrefix, MAX_GENERATED_PEOPLE } from './network-structure.js';
 export * from './network-types.js';
+export * from './network-distributions.js';
+export { defaultShape, HEAVY_TAILED_FROM } from './network-heavy-tail.js';
