@@ -48,7 +48,7 @@ export function benchCases(subjects: BenchSubjects, categories: { root: string; 
           query: TRADERS,
           variables: { supplierId: supplier.id, maxDegree, first: PAGE },
           raw: {
-            cypher: NETWORK_TRADERS_CYPHER,
+            cypher: NETWORK_TRADERS_CYPHER[maxDegree as 1 | 2 | 3],
             params: {
               viewerId: viewer.id,
               supplierId: supplier.id,
