@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   const pgStarted = performance.now();
   const tables = await exportTables(driver);
   await loadPostgres(sql, tables);
-  say(`PostgreSQL holds the same data (${tables.connection.length} connections), in ${((performance.now() - pgStarted) / 1000).toFixed(1)} s.`);
+  say(
+    `PostgreSQL holds the same data (${tables.connection.length} connections), in ${((performance.now() - pgStarted) / 1000).toFixed(1)} s.`,
+  );
 
   const api = await startApi(local.uri);
   cleanups.push(() => api.stop());
@@ -83,7 +85,8 @@ async function main(): Promise<void> {
       ? await timeSql(sql, NETWORK_TRADERS_SQL, [c.viewerId, c.traders.supplierId, c.traders.maxDegree])
       : undefined;
     if (!record) {
-      if (c.traders && raw && baseline) mismatches.push(...crossCheck(c, http.body, raw.records, baseline.rows as unknown as TraderRow[]));
+      if (c.traders && raw && baseline)
+        mismatches.push(...crossCheck(c, http.body, raw.records, baseline.rows as unknown as TraderRow[]));
       return;
     }
     const entry = samples.get(c) ?? { http: [], raw: [], sql: [] };
@@ -154,5 +157,3 @@ main()
     process.exitCode = 1;
   })
   .finally(() => cleanup());
-
-

@@ -11,9 +11,14 @@ export interface TraderRow {
 }
 
 const key = (r: TraderRow) =>
-  [r.personId, r.degree, r.tradeCount, String(r.lastTradedOn), r.organizationId, r.averageRating?.toFixed(6) ?? '-'].join(
-    '|',
-  );
+  [
+    r.personId,
+    r.degree,
+    r.tradeCount,
+    String(r.lastTradedOn),
+    r.organizationId,
+    r.averageRating?.toFixed(6) ?? '-',
+  ].join('|');
 
 interface HttpNode {
   degree: number;
@@ -47,7 +52,9 @@ export function crossCheck(
   }));
   const rawRow = raw[0] as { total: number; items: TraderRow[] } | undefined;
   const fromRaw = (rawRow?.items ?? []).map((item) => ({ ...item, lastTradedOn: String(item.lastTradedOn) }));
-  const fromSql = sql.slice(0, PAGE).map((r) => ({ ...r, averageRating: r.averageRating === null ? null : Number(r.averageRating) }));
+  const fromSql = sql
+    .slice(0, PAGE)
+    .map((r) => ({ ...r, averageRating: r.averageRating === null ? null : Number(r.averageRating) }));
   const problems: string[] = [];
   const totals = [page.totalCount, rawRow?.total ?? 0, sql.length];
   if (new Set(totals).size !== 1) problems.push(`${where}: totals differ (API, raw, SQL) = ${totals.join(', ')}`);

@@ -36,7 +36,15 @@ export async function ensureDataset(
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['dist/apps/api/src/generate-network.js', '--people', String(people), '--seed', String(seed), '--batch-size', '10000'],
+      [
+        'dist/apps/api/src/generate-network.js',
+        '--people',
+        String(people),
+        '--seed',
+        String(seed),
+        '--batch-size',
+        '10000',
+      ],
       { env: { ...process.env, NEO4J_URI: uri, NEO4J_TX_TIMEOUT_MS: '600000' }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     child.stdout.on('data', (chunk: Buffer) => {
@@ -111,13 +119,15 @@ export async function pickSubjects(driver: Driver, seed: number): Promise<BenchS
 /** The same people, connections, employments, trades and feedback, read from the graph, for the PostgreSQL baseline. */
 export async function exportTables(driver: Driver): Promise<TableRows> {
   const read = (cypher: string) => rows(driver, cypher);
-  const person = (await read('MATCH (p:Person) RETURN p.id AS id, coalesce(p.appearInNetworkSearches, true) AS appear')).map(
-    (r) => ({ id: r.id as string, appear: r.appear as boolean }),
+  const person = (
+    await read('MATCH (p:Person) RETURN p.id AS id, coalesce(p.appearInNetworkSearches, true) AS appear')
+  ).map((r) => ({ id: r.id as string, appear: r.appear as boolean }));
+  const connection = (await read('MATCH (a:Person)-[:CONNECTED_TO]->(b:Person) RETURN a.id AS a, b.id AS b')).map(
+    (r) => ({
+      a: r.a as string,
+      b: r.b as string,
+    }),
   );
-  const connection = (await read('MATCH (a:Person)-[:CONNECTED_TO]->(b:Person) RETURN a.id AS a, b.id AS b')).map((r) => ({
-    a: r.a as string,
-    b: r.b as string,
-  }));
   const blocked = (await read('MATCH (a:Person)-[:BLOCKED]->(b:Person) RETURN a.id AS a, b.id AS b')).map((r) => ({
     blocker: r.a as string,
     blocked: r.b as string,

@@ -67,7 +67,13 @@ export interface TableRows {
 /** Loads the rows with multi-row INSERTs of unnest()ed arrays (each connection stored both ways). */
 export async function loadPostgres(client: pg.Client, rows: TableRows): Promise<void> {
   await client.query(SCHEMA);
-  const insert = async <T>(table: string, columns: string[], types: string[], data: T[], pick: (row: T) => unknown[]) => {
+  const insert = async <T>(
+    table: string,
+    columns: string[],
+    types: string[],
+    data: T[],
+    pick: (row: T) => unknown[],
+  ) => {
     for (let start = 0; start < data.length; start += 50_000) {
       const batch = data.slice(start, start + 50_000).map(pick);
       const arrays = columns.map((_, i) => batch.map((row) => row[i]));
@@ -75,15 +81,20 @@ export async function loadPostgres(client: pg.Client, rows: TableRows): Promise<
       await client.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${unnest})`, arrays);
     }
   };
-  await insert('person', ['id', 'appear_in_network_searches'], ['text', 'boolean'], rows.person, (r) => [r.id, r.appear]);
+  await insert('person', ['id', 'appear_in_network_searches'], ['text', 'boolean'], rows.person, (r) => [
+    r.id,
+    r.appear,
+  ]);
   const both = rows.connection.flatMap((c) => [c, { a: c.b, b: c.a }]);
   await insert('connection', ['a', 'b'], ['text', 'text'], both, (r) => [r.a, r.b]);
   await insert('blocked', ['blocker', 'blocked'], ['text', 'text'], rows.blocked, (r) => [r.blocker, r.blocked]);
-  await insert('employment', ['person_id', 'organization_id', 'status'], ['text', 'text', 'text'], rows.employment, (r) => [
-    r.personId,
-    r.organizationId,
-    r.status,
-  ]);
+  await insert(
+    'employment',
+    ['person_id', 'organization_id', 'status'],
+    ['text', 'text', 'text'],
+    rows.employment,
+    (r) => [r.personId, r.organizationId, r.status],
+  );
   await insert(
     'trade',
     ['id', 'buyer_id', 'supplier_id', 'status', 'visibility', 'occurred_on', 'recorded_by'],

@@ -45,7 +45,10 @@ export function toMarkdown(r: BenchReport): string {
       `| ${c.name} | ${c.viewer} | ${triple(c.http)} | ${triple(c.raw)} | ${triple(c.sql)} | ${c.raw ? ratio(c.http.p50, c.raw.p50) : '—'} | ${c.raw && c.sql ? ratio(c.raw.p50, c.sql.p50) : '—'} |`,
     );
   }
-  lines.push('', '| throughput (autocannon) | connections | req/s | p50 ms | p99 ms | errors / non-2xx / GraphQL errors |');
+  lines.push(
+    '',
+    '| throughput (autocannon) | connections | req/s | p50 ms | p99 ms | errors / non-2xx / GraphQL errors |',
+  );
   lines.push('| --- | --- | --- | --- | --- | --- |');
   for (const t of r.throughputs) {
     lines.push(

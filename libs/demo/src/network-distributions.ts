@@ -20,7 +20,8 @@ export interface NetworkDistributions {
 
 export function quantiles(values: readonly number[]): Quantiles {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
+  const at = (p: number) =>
+    sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
   const sum = sorted.reduce((total, value) => total + value, 0);
   return {
     min: sorted[0] ?? 0,
@@ -48,7 +49,12 @@ export function describeNetwork(network: GeneratedNetwork): NetworkDistributions
   const confirmed = network.trades.filter((t) => t.status === 'CONFIRMED').map((t) => t.supplierId);
   return {
     degree: quantiles(tally(ends, people)),
-    organizationSize: quantiles(tally(current, network.organizations.map((o) => o.id))),
+    organizationSize: quantiles(
+      tally(
+        current,
+        network.organizations.map((o) => o.id),
+      ),
+    ),
     supplierConfirmedTrades: quantiles(tally(confirmed, suppliers)),
   };
 }

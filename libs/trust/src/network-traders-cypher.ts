@@ -1,4 +1,9 @@
-import { MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, SHORTEST_PATH_CANDIDATES, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/policy';
+import {
+  MAY_NAME_IN_SEARCH,
+  MAY_SEE_PERSON,
+  SHORTEST_PATH_CANDIDATES,
+  TRADE_VISIBLE_TO_VIEWER,
+} from '#tradegraph/policy';
 
 /** Degrees allowed in network queries; a variable-length bound cannot be a query parameter. */
 export type Degree = 1 | 2 | 3;
@@ -38,15 +43,16 @@ export const LEVELS = `CALL (viewer) {
   RETURN collect(n) AS l1, sum(COUNT { (n)-[:CONNECTED_TO]-() }) AS l1Degrees
 }`;
 
-/** Builds `l2` (the people at exactly 2 steps) when `viewerSide`, else an empty list; needs viewer, l1. */
+/**
+ * Binds `l2` (the people at exactly 2 steps) and `built`: the level is built only when `viewerSide`
+ * holds, else `l2` is empty and `built` false. Needs viewer, l1, l1Degrees, candidateDegrees.
+ */
 const LEVEL_TWO = (viewerSide: string) => `CALL (viewer, l1, l1Degrees, candidateDegrees) {
   WITH viewer, l1, l1Degrees, candidateDegrees WHERE ${viewerSide}
   MATCH (viewer)-[:CONNECTED_TO]-(:Person)-[:CONNECTED_TO]-(n:Person) WHERE n <> viewer AND NOT n IN l1
-  RETURN collect(DISTINCT n) AS l2, true AS built
-  UNION
-  WITH l1Degrees, candidateDegrees WHERE NOT (${viewerSide})
-  RETURN [] AS l2, false AS built
-}`;
+  RETURN collect(DISTINCT n) AS l2
+}
+WITH viewer, l1, candidates, l2, ${viewerSide} AS built`;
 
 /** The `degree` expression for candidate `p`, given l1 (and l2/built from LEVEL_TWO for maxDegree 2 and 3). */
 const DEGREE = (maxDegree: Degree): string => {
