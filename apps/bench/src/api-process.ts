@@ -47,6 +47,7 @@ export async function startApi(neo4jUri: string): Promise<ApiProcess> {
       DATA_DIR: dataDir,
       NEO4J_URI: neo4jUri,
       LOG_LEVEL: 'error',
+      SEED_DEMO_DATA: 'false',
       ...UNLIMITED,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
