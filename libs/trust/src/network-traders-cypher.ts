@@ -1,6 +1,7 @@
 import {
-  MAY_NAME_IN_SEARCH,
-  MAY_SEE_PERSON,
+  BLOCKED_WITH,
+  MAY_NAME_IN_SEARCH_AMONG,
+  MAY_SEE_PERSON_AMONG,
   SHORTEST_PATH_CANDIDATES,
   TRADE_VISIBLE_TO_VIEWER,
 } from '#tradegraph/policy';
@@ -37,7 +38,8 @@ const NEIGHBOUR_DEGREE = 50;
  * candidate (`candidateDegrees` = the sum of the candidates' degrees). Membership in a list bound
  * once per statement is a hash lookup. No per-candidate path search.
  */
-export const LEVELS = `CALL (viewer) {
+export const LEVELS = `WITH viewer, ${BLOCKED_WITH('viewer')} AS blocked
+CALL (viewer) {
   MATCH (viewer)-[:CONNECTED_TO]-(n:Person) WHERE n <> viewer
   WITH DISTINCT n
   RETURN collect(n) AS l1, sum(COUNT { (n)-[:CONNECTED_TO]-() }) AS l1Degrees
@@ -52,7 +54,7 @@ const LEVEL_TWO = (viewerSide: string) => `CALL (viewer, l1, l1Degrees, candidat
   MATCH (viewer)-[:CONNECTED_TO]-(:Person)-[:CONNECTED_TO]-(n:Person) WHERE n <> viewer AND NOT n IN l1
   RETURN collect(DISTINCT n) AS l2
 }
-WITH viewer, l1, candidates, l2, ${viewerSide} AS built`;
+WITH viewer, blocked, l1, candidates, l2, ${viewerSide} AS built`;
 
 /** The `degree` expression for candidate `p`, given l1 (and l2/built from LEVEL_TWO for maxDegree 2 and 3). */
 const DEGREE = (maxDegree: Degree): string => {
@@ -72,13 +74,17 @@ const DEGREE = (maxDegree: Degree): string => {
 const VIEWER_SIDE = (maxDegree: Degree) =>
   maxDegree === 2 ? 'l1Degrees <= candidateDegrees' : `l1Degrees <= candidateDegrees * ${NEIGHBOUR_DEGREE}`;
 
-/** From the candidate list `candidates` (maps with a `p`), rows of p, the map's other keys, and `degree` within maxDegree. */
-const WITH_DEGREE = (maxDegree: Degree, carry: string) => `
+/**
+ * From the candidate list `candidates` (maps with a `p`), rows of p, the map's other keys, and
+ * `degree` within maxDegree, keeping only people for whom `visible` holds (checked after the degree,
+ * on the fewer people within reach).
+ */
+const WITH_DEGREE = (maxDegree: Degree, carry: string, visible: string) => `
 ${maxDegree === 1 ? '' : LEVEL_TWO(VIEWER_SIDE(maxDegree))}
 UNWIND candidates AS candidate
-WITH viewer, ${maxDegree === 1 ? '' : 'l2, built, '}l1, candidate.p AS p${carry ? `, ${carry}` : ''}
-WITH viewer, p${carry ? `, ${carry.replace(/^.* AS /, '')}` : ''}, ${DEGREE(maxDegree)} AS degree
-WHERE degree IS NOT NULL`;
+WITH viewer, blocked, ${maxDegree === 1 ? '' : 'l2, built, '}l1, candidate.p AS p${carry ? `, ${carry}` : ''}
+WITH viewer, blocked, p${carry ? `, ${carry.replace(/^.* AS /, '')}` : ''}, ${DEGREE(maxDegree)} AS degree
+WHERE degree IS NOT NULL AND ${visible}`;
 
 /**
  * For "who in my network traded with X": over the supplier's CONFIRMED trades visible to the viewer,
@@ -95,11 +101,11 @@ CALL (viewer) {
   WITH viewer, t, buyer, (f.quality + f.delivery + f.communication) / 3.0 AS rating`)}
   ${TRADE_PEOPLE}
   WITH viewer, p, collect({id: t.id, occurredOn: t.occurredOn, buyerId: buyer.id, rating: rating}) AS trades
-  // People who opted out of network searches or are blocked either way are never named here.
-  WHERE p <> viewer AND ${MAY_NAME_IN_SEARCH('viewer', 'p')}
+  WHERE p <> viewer
   RETURN collect({p: p, trades: trades}) AS candidates, sum(COUNT { (p)-[:CONNECTED_TO]-() }) AS candidateDegrees
 }
-${WITH_DEGREE(maxDegree, 'candidate.trades AS trades')}
+// People who opted out of network searches or are blocked either way are never named here.
+${WITH_DEGREE(maxDegree, 'candidate.trades AS trades', MAY_NAME_IN_SEARCH_AMONG('viewer', 'p', 'blocked'))}
 WITH viewer, p, trades, degree,
      reduce(latest = head(trades), tr IN tail(trades) |
        CASE WHEN tr.occurredOn > latest.occurredOn OR (tr.occurredOn = latest.occurredOn AND tr.id < latest.id)
@@ -136,10 +142,10 @@ ${LEVELS}
 CALL (viewer) {
   ${VISIBLE_TRADES('')}
   ${TRADE_PEOPLE}
-  WITH DISTINCT viewer, p WHERE p <> viewer AND ${MAY_SEE_PERSON('viewer', 'p')}
+  WITH DISTINCT viewer, p WHERE p <> viewer
   RETURN collect({p: p}) AS candidates, sum(COUNT { (p)-[:CONNECTED_TO]-() }) AS candidateDegrees
 }
-${WITH_DEGREE(3, '')}
+${WITH_DEGREE(3, '', MAY_SEE_PERSON_AMONG('viewer', 'p', 'blocked'))}
 RETURN degree, count(*) AS people`;
 
 /** The statement of each maxDegree, built once. */
