@@ -16,7 +16,7 @@ export interface BenchSubjects {
 
 /** Starts the bench's own Neo4j on `dataDir` (kept between runs, so a dataset is loaded once per size and seed). */
 export function startBenchNeo4j(dataDir: string, boltPort: number, log: (line: string) => void): Promise<LocalNeo4j> {
-  return startLocalNeo4j({ homeDir: path.join(dataDir, 'neo4j'), boltPort, heapMb: 2048, pageCacheMb: 2048, log });
+  return startLocalNeo4j({ homeDir: path.join(dataDir, 'neo4j'), boltPort, heapMb: 4096, pageCacheMb: 2048, log });
 }
 
 /** Loads the generated network of `people` and `seed` with the project's generator unless it is there already. */

@@ -23,6 +23,8 @@ export interface BenchReport {
   throughputs: Throughput[];
   memory: { apiPeakMb: number; neo4jPeakMb: number };
   mismatches: string[];
+  /** Cases that failed (and were left out), with the first line of the error. */
+  failures: { name: string; viewer: string; reason: string }[];
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
