@@ -47,6 +47,7 @@ export function toMarkdown(r: BenchReport): string {
       `| ${c.name} | ${c.viewer} | ${triple(c.http)} | ${triple(c.raw)} | ${triple(c.sql)} | ${c.raw ? ratio(c.http.p50, c.raw.p50) : '—'} | ${c.raw && c.sql ? ratio(c.raw.p50, c.sql.p50) : '—'} |`,
     );
   }
+  for (const f of r.failures) lines.push(`| ${f.name} | ${f.viewer} | failed: ${f.reason.slice(0, 140)} | | | | |`);
   lines.push(
     '',
     '| throughput (autocannon) | connections | req/s | p50 ms | p99 ms | errors / non-2xx / GraphQL errors |',
