@@ -8,17 +8,22 @@ import {
   DEFAULT_BATCH_SIZE,
   DemoNetworkModule,
   DemoNetworkService,
+  defaultShape,
+  describeNetwork,
+  formatDistributions,
   generateNetwork,
   MAX_GENERATED_PEOPLE,
+  NetworkShape,
 } from '#tradegraph/demo';
 import { GraphModule } from '#tradegraph/graph';
 
 const USAGE = `Usage: node dist/apps/api/src/generate-network.js --people N [--seed S] [--organizations N]
-         [--uri bolt://host:7687] [--batch-size N] [--force]
+         [--shape classic|heavy-tailed] [--uri bolt://host:7687] [--batch-size N] [--force]
 
 Generates a deterministic trust network of N people (same seed, same network) and loads it into the
 Neo4j at --uri, else NEO4J_URI, else the local Neo4j of \`npm start\` (NEO4J_BOLT_PORT). Credentials
-come from NEO4J_USERNAME and NEO4J_PASSWORD. It refuses a database that already holds Person nodes
+come from NEO4J_USERNAME and NEO4J_PASSWORD. The shape is heavy-tailed from 10,000 people unless --shape
+says otherwise; the degree, organization-size and supplier-trade distributions are printed after the load. It refuses a database that already holds Person nodes
 unless --force is given. Generated people have no accounts: nobody can log in as them.`;
 
 class UsageError extends Error {}
@@ -27,6 +32,7 @@ interface Options {
   people: number;
   seed: number;
   organizations?: number;
+  shape: NetworkShape;
   uri?: string;
   batchSize: number;
   force: boolean;
@@ -52,6 +58,7 @@ function parseOptions(argv: string[]): Options {
         people: { type: 'string' },
         seed: { type: 'string', default: '1' },
         organizations: { type: 'string' },
+        shape: { type: 'string' },
         uri: { type: 'string' },
         'batch-size': { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
         force: { type: 'boolean', default: false },
@@ -71,7 +78,12 @@ function parseOptions(argv: string[]): Options {
     return value;
   };
   const people = integer('people', values.people, 2, MAX_GENERATED_PEOPLE);
+  const shape = values.shape ?? defaultShape(people);
+  if (shape !== 'classic' && shape !== 'heavy-tailed') {
+    throw new UsageError(`--shape must be classic or heavy-tailed (got "${shape}").`);
+  }
   return {
+    shape,
     people,
     seed: integer('seed', values.seed, 0, 0xffffffff),
     organizations:
@@ -105,11 +117,12 @@ async function main(): Promise<void> {
       seed: options.seed,
       people: options.people,
       organizations: options.organizations,
+      shape: options.shape,
       today: todayIso(),
       taxonomy: await loader.taxonomy(),
     });
     const sizes = Object.entries(network).map(([part, rows]) => `${rows.length} ${part}`);
-    say(`Generated (seed ${options.seed}) ${sizes.join(', ')} in ${elapsed()}.`);
+    say(`Generated (seed ${options.seed}, ${options.shape}) ${sizes.join(', ')} in ${elapsed()}.`);
     if ((await loader.countGeneratedPeople(options.seed)) > 0) {
       throw new Error(`the network of seed ${options.seed} is already loaded; pass another --seed.`);
     }
@@ -124,6 +137,7 @@ async function main(): Promise<void> {
         .map(([part, count]) => `${count} ${part}`)
         .join(', ')} in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`,
     );
+    for (const line of formatDistributions(describeNetwork(network))) say(`  ${line}`);
   } finally {
     await app.close();
   }

@@ -8,3 +8,5 @@ export * from './network-generator.js';
 export { defaultOrganizationCount, generatedIdPrefix, MAX_GENERATED_PEOPLE } from './network-structure.js';
 export * from './network-types.js';
 export { SeededRandom } from './seeded-random.js';
+export * from './network-distributions.js';
+export { defaultShape, HEAVY_TAILED_FROM } from './network-heavy-tail.js';

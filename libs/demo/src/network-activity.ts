@@ -1,3 +1,4 @@
+import { SUPPLIER_ZIPF, zipfWeights } from './network-heavy-tail.js';
 import { NetworkStructure, pairKey } from './network-structure.js';
 import type { OrganizationDraft } from './network-organizations.js';
 import {
@@ -66,11 +67,12 @@ function generateTrades(s: NetworkStructure): GeneratedTrade[] {
       else suppliersByRoot.set(root, [supplier]);
     }
   }
-  // Bigger suppliers win more orders.
-  const pool = (list: number[]) => ({
-    list,
-    picker: new WeightedPicker(list.map((i) => organizations[i].sizeWeight + 1)),
-  });
+  // Bigger suppliers win more orders; in heavy-tailed networks popularity is Zipf-like on its own.
+  const popularity =
+    s.shape === 'heavy-tailed'
+      ? zipfWeights(new SeededRandom(s.seed, 'supplier-popularity'), organizations.length, SUPPLIER_ZIPF)
+      : organizations.map((draft) => draft.sizeWeight + 1);
+  const pool = (list: number[]) => ({ list, picker: new WeightedPicker(list.map((i) => popularity[i])) });
   const everySupplier = pool(suppliers);
   const localSuppliers = new Map([...suppliersByRoot].map(([root, list]) => [root, pool(list)]));
   const count = Math.round(s.people.length * ACTIVITY_PER_PERSON.trades);

@@ -2,7 +2,21 @@ import { NetworkClock } from './network-clock.js';
 import { buildOrganizations, OrganizationDraft } from './network-organizations.js';
 import { COUNTRIES, CountryProfile } from './network-names.js';
 import { TITLES } from './network-vocabulary.js';
-import { GeneratedConnection, GeneratedEmployment, GeneratedPerson, NetworkOptions } from './network-types.js';
+import {
+  addHeavyTailedConnections,
+  defaultShape,
+  degreePicker,
+  ORGANIZATION_ZIPF,
+  targetDegree,
+  zipfWeights,
+} from './network-heavy-tail.js';
+import {
+  GeneratedConnection,
+  GeneratedEmployment,
+  GeneratedPerson,
+  NetworkOptions,
+  NetworkShape,
+} from './network-types.js';
 import { SeededRandom, WeightedPicker } from './seeded-random.js';
 
 export const MAX_GENERATED_PEOPLE = 1_000_000;
@@ -27,6 +41,7 @@ export function pairKey(a: number, b: number): number {
 export interface NetworkStructure {
   clock: NetworkClock;
   seed: number;
+  shape: NetworkShape;
   id: (kind: string, index: number) => string;
   categoryRoot: Map<string, string>;
   categoryName: Map<string, string>;
@@ -76,14 +91,21 @@ export function generateStructure(options: NetworkOptions): NetworkStructure {
       categoryName.set(child.id, child.name);
     }
   }
+  const shape = options.shape ?? defaultShape(peopleCount);
   const organizations = buildOrganizations(new SeededRandom(seed, 'organizations'), organizationCount, {
     clock,
     taxonomy,
     id,
   });
+  if (shape === 'heavy-tailed') {
+    // Organization sizes from 1 (the founder alone) to thousands: Zipf weights in a seeded order.
+    const weights = zipfWeights(new SeededRandom(seed, 'organization-sizes'), organizations.length, ORGANIZATION_ZIPF);
+    organizations.forEach((draft, index) => (draft.sizeWeight = weights[index]));
+  }
   const structure: NetworkStructure = {
     clock,
     seed,
+    shape,
     id,
     categoryRoot,
     categoryName,
@@ -99,7 +121,8 @@ export function generateStructure(options: NetworkOptions): NetworkStructure {
     connections: [],
   };
   addPeople(structure, peopleCount);
-  addConnections(structure);
+  if (shape === 'heavy-tailed') addHeavyTailed(structure);
+  else addConnections(structure);
   return structure;
 }
 
@@ -212,31 +235,30 @@ function sentenceCase(title: string): string {
   return title.charAt(0) + title.slice(1).toLowerCase();
 }
 
-/**
- * Clustered connections: colleagues (current and former), peers in the same industry (often the
- * same country), and a few random acquaintances; about ten per person on average. One per pair.
- */
-function addConnections(s: NetworkStructure): void {
-  const random = new SeededRandom(s.seed, 'connections');
-  const count = s.people.length;
-  s.neighbours = s.people.map(() => []);
+/** Per person the root category of their industry, people by root, and former members per organization. */
+function groups(s: NetworkStructure) {
   const rootOf = (person: number): string => {
     const org = s.currentOrg[person] !== -1 ? s.currentOrg[person] : s.formerOrg[person];
     return s.organizations[org].focusRootId;
   };
   const byRoot = new Map<string, number[]>();
   const formerMembers: number[][] = s.organizations.map(() => []);
-  for (let person = 0; person < count; person += 1) {
+  for (let person = 0; person < s.people.length; person += 1) {
     const root = rootOf(person);
     const group = byRoot.get(root);
     if (group) group.push(person);
     else byRoot.set(root, [person]);
     if (s.formerOrg[person] !== -1) formerMembers[s.formerOrg[person]].push(person);
   }
-  const connect = (a: number, b: number): void => {
-    if (a === b) return;
+  return { rootOf, byRoot, formerMembers };
+}
+
+/** Connects two people once (false when they are the same or already connected), at a time after both joined. */
+function connector(s: NetworkStructure, random: SeededRandom): (a: number, b: number) => boolean {
+  return (a, b) => {
+    if (a === b) return false;
     const key = pairKey(a, b);
-    if (s.connectedSince.has(key)) return;
+    if (s.connectedSince.has(key)) return false;
     // Both people were on the platform before they connected.
     const earliest = Math.max(s.joinedAt[a], s.joinedAt[b]);
     const day = random.int(Math.min(s.clock.dayOf(earliest), s.clock.today - 1), s.clock.today - 1);
@@ -245,7 +267,20 @@ function addConnections(s: NetworkStructure): void {
     s.connections.push({ fromId: s.people[a].id, toId: s.people[b].id, since: s.clock.iso(since) });
     s.neighbours[a].push(b);
     s.neighbours[b].push(a);
+    return true;
   };
+}
+
+/**
+ * Clustered connections: colleagues (current and former), peers in the same industry (often the
+ * same country), and a few random acquaintances; about ten per person on average. One per pair.
+ */
+function addConnections(s: NetworkStructure): void {
+  const random = new SeededRandom(s.seed, 'connections');
+  const count = s.people.length;
+  s.neighbours = s.people.map(() => []);
+  const { rootOf, byRoot, formerMembers } = groups(s);
+  const connect = connector(s, random);
   for (let person = 0; person < count; person += 1) {
     const org = s.currentOrg[person];
     if (org !== -1) for (const colleague of random.sample(s.members[org], random.int(1, 5))) connect(person, colleague);
@@ -267,4 +302,28 @@ function addConnections(s: NetworkStructure): void {
       connect(person, random.int(0, count - 1));
     }
   }
+}
+
+/** Heavy-tailed connections (network-heavy-tail.ts): Pareto target degrees, clustered by organization and industry. */
+function addHeavyTailed(s: NetworkStructure): void {
+  const random = new SeededRandom(s.seed, 'connections');
+  const count = s.people.length;
+  s.neighbours = s.people.map(() => []);
+  const { rootOf, byRoot, formerMembers } = groups(s);
+  const targets = s.people.map(() => targetDegree(random, count));
+  const everyone = Array.from({ length: count }, (_, index) => index);
+  const anyone = degreePicker(everyone, targets);
+  const peerPickers = new Map([...byRoot].map(([root, people]) => [root, degreePicker(people, targets)]));
+  const none: number[] = [];
+  addHeavyTailedConnections(
+    random,
+    targets,
+    {
+      colleagues: (person) => (s.currentOrg[person] === -1 ? none : s.members[s.currentOrg[person]]),
+      formerColleagues: (person) => (s.formerOrg[person] === -1 ? none : formerMembers[s.formerOrg[person]]),
+      peer: (person) => (peerPickers.get(rootOf(person)) as (r: SeededRandom) => number)(random),
+      anyone: () => anyone(random),
+    },
+    connector(s, random),
+  );
 }

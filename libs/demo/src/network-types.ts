@@ -16,10 +16,15 @@ export interface NetworkOptions {
   people: number;
   /** Defaults to about people / 3.75 (80 for 300 people). */
   organizations?: number;
+  /** 'heavy-tailed' (network-heavy-tail.ts) by default from 10,000 people, else 'classic'. */
+  shape?: NetworkShape;
   /** The day the network is generated for, 'yyyy-mm-dd': every date and timestamp lies before it. */
   today: string;
   taxonomy: readonly TaxonomyRootInput[];
 }
+
+/** Which shape a network takes: 'classic' (3 to 28 connections each) or 'heavy-tailed'. */
+export type NetworkShape = 'classic' | 'heavy-tailed';
 
 export type GeneratedRole = 'BUYER' | 'SUPPLIER';
 export type GeneratedEmploymentStatus = 'APPROVED' | 'ENDED';

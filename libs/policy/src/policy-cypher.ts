@@ -82,3 +82,18 @@ export const SHORTEST_PATH_CANDIDATES = (viewer: string, target: string, maxDept
     RETURN collect([n IN nodes(path) | ${PATH_PERSON(viewer, 'n', naming)}]) AS candidates
   }`;
 };
+
+/**
+ * The people blocked either way with the viewer, as a list expression: bound once per statement, it
+ * lets the two rules below check many people with a hash lookup each instead of a pattern each.
+ */
+export const BLOCKED_WITH = (viewer: string): string =>
+  `COLLECT { MATCH (${viewer})-[:BLOCKED]-(b) RETURN DISTINCT b }`;
+
+/** MAY_SEE_PERSON, given `blocked` bound to BLOCKED_WITH(viewer). */
+export const MAY_SEE_PERSON_AMONG = (viewer: string, p: string, blocked: string): string =>
+  `(${p} = ${viewer} OR NOT ${p} IN ${blocked})`;
+
+/** MAY_NAME_IN_SEARCH, given `blocked` bound to BLOCKED_WITH(viewer). */
+export const MAY_NAME_IN_SEARCH_AMONG = (viewer: string, p: string, blocked: string): string =>
+  `(${p} = ${viewer} OR (coalesce(${p}.appearInNetworkSearches, true) AND NOT ${p} IN ${blocked}))`;

@@ -8,3 +8,5 @@ export * from './models/trust-evidence.model.js';
 export { rankSuppliers, contribution, decay } from './scoring.js';
 export * from './trust.module.js';
 export * from './trust.service.js';
+export { NETWORK_TRADE_SUMMARY_CYPHER, NETWORK_TRADERS_CYPHER } from './network-traders-cypher.js';
+export { SHORTLIST_EVIDENCE_CYPHER } from './trust.repository.js';

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
-import {
-  MAY_NAME_IN_SEARCH,
-  MAY_SEE_PERSON,
-  PathPerson,
-  SHORTEST_PATH_CANDIDATES,
-  TRADE_VISIBLE_TO_VIEWER,
-} from '#tradegraph/policy';
+import { MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, PathPerson, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
+import { Degree, NETWORK_TRADE_SUMMARY_CYPHER, NETWORK_TRADERS_CYPHER } from './network-traders-cypher.js';
 import { EvidenceFact } from './scoring.js';
+
+export type { Degree } from './network-traders-cypher.js';
 
 export interface NetworkTraderRow {
   personId: string;
@@ -22,75 +19,6 @@ export interface NetworkTraderRow {
 }
 
 export type EvidenceRow = EvidenceFact & { supplierName: string };
-
-/** Degrees allowed in network queries; a variable-length bound cannot be a query parameter. */
-export type Degree = 1 | 2 | 3;
-
-/** T(p): the people behind a confirmed trade t with buyer `buyer`: its current buyer members and its recorder. */
-const TRADE_PEOPLE = `CALL (t, buyer) {
-  MATCH (p:Person)-[:WORKS_AT {status: 'APPROVED'}]->(buyer) RETURN p
-  UNION
-  MATCH (p:Person)-[:RECORDED]->(t) RETURN p
-}`;
-
-/**
- * For "who in my network traded with X": anchored on the supplier (index seek), over its
- * CONFIRMED trades visible to the viewer, the people who are current members of each trade's
- * buyer or recorded it and whom the viewer may name in network searches; each is kept when a
- * shortest CONNECTED_TO path from the viewer is at most maxDegree long (bidirectional shortest-path
- * search between two bound nodes). Only the page's people get their candidate paths.
- */
-export const NETWORK_TRADERS_CYPHER = `
-MATCH (viewer:Person {id: $viewerId})
-MATCH (:Organization {id: $supplierId})<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})
-WHERE ${TRADE_VISIBLE_TO_VIEWER}
-MATCH (t)-[:BUYER]->(buyer:Organization)
-OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
-WITH viewer, t, buyer, (f.quality + f.delivery + f.communication) / 3.0 AS rating
-${TRADE_PEOPLE}
-WITH viewer, p, collect({id: t.id, occurredOn: t.occurredOn, buyerId: buyer.id, rating: rating}) AS trades
-// People who opted out of network searches or are blocked either way are never named here.
-WHERE p <> viewer AND ${MAY_NAME_IN_SEARCH('viewer', 'p')}
-MATCH path = shortestPath((viewer)-[:CONNECTED_TO*..3]-(p))
-WITH viewer, p, trades, path WHERE length(path) <= $maxDegree
-WITH viewer, p, trades, path,
-     reduce(latest = head(trades), tr IN tail(trades) |
-       CASE WHEN tr.occurredOn > latest.occurredOn OR (tr.occurredOn = latest.occurredOn AND tr.id < latest.id)
-            THEN tr ELSE latest END) AS latest,
-     [tr IN trades WHERE tr.rating IS NOT NULL | tr.rating] AS ratings
-WITH viewer, {
-  personId: p.id, degree: length(path), organizationId: latest.buyerId,
-  tradeCount: size(trades), lastTradedOn: latest.occurredOn,
-  averageRating: CASE WHEN size(ratings) = 0 THEN null ELSE reduce(s = 0.0, r IN ratings | s + r) / size(ratings) END
-} AS row
-ORDER BY row.degree ASC, row.tradeCount DESC, row.lastTradedOn DESC, row.personId ASC
-WITH viewer, collect(row) AS rows
-WITH viewer, size(rows) AS total, rows[$offset..($offset + $limit)] AS page
-CALL (viewer, page) {
-  UNWIND range(0, size(page) - 1) AS i
-  WITH viewer, i, page[i] AS row
-  MATCH (p:Person {id: row.personId})
-  ${SHORTEST_PATH_CANDIDATES('viewer', 'p', 3, 'SEARCH')}
-  WITH i, row {.*, candidates: candidates} AS item ORDER BY i
-  RETURN collect(item) AS items
-}
-RETURN total, items`;
-
-/**
- * For networkTradeSummary: the same people as NETWORK_TRADERS_CYPHER, including those who opted out
- * of network searches (but not people blocked either way), counted per degree up to 3 whatever the
- * maxDegree asked (small-counts.ts decides what to show across all of them). Only degrees with at
- * least one person come back.
- */
-export const NETWORK_TRADE_SUMMARY_CYPHER = `
-MATCH (viewer:Person {id: $viewerId})
-MATCH (:Organization {id: $supplierId})<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})
-WHERE ${TRADE_VISIBLE_TO_VIEWER}
-MATCH (t)-[:BUYER]->(buyer:Organization)
-${TRADE_PEOPLE}
-WITH DISTINCT viewer, p WHERE p <> viewer AND ${MAY_SEE_PERSON('viewer', 'p')}
-MATCH path = shortestPath((viewer)-[:CONNECTED_TO*..3]-(p))
-RETURN length(path) AS degree, count(*) AS people`;
 
 /** The viewer's network within maxDegree, as (person, degree) rows; one expansion per exact length. */
 const NETWORK = `
@@ -223,7 +151,7 @@ export class TrustRepository {
   }): Promise<{ total: number; items: NetworkTraderRow[] }> {
     const [row] = await this.neo4j.read<{ total: number; items: NetworkTraderRow[] }>(
       'TrustRepository.networkTraders',
-      NETWORK_TRADERS_CYPHER,
+      NETWORK_TRADERS_CYPHER[params.maxDegree],
       {
         ...params,
         maxDegree: int(params.maxDegree),
