@@ -4,12 +4,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuthUser, conflict } from '#tradegraph/common';
 import { Person, PeopleService } from '#tradegraph/people';
 import * as argon2 from 'argon2';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { RegisterInput } from './dto/register.input.js';
 import { Account } from './entities/account.entity.js';
+import { assertPasswordAllowed } from './password-policy.js';
 import { isUniqueViolation } from './unique-violation.js';
 
-// OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+// OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane (README, "Passwords").
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 // Verifying against a dummy hash keeps unknown emails as slow as wrong passwords.
 let dummyHash: Promise<string> | undefined;
@@ -24,8 +25,15 @@ export class AccountsService {
     private readonly people: PeopleService,
   ) {}
 
-  /** Creates the account and its Person node; if either fails, neither remains. */
-  async register(input: RegisterInput): Promise<{ account: Account; person: Person }> {
+  /**
+   * Creates the account and its Person node; if either fails, neither remains. The address is
+   * unverified unless `verified` (demo accounts only); EmailVerificationService mails the link.
+   */
+  async register(
+    input: RegisterInput,
+    { verified = false }: { verified?: boolean } = {},
+  ): Promise<{ account: Account; person: Person }> {
+    assertPasswordAllowed(input.password, input.email, 'input.password');
     const emailNormalized = normalizeEmail(input.email);
     if (await this.accounts.existsBy({ emailNormalized })) throw emailTaken();
     const account = this.accounts.create({
@@ -33,6 +41,7 @@ export class AccountsService {
       email: input.email.trim(),
       emailNormalized,
       passwordHash: await argon2.hash(input.password, ARGON2_OPTIONS),
+      emailVerifiedAt: verified ? new Date() : null,
     });
     try {
       await this.accounts.insert(account);
@@ -87,10 +96,40 @@ export class AccountsService {
 
   async findUser(id: string): Promise<AuthUser | null> {
     const account = await this.accounts.findOneBy({ id });
-    return account ? { id: account.id, email: account.email } : null;
+    return account ? { id: account.id, email: account.email, emailVerified: account.emailVerifiedAt !== null } : null;
+  }
+
+  findAccount(id: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ emailNormalized: normalizeEmail(email) });
+  }
+
+  /** Marks the account's current address verified (unless it already is). */
+  async markEmailVerified(id: string): Promise<void> {
+    await this.accounts.update({ id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+  }
+
+  /** Sets a new password after the policy check; `field` names the argument at fault. */
+  async setPassword(account: Account, password: string, field: string): Promise<void> {
+    assertPasswordAllowed(password, account.email, field);
+    await this.accounts.update({ id: account.id }, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS) });
+  }
+
+  /** Makes `email` the account's verified address. CONFLICT when another account has it meanwhile. */
+  async changeEmail(id: string, email: string): Promise<void> {
+    try {
+      const changed = { email: email.trim(), emailNormalized: normalizeEmail(email), emailVerifiedAt: new Date() };
+      await this.accounts.update({ id }, changed);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken('token');
+      throw error;
+    }
   }
 }
 
-function emailTaken() {
-  return conflict('An account with this email already exists.', 'input.email');
+export function emailTaken(field = 'input.email') {
+  return conflict('An account with this email already exists.', field);
 }

@@ -3,14 +3,16 @@ import * as path from 'node:path';
 import { AppConfig } from '#tradegraph/config';
 import { DataSourceOptions } from 'typeorm';
 import { Account } from './entities/account.entity.js';
+import { AccountToken } from './entities/account-token.entity.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { AuditLogOrganization } from './entities/audit-log-organization.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { CreateAccounts1764230400000 } from './migrations/1764230400000-create-accounts.js';
 import { AuditLogOrganizations1764835200000 } from './migrations/1764835200000-audit-log-organizations.js';
+import { EmailFlows1765065600000 } from './migrations/1765065600000-email-flows.js';
 
-export const SQL_ENTITIES = [Account, RefreshToken, AuditLogEntry, AuditLogOrganization];
-export const SQL_MIGRATIONS = [CreateAccounts1764230400000, AuditLogOrganizations1764835200000];
+export const SQL_ENTITIES = [Account, RefreshToken, AuditLogEntry, AuditLogOrganization, AccountToken];
+export const SQL_MIGRATIONS = [CreateAccounts1764230400000, AuditLogOrganizations1764835200000, EmailFlows1765065600000];
 
 /**
  * TypeORM options for the configured SQL database. Migrations run at start-up everywhere,
