@@ -65,7 +65,13 @@ export async function newPerson(
 export async function newOrganization(
   t: TestApp,
   owner: TestPerson,
-  overrides: Partial<{ name: string; country: string; roles: OrganizationRole[]; categoryIds: string[] }> = {},
+  overrides: Partial<{
+    name: string;
+    country: string;
+    roles: OrganizationRole[];
+    categoryIds: string[];
+    website: string;
+  }> = {},
 ): Promise<Organization> {
   const { categoryIds, ...rest } = overrides;
   const organization = await t.app.get(OrganizationsService).create(owner.user, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuthUser, conflict } from '#tradegraph/common';
+import { verifiableEmailDomain } from '#tradegraph/organizations';
 import { Person, PeopleService } from '#tradegraph/people';
 import * as argon2 from 'argon2';
 import { IsNull, Repository } from 'typeorm';
@@ -56,6 +57,7 @@ export class AccountsService {
         headline: input.headline || null,
         country: input.country ?? null,
       });
+      if (verified) await this.people.setVerifiedEmailDomain(account.id, verifiableEmailDomain(account.email));
       return { account, person };
     } catch (error) {
       await this.accounts.delete({ id: account.id });
@@ -107,9 +109,13 @@ export class AccountsService {
     return this.accounts.findOneBy({ emailNormalized: normalizeEmail(email) });
   }
 
-  /** Marks the account's current address verified (unless it already is). */
-  async markEmailVerified(id: string): Promise<void> {
-    await this.accounts.update({ id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+  /** Marks the account's current address verified (unless it already is), which its person's organizations see. */
+  async markEmailVerified(account: Account): Promise<void> {
+    const marked = await this.accounts.update(
+      { id: account.id, emailVerifiedAt: IsNull() },
+      { emailVerifiedAt: new Date() },
+    );
+    if (marked.affected) await this.people.setVerifiedEmailDomain(account.id, verifiableEmailDomain(account.email));
   }
 
   /** Sets a new password after the policy check; `field` names the argument at fault. */
@@ -123,6 +129,7 @@ export class AccountsService {
     try {
       const changed = { email: email.trim(), emailNormalized: normalizeEmail(email), emailVerifiedAt: new Date() };
       await this.accounts.update({ id }, changed);
+      await this.people.setVerifiedEmailDomain(id, verifiableEmailDomain(email));
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken('token');
       throw error;

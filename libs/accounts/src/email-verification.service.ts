@@ -48,7 +48,7 @@ export class EmailVerificationService {
     if (used.purpose === 'verifyEmail') {
       // A link mailed to an address the account no longer has verifies nothing.
       if (normalizeEmail(used.email) !== account.emailNormalized) throw invalidLink();
-      await this.accounts.markEmailVerified(account.id);
+      await this.accounts.markEmailVerified(account);
     } else {
       await this.accounts.changeEmail(account.id, used.email);
       await this.tokens.retire(account.id, 'verifyEmail');

@@ -14,7 +14,9 @@ export class EmailResolver {
     description:
       'Verifies an email address by the token of its mailed link (registration, resendVerificationEmail or changeEmail; the latter makes the new address the account’s and tells the old one). Each link works once, for 24 hours. Errors: BAD_USER_INPUT (the token is invalid, expired or used, with `field`), CONFLICT (the new address became another account’s meanwhile).',
   })
-  verifyEmail(@Args('token', { description: 'The `token` parameter of the mailed link.' }) token: string): Promise<Person> {
+  verifyEmail(
+    @Args('token', { description: 'The `token` parameter of the mailed link.' }) token: string,
+  ): Promise<Person> {
     return this.verification.verify(token);
   }
 

@@ -44,11 +44,7 @@ export class PasswordService {
    * Sets the new password through a reset link, ends every session of the account and starts a new one.
    * The link proves the address too, so an unverified address becomes verified.
    */
-  async reset(
-    token: string,
-    newPassword: string,
-    client: ClientInfo,
-  ): Promise<IssuedTokens & { user: AuthUser }> {
+  async reset(token: string, newPassword: string, client: ClientInfo): Promise<IssuedTokens & { user: AuthUser }> {
     const found: { account?: Account } = {};
     await this.tokens.use(token, ['resetPassword'], async (stored) => {
       const current = await this.accounts.findAccount(stored.accountId);
@@ -58,7 +54,7 @@ export class PasswordService {
     });
     const account = found.account as Account;
     await this.accounts.setPassword(account, newPassword, 'newPassword');
-    await this.accounts.markEmailVerified(account.id);
+    await this.accounts.markEmailVerified(account);
     await this.sessions.endSessions(account.id, 'passwordChanged');
     const user = (await this.accounts.findUser(account.id)) as AuthUser;
     return { ...(await this.sessions.issue(user, client)), user };

@@ -12,7 +12,11 @@ import { AuditLogOrganizations1764835200000 } from './migrations/1764835200000-a
 import { EmailFlows1765065600000 } from './migrations/1765065600000-email-flows.js';
 
 export const SQL_ENTITIES = [Account, RefreshToken, AuditLogEntry, AuditLogOrganization, AccountToken];
-export const SQL_MIGRATIONS = [CreateAccounts1764230400000, AuditLogOrganizations1764835200000, EmailFlows1765065600000];
+export const SQL_MIGRATIONS = [
+  CreateAccounts1764230400000,
+  AuditLogOrganizations1764835200000,
+  EmailFlows1765065600000,
+];
 
 /**
  * TypeORM options for the configured SQL database. Migrations run at start-up everywhere,

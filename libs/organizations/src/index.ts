@@ -3,3 +3,4 @@ export * from './models/organization.model.js';
 export * from './organizations.loader.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
+export * from './organization-domain.js';

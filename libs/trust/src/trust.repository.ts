@@ -9,6 +9,8 @@ import {
 } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { EvidenceFact } from './scoring.js';
+import { DOMAIN_VERIFIED, ORGANIZATION_VERIFICATION } from './verification-cypher.js';
+import type { OrganizationVerification } from './models/organization-verification.model.js';
 
 export interface NetworkTraderRow {
   personId: string;
@@ -173,7 +175,8 @@ CALL (viewer, cats, network) {
 RETURN fact`;
 
 const SEARCH_FIELDS = 'o {.id, .name, .country, .roles, website: o.website, description: o.description}';
-const SUPPLIER_FILTER = `'SUPPLIER' IN o.roles AND ($country IS NULL OR o.country = $country)`;
+const SUPPLIER_FILTER = `'SUPPLIER' IN o.roles AND ($country IS NULL OR o.country = $country)
+  AND (NOT $verifiedOnly OR ${DOMAIN_VERIFIED('o')})`;
 const PAGE = `RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
 
 /** Suppliers matching free text (full-text index on name and description), by relevance then name. */
@@ -205,6 +208,7 @@ export interface SupplierSearch {
   query: string | null;
   categoryId: string | null;
   country: string | null;
+  verifiedOnly: boolean;
   offset: number;
   limit: number;
 }
@@ -269,5 +273,10 @@ export class TrustRepository {
       { timeoutMs: this.neo4j.networkTimeoutMs },
     );
     return row ?? { total: 0, items: [] };
+  }
+
+  /** Domain verification and vouching of each organization (verification-cypher.ts); unknown ids are left out. */
+  organizationVerification(ids: readonly string[]): Promise<OrganizationVerification[]> {
+    return this.neo4j.read<OrganizationVerification>(ORGANIZATION_VERIFICATION, { ids });
   }
 }

@@ -101,6 +101,7 @@ export class TrustService {
       query: args.text ? toLuceneQuery(args.text) : null,
       categoryId: args.categoryId ?? null,
       country: args.country ?? null,
+      verifiedOnly: args.verifiedOnly ?? false,
       offset,
       limit: args.first,
     });

@@ -1,0 +1,160 @@
+import { EmploymentService } from '#tradegraph/employment';
+import { OrganizationRole } from '#tradegraph/organizations';
+import { AmountBand, TradesService, TradeVisibility } from '#tradegraph/trades';
+import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
+import { mailedToken } from './support/email-helpers.js';
+import { createTestApp, TestApp } from './support/test-app.js';
+import { STEEL } from './support/trades-helpers.js';
+
+const VERIFICATION = `query($id: ID!) { organization(id: $id) {
+  verification { domainVerified verifiedDomain verifiedAt vouchedBy }
+} }`;
+
+/** Domain verification (freemail and subdomains), vouching from the network, searchSuppliers(verifiedOnly). */
+describe('organization verification', () => {
+  let t: TestApp;
+  let viewer: TestPerson;
+  let sequence = 0;
+  const domain = (label: string) => `${label}-${++sequence}.example`;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    viewer = await newPerson(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const verificationOf = async (id: string) => {
+    const res = await t.gql(VERIFICATION, { id }, viewer.token);
+    expect(res.errors).toBeUndefined();
+    return res.data!.organization.verification;
+  };
+  /** An organization at https://www.<domain> whose admin has the given address. */
+  async function organizationAt(site: string, adminEmail: string, verified = true) {
+    const admin = await newPerson(t, { email: adminEmail, verified });
+    const organization = await newOrganization(t, admin, {
+      website: `https://www.${site}/about`,
+      categoryIds: [STEEL],
+    });
+    return { admin, organization };
+  }
+
+  it('is domain-verified by a current member verified on the website’s domain, or on a subdomain', async () => {
+    const site = domain('acme');
+    const { organization } = await organizationAt(site, `ann@${site}`);
+    const verification = await verificationOf(organization.id);
+    expect(verification).toMatchObject({ domainVerified: true, verifiedDomain: site, vouchedBy: 0 });
+    expect(Date.parse(verification.verifiedAt)).toBeLessThanOrEqual(Date.now());
+
+    const other = domain('branch');
+    const { organization: branch } = await organizationAt(other, `bob@eu.${other}`);
+    expect(await verificationOf(branch.id)).toMatchObject({ domainVerified: true, verifiedDomain: other });
+  });
+
+  it('is not verified by an unverified address, a lookalike domain, a pending or a former member', async () => {
+    const site = domain('plain');
+    const { organization, admin } = await organizationAt(site, `cem@${site}`, false);
+    const unverified = { domainVerified: false, verifiedDomain: null, verifiedAt: null, vouchedBy: 0 };
+    expect(await verificationOf(organization.id)).toEqual(unverified);
+
+    const lookalike = await newPerson(t, { email: `dan@not${site}` });
+    await newEmployment(t, lookalike, organization, { approvedBy: admin });
+    const pending = await newPerson(t, { email: `eve@${site}` });
+    const employment = await newEmployment(t, pending, organization);
+    expect(await verificationOf(organization.id)).toEqual(unverified);
+
+    // Approved, the member verifies it; once the employment ends, it is unverified again.
+    await t.app.get(EmploymentService).approve(admin.user, employment.id);
+    expect((await verificationOf(organization.id)).domainVerified).toBe(true);
+    await t.app.get(EmploymentService).end(pending.user, employment.id, null);
+    expect(await verificationOf(organization.id)).toEqual(unverified);
+  });
+
+  it('is verified once the member verifies the address by the mailed link', async () => {
+    const site = domain('later');
+    const { organization, admin } = await organizationAt(site, `fay@${site}`, false);
+    expect((await verificationOf(organization.id)).domainVerified).toBe(false);
+    await t.gql(`mutation { resendVerificationEmail }`, {}, admin.token);
+    await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { id } }`, {
+      token: await mailedToken(t, admin.email, 'Verify'),
+    });
+    expect((await verificationOf(organization.id)).domainVerified).toBe(true);
+  });
+
+  it('never verifies with freemail, as website or as address', async () => {
+    const { organization } = await organizationAt('gmail.com', `gus-${++sequence}@gmail.com`);
+    expect((await verificationOf(organization.id)).domainVerified).toBe(false);
+    const { organization: subdomain } = await organizationAt('mail.yahoo.com', `hal-${++sequence}@mail.yahoo.com`);
+    expect((await verificationOf(subdomain.id)).domainVerified).toBe(false);
+  });
+
+  it('counts the members of other domain-verified organizations with a confirmed public trade as vouching', async () => {
+    const supplierSite = domain('supplier');
+    const supplier = await organizationAt(supplierSite, `ida@${supplierSite}`, false);
+    const supplierMember = await newPerson(t);
+    await newEmployment(t, supplierMember, supplier.organization, { approvedBy: supplier.admin });
+
+    const buyerSite = domain('buyer');
+    const buyer = await organizationAt(buyerSite, `jon@${buyerSite}`);
+    const buyerMember = await newPerson(t);
+    await newEmployment(t, buyerMember, buyer.organization, { approvedBy: buyer.admin });
+    const unverifiedBuyer = await organizationAt(domain('unverified'), `kim@${domain('elsewhere')}`);
+
+    const trades = t.app.get(TradesService);
+    const trade = async (recorder: TestPerson, buyerId: string, visibility = TradeVisibility.PUBLIC) => {
+      const recorded = await trades.record(recorder.user, {
+        buyerId,
+        supplierId: supplier.organization.id,
+        categoryId: STEEL,
+        occurredOn: '2024-05-01',
+        amountBand: AmountBand.FROM_10K_TO_100K,
+        visibility,
+      });
+      return trades.confirm(supplierMember.user, recorded.id);
+    };
+    await trade(unverifiedBuyer.admin, unverifiedBuyer.organization.id);
+    expect((await verificationOf(supplier.organization.id)).vouchedBy).toBe(0);
+    await trade(buyerMember, buyer.organization.id, TradeVisibility.PRIVATE);
+    expect((await verificationOf(supplier.organization.id)).vouchedBy).toBe(0);
+    await trade(buyerMember, buyer.organization.id);
+    await trade(buyer.admin, buyer.organization.id);
+    // Both current members of the verified buyer, counted once each; the supplier is not itself verified.
+    expect(await verificationOf(supplier.organization.id)).toMatchObject({ domainVerified: false, vouchedBy: 2 });
+    // The buyer's vouching comes from verified suppliers only: none here.
+    expect((await verificationOf(buyer.organization.id)).vouchedBy).toBe(0);
+  });
+
+  it('searchSuppliers(verifiedOnly: true) lists only domain-verified suppliers', async () => {
+    const name = `Verifiable ${++sequence}`;
+    const site = domain('search');
+    const verified = await newPerson(t, { email: `lea@${site}` });
+    const shown = await newOrganization(t, verified, {
+      name: `${name} Shown`,
+      website: `https://${site}`,
+      roles: [OrganizationRole.SUPPLIER],
+    });
+    const unverified = await newPerson(t, { email: `max@${domain('other')}` });
+    const hidden = await newOrganization(t, unverified, {
+      name: `${name} Hidden`,
+      website: `https://${site}.org`,
+      roles: [OrganizationRole.SUPPLIER],
+    });
+    const search = async (verifiedOnly?: boolean) => {
+      const res = await t.gql(
+        `query($text: String, $verifiedOnly: Boolean) { searchSuppliers(text: $text, verifiedOnly: $verifiedOnly, first: 100) {
+          edges { node { id verification { domainVerified } } } } }`,
+        { text: name, verifiedOnly },
+        viewer.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.searchSuppliers.edges.map((edge: any) => edge.node);
+    };
+    const all = (await search()).map((node: any) => node.id);
+    expect(all).toEqual(expect.arrayContaining([shown.id, hidden.id]));
+    const verifiedOnly = await search(true);
+    expect(verifiedOnly.map((node: any) => node.id)).toContain(shown.id);
+    expect(verifiedOnly.map((node: any) => node.id)).not.toContain(hidden.id);
+    expect(verifiedOnly.every((node: any) => node.verification.domainVerified)).toBe(true);
+  });
+});
