@@ -157,4 +157,53 @@ describe('organization verification', () => {
     expect(verifiedOnly.map((node: any) => node.id)).not.toContain(hidden.id);
     expect(verifiedOnly.every((node: any) => node.verification.domainVerified)).toBe(true);
   });
+
+  it('counts trade evidence between two unverified organizations half in the shortlist, and says who is verified', async () => {
+    const category = STEEL;
+    const shopper = await newPerson(t);
+    const trades = t.app.get(TradesService);
+    /** A supplier with one confirmed public trade from a buyer whose member is a direct connection of the shopper. */
+    async function supplierWithTrade(buyerVerified: boolean) {
+      const supplier = await organizationAt(domain('s'), `s${++sequence}@${domain('x')}`);
+      const supplierMember = await newPerson(t);
+      await newEmployment(t, supplierMember, supplier.organization, { approvedBy: supplier.admin });
+      const site = domain('b');
+      const buyer = await organizationAt(site, buyerVerified ? `b@${site}` : `b${++sequence}@${domain('y')}`);
+      await t.neo4j.write(
+        'MATCH (a:Person {id: $a}), (b:Person {id: $b}) CREATE (a)-[:CONNECTED_TO {since: datetime()}]->(b)',
+        { a: shopper.id, b: buyer.admin.id },
+      );
+      const recorded = await trades.record(buyer.admin.user, {
+        buyerId: buyer.organization.id,
+        supplierId: supplier.organization.id,
+        categoryId: category,
+        occurredOn: new Date().toISOString().slice(0, 10),
+        amountBand: AmountBand.FROM_10K_TO_100K,
+        visibility: TradeVisibility.PUBLIC,
+      });
+      await trades.confirm(supplierMember.user, recorded.id);
+      return supplier.organization.id;
+    }
+    const verifiedBuyer = await supplierWithTrade(true);
+    const unverifiedBoth = await supplierWithTrade(false);
+    const res = await t.gql(
+      `query($categoryId: ID!) { supplierShortlist(categoryId: $categoryId, maxDegree: 1) {
+        score supplier { id } evidence { kind contribution supplierVerified buyerVerified } } }`,
+      { categoryId: category },
+      shopper.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const byId = new Map(res.data!.supplierShortlist.map((r: any) => [r.supplier.id, r]));
+    const full = byId.get(verifiedBuyer) as any;
+    const half = byId.get(unverifiedBoth) as any;
+    expect(full.evidence).toEqual([
+      { kind: 'TRADE', contribution: expect.any(Number), supplierVerified: false, buyerVerified: true },
+    ]);
+    expect(half.evidence).toEqual([
+      { kind: 'TRADE', contribution: expect.any(Number), supplierVerified: false, buyerVerified: false },
+    ]);
+    // w(1) × 0.6 without feedback × d(today) = 0.6; the unverified pair counts half of it.
+    expect(full.evidence[0].contribution).toBeCloseTo(0.6, 3);
+    expect(half.evidence[0].contribution).toBeCloseTo(0.3, 3);
+  });
 });

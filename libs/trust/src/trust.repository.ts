@@ -151,10 +151,12 @@ CALL (viewer, cats, network) {
   WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
   WITH viewer, t, s, p, degree ORDER BY degree ASC, p.id ASC
   WITH viewer, t, s, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
+  MATCH (t)-[:BUYER]->(b:Organization)
   OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
   RETURN {kind: 'TRADE', id: t.id, supplierId: s.id, supplierName: s.name, personId: nearest.id,
           degree: nearest.degree, hidden: nearest.hidden, hiddenPersonIds: ${TRADE_HIDDEN_PEOPLE}, occurredOn: t.occurredOn,
-          feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0} AS fact
+          feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0,
+          supplierVerified: ${DOMAIN_VERIFIED('s')}, buyerVerified: ${DOMAIN_VERIFIED('b')}} AS fact
   UNION
   MATCH (viewer)<-[:REFERRED_TO]-(r:Referral)<-[:REFERRED]-(sender:Person),
         (r)-[:ABOUT]->(s:Organization), (r)-[:IN_CATEGORY]->(rc:Category)

@@ -87,6 +87,8 @@ export class TrustService {
         kind: item.kind as EvidenceKind,
         degree: item.degree,
         contribution: item.contribution,
+        supplierVerified: item.supplierVerified,
+        buyerVerified: item.buyerVerified,
       })),
     }));
   }
