@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { AccountToken, AuditLogEntry } from '#tradegraph/accounts';
 import { newEmployment, newOrganization, newPerson } from './support/factories.js';
 import {
@@ -291,5 +294,34 @@ describe('email flow rate limits', () => {
     for (let i = 0; i < 2; i++) await t.gql(REQUEST_RESET, { email: `x${i}@mail.example` });
     const limited = onlyError(await t.gql(REQUEST_RESET, { email: person.email }));
     expect(limited.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+  });
+});
+
+describe('mail without SMTP_URL (development)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SMTP_URL: '' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('writes each mail to DATA_DIR/mail as an .eml file, whose link verifies the address', async () => {
+    const email = 'file-mail@mail.example';
+    const res = await t.gql(REGISTER, { input: { email, password: PASSWORD, name: 'File Mail', country: 'DE' } });
+    expect(res.errors).toBeUndefined();
+    const dir = path.join(t.config.dataDir, 'mail');
+    let files: string[] = [];
+    for (let i = 0; i < 100 && files.length === 0; i++) {
+      files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.eml')) : [];
+      if (files.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(files).toHaveLength(1);
+    const parsed = await simpleParser(fs.readFileSync(path.join(dir, files[0])));
+    expect(parsed.subject).toBe('Verify your email address for TradeGraph');
+    const link = /https:\/\/app\.tradegraph\.test\/verify-email\?token=\S+/.exec(parsed.text ?? '')![0];
+    const verified = await t.gql(VERIFY, { token: new URL(link).searchParams.get('token') });
+    expect(verified.data!.verifyEmail.id).toBe(res.data!.register.person.id);
+    expect(t.mail.pending()).toHaveLength(0);
   });
 });
