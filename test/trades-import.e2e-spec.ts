@@ -292,7 +292,7 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect(await count(`MATCH (o:Organization {name: 'Brand New Supplier Oy'}) RETURN count(o) AS n`)).toBe(1);
   });
 
-  it('refuses the whole import for someone who is not a current member of the buyer, and for a bad mapping', async () => {
+  it('refuses the whole import for someone who is not a current member of the buyer or is unverified, and for a bad mapping', async () => {
     const outsider = await newPerson(t);
     const csv = file('outsider.csv', [HEADER, `PO-40;${byId.id};;;Steel;${dotted(-2)};10;EUR;PUBLIC`]);
     const args = importArgs(csv);
@@ -302,6 +302,12 @@ describe('import:trades, the CLI, against the real databases', () => {
       1,
       'import-trades failed: Only a current member of the buyer may record its trades.\n',
     ]);
+    const unverified = await newPerson(t, { verified: false });
+    args[args.indexOf('--as') + 1] = unverified.email;
+    expect(await run(args)).toMatchObject({
+      code: 1,
+      stderr: `import-trades failed: ${unverified.email} has not verified its email address yet.\n`,
+    });
     const unmapped = await run([...importArgs(csv), '--map', 'order_id=PO Number']);
     expect([unmapped.code, unmapped.stderr]).toEqual([
       1,

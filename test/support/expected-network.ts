@@ -187,8 +187,13 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date, eviden
     if (members.length === 0) continue;
     const [personId, degree] = members[0];
     const average = feedbackAverage(t);
+    // Generated organizations have no website, so none is domain-verified: every trade counts half.
+    const unverifiedParties = 0.5;
     const contribution =
-      WEIGHT[degree] * (average === null ? 0.6 : average / 5) * decayed(`${t.occurredOn}T00:00:00Z`, now);
+      WEIGHT[degree] *
+      (average === null ? 0.6 : average / 5) *
+      unverifiedParties *
+      decayed(`${t.occurredOn}T00:00:00Z`, now);
     evidence.push({
       supplierId: t.supplierId,
       kind: 'TRADE',

@@ -1,8 +1,9 @@
-import { AccountsService, TokensService } from '#tradegraph/accounts';
+import { EmailVerificationService, TokensService } from '#tradegraph/accounts';
 import { AuthUser } from '#tradegraph/common';
 import { Employment, EmploymentService } from '#tradegraph/employment';
 import { Organization, OrganizationRole, OrganizationsService } from '#tradegraph/organizations';
 import { TestApp } from './test-app.js';
+import { tokenOf } from './test-mailbox.js';
 
 let sequence = 0;
 const next = () => `${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
@@ -18,11 +19,22 @@ export interface TestPerson {
   refreshToken: string;
 }
 
-/** Registers a real account and person through the services, and signs them in. */
+/**
+ * Registers a real account and person through the services, verifies the address by the link in the
+ * mail the test SMTP server received (unless `verified: false`), and signs them in.
+ */
 export async function newPerson(
   t: TestApp,
-  overrides: Partial<{ email: string; password: string; name: string; headline: string; country: string }> = {},
+  overrides: Partial<{
+    email: string;
+    password: string;
+    name: string;
+    headline: string;
+    country: string;
+    verified: boolean;
+  }> = {},
 ): Promise<TestPerson> {
+  const { verified = true, ...fields } = overrides;
   const id = next();
   const input = {
     email: `person-${id}@test.example`,
@@ -30,10 +42,13 @@ export async function newPerson(
     name: `Person ${id}`,
     headline: null,
     country: 'DE',
-    ...overrides,
+    ...fields,
   };
-  const { account } = await t.app.get(AccountsService).register(input);
-  const user = { id: account.id, email: account.email };
+  const verification = t.app.get(EmailVerificationService);
+  const { account } = await verification.register(input);
+  const mail = await t.mail.take(input.email, (received) => received.subject.startsWith('Verify'));
+  if (verified) await verification.verify(tokenOf(mail));
+  const user = { id: account.id, email: account.email, emailVerified: verified };
   const tokens = await t.app.get(TokensService).issue(user);
   return {
     id: account.id,
@@ -50,7 +65,13 @@ export async function newPerson(
 export async function newOrganization(
   t: TestApp,
   owner: TestPerson,
-  overrides: Partial<{ name: string; country: string; roles: OrganizationRole[]; categoryIds: string[] }> = {},
+  overrides: Partial<{
+    name: string;
+    country: string;
+    roles: OrganizationRole[];
+    categoryIds: string[];
+    website: string;
+  }> = {},
 ): Promise<Organization> {
   const { categoryIds, ...rest } = overrides;
   const organization = await t.app.get(OrganizationsService).create(owner.user, {

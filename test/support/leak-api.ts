@@ -2,6 +2,7 @@
  * The mutations the policy-leaks test builds its network with, each sent over HTTP as a client
  * would and checked for errors with the step named, so a refused setup step says which one.
  */
+import { tokenOf } from './test-mailbox.js';
 import { TestApp } from './test-app.js';
 
 const MUTATIONS = {
@@ -49,11 +50,14 @@ export async function mutate(
   return Object.values(res.data)[0];
 }
 
-/** Registers an account through the API; its token signs every later step. */
+/** Registers an account through the API and verifies it by its mailed link; its token signs every later step. */
 export async function register(t: TestApp, input: { email: string; name: string; password: string }) {
   const res = await t.gql<{ register: { accessToken: string; person: { id: string } } }>(MUTATIONS.register, {
     input,
   });
   if (res.errors || !res.data) throw new Error(`Registering ${input.name} failed: ${JSON.stringify(res.errors)}`);
+  const token = tokenOf(await t.mail.take(input.email));
+  const verified = await t.gql(`mutation($token: String!) { verifyEmail(token: $token) { id } }`, { token });
+  if (verified.errors) throw new Error(`Verifying ${input.name} failed: ${JSON.stringify(verified.errors)}`);
   return { id: res.data.register.person.id, token: res.data.register.accessToken };
 }

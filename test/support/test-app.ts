@@ -8,6 +8,7 @@ import { AppConfig, loadConfig } from '#tradegraph/config';
 import { Neo4jService, Params, TxOptions } from '#tradegraph/graph';
 import { createApp } from '../../apps/api/src/configure-app.js';
 import { assertTestDatabases, resetDatabases } from './test-database-guard.js';
+import { TestMailbox } from './test-mailbox.js';
 
 export interface GqlError {
   message: string;
@@ -39,6 +40,8 @@ export interface TestApp {
   config: AppConfig;
   neo4j: TestCypher;
   sql: DataSource;
+  /** The SMTP server the app sends its mail to (SMTP_URL), with the mail it received. */
+  mail: TestMailbox;
   /** Sends one GraphQL operation over HTTP, as a client would. */
   gql<T = Record<string, any>>(
     query: string,
@@ -63,6 +66,7 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_MUTATIONS_PER_ACCOUNT: '1000000/1m',
   RATE_LIMIT_SAME_MUTATION_PER_ACCOUNT: '1000000/1m',
   RATE_LIMIT_REGISTER_PER_ADDRESS: '1000000/1m',
+  RATE_LIMIT_ACCOUNT_EMAILS: '1000000/1m',
   RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: '1000/1m',
   RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS: '100000/1m',
   RATE_LIMIT_LOGIN_DELAY: '0s',
@@ -71,10 +75,12 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
 /**
  * Boots the real AppModule through the same createApp() that main.ts uses, on the test Neo4j
  * and a fresh SQL database (a temporary SQLite file, or DATABASE_URL when it names a *_test
- * PostgreSQL database), after checking both are test databases and emptying them.
+ * PostgreSQL database), after checking both are test databases and emptying them. Its mail goes to a
+ * real SMTP server in this process (`mail`).
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-sql-'));
+  const mail = await TestMailbox.start();
   const config = loadConfig({
     NODE_ENV: 'test',
     NEO4J_URI: process.env.NEO4J_URI,
@@ -84,6 +90,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: sqliteDir,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'error',
+    SMTP_URL: mail.url,
+    MAIL_FROM: 'TradeGraph <no-reply@tradegraph.test>',
+    APP_URL: 'https://app.tradegraph.test',
     ...GENEROUS_RATE_LIMITS,
     ...env,
   });
@@ -100,6 +109,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     config,
     neo4j,
     sql,
+    mail,
     async gql(query, variables = {}, token) {
       const req = request(server).post('/graphql').set('content-type', 'application/json');
       if (token) req.set('authorization', `Bearer ${token}`);
@@ -109,6 +119,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     http: () => request(server),
     async close() {
       await app.close();
+      await mail.close();
       fs.rmSync(sqliteDir, { recursive: true, force: true });
     },
   };

@@ -18,6 +18,9 @@ interface Tracked {
 const REASONS: Record<SessionEnded['reason'], string> = {
   logout: 'Session ended: logged out',
   revoked: 'Session ended: revoked',
+  ended: 'Session ended: ended from another session',
+  loggedOutEverywhere: 'Session ended: logged out everywhere',
+  passwordChanged: 'Session ended: password changed',
   deleted: 'Session ended: account deleted',
 };
 

@@ -27,7 +27,7 @@ const SUMMARY = `query Summary($supplierId: ID!, $maxDegree: Int!) {
 }`;
 const SHORTLIST = `query Shortlist($categoryId: ID!, $maxDegree: Int!) {
   supplierShortlist(categoryId: $categoryId, maxDegree: $maxDegree, first: 5) {
-    score supplier { id name } evidence(first: 5) { kind degree contribution person { id name } }
+    edges { node { score supplier { id name } evidence(first: 5) { edges { node { kind degree contribution person { id name } } } } } }
   }
 }`;
 const PATH = `query Path($to: ID!) { connectionPath(toPersonId: $to, maxDepth: 6) { degree people { id name } } }`;

@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { AccountsService, AuditLogService } from '#tradegraph/accounts';
 import { CategoriesService } from '#tradegraph/categories';
 import { AuthUser } from '#tradegraph/common';
-import { nameKey, OrganizationsService, vatKey, websiteDomain } from '#tradegraph/organizations';
+import { nameKey, OrganizationsService, vatKey, websiteHost } from '#tradegraph/organizations';
 import { amountBandOf, TradeImportRow, TradeImportService, TradeVisibility } from '#tradegraph/trades';
 import { stringify } from 'csv-stringify/sync';
 import { ImportProgress } from './import-progress.js';
@@ -61,6 +61,8 @@ export async function runImport(
   const tradeImport = app.get(TradeImportService);
   const user = await app.get(AccountsService).findUserByEmail(options.as);
   if (!user) throw new ImportRefused(`No account has the email ${options.as}.`);
+  // As for recordTrade: only an account with a verified email address records trades.
+  if (!user.emailVerified) throw new ImportRefused(`${options.as} has not verified its email address yet.`);
   const buyer = (await organizations.findByIds([options.organizationId]))[0];
   if (!buyer) throw new ImportRefused(`No organization has the id ${options.organizationId}.`);
   await tradeImport.requireImporter(user, buyer.id).catch((error: Error) => {
@@ -211,7 +213,7 @@ async function matchSuppliers(organizations: OrganizationsService, trades: CsvTr
     const { id, name, website, vatNumber } = trade.supplier;
     const key = id
       ? `id:${id}`
-      : `vat:${vatNumber ? vatKey(vatNumber) : ''}|web:${websiteDomain(website) ?? ''}|name:${name ? nameKey(name) : ''}`;
+      : `vat:${vatNumber ? vatKey(vatNumber) : ''}|web:${websiteHost(website) ?? ''}|name:${name ? nameKey(name) : ''}`;
     const group = groups.get(key) ?? {
       reference: trade.supplier,
       country: null,

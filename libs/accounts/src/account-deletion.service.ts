@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountGraphRepository, FORMER_MEMBER_ID } from './account-graph.repository.js';
 import { AccountsService } from './accounts.service.js';
 import { Account } from './entities/account.entity.js';
+import { AccountToken } from './entities/account-token.entity.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { SessionEventsService } from './session-events.service.js';
@@ -49,11 +50,16 @@ export class AccountDeletionService {
 
   private deleteSqlData(accountId: string, email: string): Promise<void> {
     return this.sql.transaction(async (manager) => {
+      // Addresses it was mailed at (an email change not completed included) are traces too.
+      const mailed = await manager.find(AccountToken, { where: { accountId }, select: { email: true } });
+      await manager.delete(AccountToken, { accountId });
       await manager.delete(RefreshToken, { accountId });
       await deleteConversationData(manager, accountId);
       await manager.update(AuditLogEntry, { actorId: accountId }, { actorId: null, details: '{}' });
       await manager.update(AuditLogEntry, { targetId: accountId }, { targetId: null });
-      for (const trace of new Set([accountId, email, email.toLowerCase()])) {
+      const addresses = [email, ...mailed.map((token) => token.email)];
+      const traces = [accountId, ...addresses, ...addresses.map((address) => address.toLowerCase())];
+      for (const trace of new Set(traces)) {
         await this.replaceInDetails(manager, trace);
       }
       await manager.delete(Account, { id: accountId });

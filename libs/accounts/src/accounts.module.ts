@@ -17,6 +17,14 @@ import { AuditLogService } from './audit-log.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { LoginService } from './login.service.js';
 import { Account } from './entities/account.entity.js';
+import { AccountToken } from './entities/account-token.entity.js';
+import { EmailResolver } from './email.resolver.js';
+import { EmailVerificationService } from './email-verification.service.js';
+import { MailService } from './mail/mail.service.js';
+import { MailedTokensService } from './mailed-tokens.service.js';
+import { PasswordResolver } from './password.resolver.js';
+import { PasswordService } from './password.service.js';
+import { PersonAccountResolver } from './person-account.resolver.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { AuditLogOrganization } from './entities/audit-log-organization.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
@@ -30,7 +38,8 @@ import { LocalStrategy } from './strategies/local.strategy.js';
 import { TokensService } from './tokens.service.js';
 
 /**
- * Accounts, sessions and the audit log in the SQL database (with `Organization.auditLog`), account
+ * Accounts, sessions, mailed links (email verification, password reset, email change) and the audit
+ * log in the SQL database (with `Organization.auditLog`), account
  * deletion across both databases, ended sessions announced to every instance; installs the global
  * auth guard and audit interceptor.
  */
@@ -40,7 +49,7 @@ import { TokensService } from './tokens.service.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => sqlDataSourceOptions(config),
     }),
-    TypeOrmModule.forFeature([Account, RefreshToken, AuditLogEntry, AuditLogOrganization]),
+    TypeOrmModule.forFeature([Account, RefreshToken, AuditLogEntry, AuditLogOrganization, AccountToken]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -63,11 +72,18 @@ import { TokensService } from './tokens.service.js';
     AccountDeletionResolver,
     OrganizationAuditLogResolver,
     AuditLogEntryResolver,
+    MailService,
+    MailedTokensService,
+    EmailVerificationService,
+    EmailResolver,
+    PasswordService,
+    PasswordResolver,
+    PersonAccountResolver,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AccountsService, AuditLogService, TokensService, SessionEventsService],
+  exports: [AccountsService, AuditLogService, TokensService, SessionEventsService, EmailVerificationService],
 })
 export class AccountsModule {}

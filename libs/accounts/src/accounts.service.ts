@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuthUser, conflict } from '#tradegraph/common';
+import { verifiableEmailDomain } from '#tradegraph/organizations';
 import { Person, PeopleService } from '#tradegraph/people';
 import * as argon2 from 'argon2';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { RegisterInput } from './dto/register.input.js';
 import { Account } from './entities/account.entity.js';
+import { assertPasswordAllowed } from './password-policy.js';
 import { isUniqueViolation } from './unique-violation.js';
 
-// OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+// OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane (README, "Passwords").
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 // Verifying against a dummy hash keeps unknown emails as slow as wrong passwords.
 let dummyHash: Promise<string> | undefined;
@@ -24,8 +26,15 @@ export class AccountsService {
     private readonly people: PeopleService,
   ) {}
 
-  /** Creates the account and its Person node; if either fails, neither remains. */
-  async register(input: RegisterInput): Promise<{ account: Account; person: Person }> {
+  /**
+   * Creates the account and its Person node; if either fails, neither remains. The address is
+   * unverified unless `verified` (demo accounts only); EmailVerificationService mails the link.
+   */
+  async register(
+    input: RegisterInput,
+    { verified = false }: { verified?: boolean } = {},
+  ): Promise<{ account: Account; person: Person }> {
+    assertPasswordAllowed(input.password, input.email, 'input.password');
     const emailNormalized = normalizeEmail(input.email);
     if (await this.accounts.existsBy({ emailNormalized })) throw emailTaken();
     const account = this.accounts.create({
@@ -33,6 +42,7 @@ export class AccountsService {
       email: input.email.trim(),
       emailNormalized,
       passwordHash: await argon2.hash(input.password, ARGON2_OPTIONS),
+      emailVerifiedAt: verified ? new Date() : null,
     });
     try {
       await this.accounts.insert(account);
@@ -47,6 +57,7 @@ export class AccountsService {
         headline: input.headline || null,
         country: input.country ?? null,
       });
+      if (verified) await this.people.setVerifiedEmailDomain(account.id, verifiableEmailDomain(account.email));
       return { account, person };
     } catch (error) {
       await this.accounts.delete({ id: account.id });
@@ -88,15 +99,50 @@ export class AccountsService {
   /** The user with this email address (any case), or null. */
   async findUserByEmail(email: string): Promise<AuthUser | null> {
     const account = await this.accounts.findOneBy({ emailNormalized: normalizeEmail(email) });
-    return account ? { id: account.id, email: account.email } : null;
+    return account ? { id: account.id, email: account.email, emailVerified: account.emailVerifiedAt !== null } : null;
   }
 
   async findUser(id: string): Promise<AuthUser | null> {
     const account = await this.accounts.findOneBy({ id });
-    return account ? { id: account.id, email: account.email } : null;
+    return account ? { id: account.id, email: account.email, emailVerified: account.emailVerifiedAt !== null } : null;
+  }
+
+  findAccount(id: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ emailNormalized: normalizeEmail(email) });
+  }
+
+  /** Marks the account's current address verified (unless it already is), which its person's organizations see. */
+  async markEmailVerified(account: Account): Promise<void> {
+    const marked = await this.accounts.update(
+      { id: account.id, emailVerifiedAt: IsNull() },
+      { emailVerifiedAt: new Date() },
+    );
+    if (marked.affected) await this.people.setVerifiedEmailDomain(account.id, verifiableEmailDomain(account.email));
+  }
+
+  /** Sets a new password after the policy check; `field` names the argument at fault. */
+  async setPassword(account: Account, password: string, field: string): Promise<void> {
+    assertPasswordAllowed(password, account.email, field);
+    await this.accounts.update({ id: account.id }, { passwordHash: await argon2.hash(password, ARGON2_OPTIONS) });
+  }
+
+  /** Makes `email` the account's verified address. CONFLICT when another account has it meanwhile. */
+  async changeEmail(id: string, email: string): Promise<void> {
+    try {
+      const changed = { email: email.trim(), emailNormalized: normalizeEmail(email), emailVerifiedAt: new Date() };
+      await this.accounts.update({ id }, changed);
+      await this.people.setVerifiedEmailDomain(id, verifiableEmailDomain(email));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken('token');
+      throw error;
+    }
   }
 }
 
-function emailTaken() {
-  return conflict('An account with this email already exists.', 'input.email');
+export function emailTaken(field = 'input.email') {
+  return conflict('An account with this email already exists.', field);
 }

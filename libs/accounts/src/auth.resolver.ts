@@ -1,9 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public } from '#tradegraph/common';
-import type { AuthUser } from '#tradegraph/common';
+import type { AuthUser, GraphQLContext } from '#tradegraph/common';
 import { PeopleService } from '#tradegraph/people';
 import { AccountsService } from './accounts.service.js';
+import { clientInfo } from './client-info.js';
+import { EmailVerificationService } from './email-verification.service.js';
 import { LoginInput } from './dto/login.input.js';
 import { RegisterInput } from './dto/register.input.js';
 import { GqlLocalAuthGuard } from './guards/gql-local-auth.guard.js';
@@ -16,16 +18,21 @@ export class AuthResolver {
     private readonly accounts: AccountsService,
     private readonly tokens: TokensService,
     private readonly people: PeopleService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      'Creates an account and its person, and signs in. Errors: BAD_USER_INPUT (invalid input, with `field`), CONFLICT (the email is taken, with `field`).',
+      'Creates an account and its person, signs in, and mails a verification link to the address. Until it is verified (verifyEmail) the account can look around but not record, confirm or rate trades, endorse, refer or post sourcing requests. Errors: BAD_USER_INPUT (invalid input, a common password or the email as password, with `field`), CONFLICT (the email is taken, with `field`).',
   })
-  async register(@Args('input', { description: 'The new account.' }) input: RegisterInput): Promise<AuthPayload> {
-    const { account, person } = await this.accounts.register(input);
-    return { ...(await this.tokens.issue({ id: account.id, email: account.email })), person };
+  async register(
+    @Args('input', { description: 'The new account.' }) input: RegisterInput,
+    @Context() context: GraphQLContext,
+  ): Promise<AuthPayload> {
+    const { account, person } = await this.verification.register(input);
+    const user = { id: account.id, email: account.email, emailVerified: false };
+    return { ...(await this.tokens.issue(user, clientInfo(context))), person };
   }
 
   @Public()
@@ -37,8 +44,9 @@ export class AuthResolver {
   async login(
     @Args('input', { description: 'The credentials.' }) _input: LoginInput,
     @CurrentUser() user: AuthUser,
+    @Context() context: GraphQLContext,
   ): Promise<AuthPayload> {
-    return { ...(await this.tokens.issue(user)), person: await this.people.get(user.id) };
+    return { ...(await this.tokens.issue(user, clientInfo(context))), person: await this.people.get(user.id) };
   }
 
   @Public()
@@ -48,8 +56,13 @@ export class AuthResolver {
   })
   async refreshToken(
     @Args('refreshToken', { description: 'The refresh token from the last AuthPayload.' }) refreshToken: string,
+    @Context() context: GraphQLContext,
   ): Promise<AuthPayload> {
-    const { user, ...tokens } = await this.tokens.refresh(refreshToken, (id) => this.accounts.findUser(id));
+    const { user, ...tokens } = await this.tokens.refresh(
+      refreshToken,
+      (id) => this.accounts.findUser(id),
+      clientInfo(context),
+    );
     return { ...tokens, person: await this.people.get(user.id) };
   }
 

@@ -9,3 +9,6 @@ export * from './entities/refresh-token.entity.js';
 export * from './session-events.service.js';
 export * from './sql-data-source.options.js';
 export * from './tokens.service.js';
+export * from './email-verification.service.js';
+export * from './entities/account-token.entity.js';
+export * from './mail/mail.service.js';

@@ -9,7 +9,11 @@ export const SESSION_ENDED = 'sessionEnded';
 export interface SessionEnded {
   accountId: string;
   sessionId: string | null;
-  reason: 'logout' | 'revoked' | 'deleted';
+  /**
+   * logout: that session logged out; revoked: its refresh token was reused; ended: endSession;
+   * loggedOutEverywhere, passwordChanged (changePassword, resetPassword); deleted: the account.
+   */
+  reason: 'logout' | 'revoked' | 'ended' | 'loggedOutEverywhere' | 'passwordChanged' | 'deleted';
 }
 
 export type SessionEndedListener = (event: SessionEnded) => void;

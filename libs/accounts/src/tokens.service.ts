@@ -8,12 +8,27 @@ import type { AppConfig } from '#tradegraph/config';
 import { IsNull, MoreThan, Repository } from 'typeorm';
 import { AccountsService } from './accounts.service.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
-import { SessionEventsService } from './session-events.service.js';
+import { SessionEnded, SessionEventsService } from './session-events.service.js';
 
 export interface IssuedTokens {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+}
+
+/** Where a sign-in or refresh came from, kept with the session for `me.sessions`. */
+export interface ClientInfo {
+  userAgent?: string | null;
+  address?: string | null;
+}
+
+/** An active session: a refresh-token family, when it began and when it was last refreshed. */
+export interface SessionInfo {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  userAgent: string | null;
+  address: string | null;
 }
 
 /** What an access token stands for once verified: the user, their session, and when the token expires. */
@@ -53,7 +68,8 @@ export class TokensService {
   async userOfClaims(claims: AccessClaims): Promise<AuthUser | null> {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
     if (!(await this.isSessionActive(claims.sub, claims.sid))) return null;
-    return this.accounts.findUser(claims.sub);
+    const user = await this.accounts.findUser(claims.sub);
+    return user ? { ...user, sessionId: claims.sid } : null;
   }
 
   /** Verifies an access token (signature, expiry, session, account); null when any check fails. */
@@ -73,8 +89,8 @@ export class TokensService {
   }
 
   /** Starts a new session (a new refresh-token family). */
-  issue(user: AuthUser): Promise<IssuedTokens> {
-    return this.issueInFamily(user, randomUUID());
+  issue(user: AuthUser, client: ClientInfo = {}): Promise<IssuedTokens> {
+    return this.issueInFamily(user, randomUUID(), client);
   }
 
   /**
@@ -85,6 +101,7 @@ export class TokensService {
   async refresh(
     token: string,
     findUser: (id: string) => Promise<AuthUser | null>,
+    client: ClientInfo = {},
   ): Promise<IssuedTokens & { user: AuthUser }> {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: hashToken(token) });
     if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw invalidToken();
@@ -96,7 +113,7 @@ export class TokensService {
     }
     const user = await findUser(stored.accountId);
     if (!user) throw invalidToken();
-    return { ...(await this.issueInFamily(user, stored.familyId)), user };
+    return { ...(await this.issueInFamily(user, stored.familyId, client)), user };
   }
 
   /** Ends the caller's session that the token belongs to. False when it is unknown or someone else's. */
@@ -105,6 +122,47 @@ export class TokensService {
     if (!stored || stored.accountId !== user.id) return false;
     await this.revokeFamily(user.id, stored.familyId, 'logout');
     return true;
+  }
+
+  /** The account's active sessions, most recently used first. */
+  async sessions(accountId: string): Promise<SessionInfo[]> {
+    const tokens = await this.refreshTokens.find({
+      where: { accountId, revokedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+    const byFamily = new Map<string, RefreshToken[]>();
+    for (const token of tokens) byFamily.set(token.familyId, [...(byFamily.get(token.familyId) ?? []), token]);
+    const now = Date.now();
+    return [...byFamily.entries()]
+      .filter(([, family]) => family.some((token) => token.expiresAt.getTime() > now))
+      .map(([id, family]) => {
+        const newest = family[family.length - 1];
+        return {
+          id,
+          createdAt: family[0].createdAt,
+          lastUsedAt: newest.createdAt,
+          userAgent: newest.userAgent,
+          address: newest.address,
+        };
+      })
+      .sort((a, b) => b.lastUsedAt.getTime() - a.lastUsedAt.getTime() || a.id.localeCompare(b.id));
+  }
+
+  /** Ends one of the account's active sessions; false when it has no such active session. */
+  async endSession(accountId: string, sessionId: string): Promise<boolean> {
+    if (!(await this.isSessionActive(accountId, sessionId))) return false;
+    await this.revokeFamily(accountId, sessionId, 'ended');
+    return true;
+  }
+
+  /**
+   * Ends every active session of the account except `keepSessionId` (when given): refresh and access
+   * tokens stop working and live connections close, on every instance. Returns how many ended.
+   */
+  async endSessions(accountId: string, reason: SessionEnded['reason'], keepSessionId?: string): Promise<number> {
+    const sessions = (await this.sessions(accountId)).filter((session) => session.id !== keepSessionId);
+    for (const session of sessions) await this.revokeFamily(accountId, session.id, reason);
+    return sessions.length;
   }
 
   /** True while the session has a refresh token that is neither revoked nor expired. */
@@ -124,12 +182,12 @@ export class TokensService {
     return Date.now() - current.usedAt.getTime() <= this.config.auth.refreshReuseGraceSeconds * 1000;
   }
 
-  private async revokeFamily(accountId: string, familyId: string, reason: 'logout' | 'revoked'): Promise<void> {
+  private async revokeFamily(accountId: string, familyId: string, reason: SessionEnded['reason']): Promise<void> {
     await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.events.publish({ accountId, sessionId: familyId, reason });
   }
 
-  private async issueInFamily(user: AuthUser, familyId: string): Promise<IssuedTokens> {
+  private async issueInFamily(user: AuthUser, familyId: string, client: ClientInfo): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
     const ttlMs = this.config.auth.refreshTokenTtlDays * 24 * 3600 * 1000;
     await this.refreshTokens.insert({
@@ -140,6 +198,8 @@ export class TokensService {
       expiresAt: new Date(Date.now() + ttlMs),
       usedAt: null,
       revokedAt: null,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      address: client.address?.slice(0, 64) ?? null,
     });
     const expiresIn = this.config.auth.accessTokenTtlSeconds;
     const accessToken = await this.jwt.signAsync({ sub: user.id, sid: familyId }, { expiresIn });

@@ -1,6 +1,7 @@
 export * from './auth/auth-user.js';
 export * from './auth/current-user.decorator.js';
 export * from './auth/public.decorator.js';
+export * from './auth/verified-email.decorator.js';
 export * from './errors/domain-error.js';
 export * from './errors/error-code.js';
 export * from './errors/format-graphql-error.js';

@@ -20,8 +20,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
   });
 
+  it('requires SMTP_URL in production, and reads the mail settings', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /SMTP_URL is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'TradeGraph <no-reply@localhost>',
+      appUrl: 'http://localhost:3000',
+    });
+    const mail = loadConfig({
+      SMTP_URL: 'smtps://u:p@mail.example',
+      MAIL_FROM: 'A <a@x.example>',
+      APP_URL: 'https://app.example/',
+    }).mail;
+    expect(mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example',
+      from: 'A <a@x.example>',
+      appUrl: 'https://app.example',
+    });
+  });
+
   it('does not seed demo data in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      SMTP_URL: 'smtp://mail.example:587',
+    });
     expect(config.seedDemoData).toBe(false);
     expect(config.auth.jwtSecretGenerated).toBe(false);
   });
@@ -125,7 +151,10 @@ describe('loadConfig', () => {
       maxSelections: 1000,
     });
     expect(loadConfig({}).graphql.fieldSuggestions).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).graphql.fieldSuggestions).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example:587' }).graphql
+        .fieldSuggestions,
+    ).toBe(false);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots', GRAPHQL_MAX_TOKENS: '10' })).toThrow(
       /GRAPHQL_MAX_TOKENS must be an integer from 100[\s\S]*GRAPHQL_MAX_COST must be an integer/,
     );

@@ -83,6 +83,15 @@ export interface AppConfig {
   };
   /** Log format, trace export and the metrics endpoint. */
   observability: ObservabilityConfig;
+  /** Outgoing mail (verification, password reset, email change); see README, "Email". */
+  mail: {
+    /** SMTP server to send through; unset outside production: mail is written to `DATA_DIR/mail/` instead. */
+    smtpUrl?: string;
+    /** The sender of every mail. */
+    from: string;
+    /** Where the links in mails point: the front end's pages that call verifyEmail / resetPassword. */
+    appUrl: string;
+  };
   seedDemoData: boolean;
 }
 
@@ -166,10 +175,21 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     problems.push('JWT_SECRET must be at least 32 characters long');
   }
 
+  const smtpUrl = text('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  if (smtpUrl === undefined && nodeEnv === 'production') {
+    problems.push('SMTP_URL is required when NODE_ENV=production (verification and password-reset mail)');
+  }
+  const port = int('PORT', 3000, 0, 65535);
+  const appUrl = (text('APP_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(appUrl)) problems.push('APP_URL must be an http:// or https:// URL');
+
   const config: AppConfig = {
     nodeEnv,
     host: text('HOST') ?? '0.0.0.0',
-    port: int('PORT', 3000, 0, 65535),
+    port,
     dataDir,
     logLevel: oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], nodeEnv === 'test' ? 'warn' : 'info'),
     neo4j: {
@@ -220,6 +240,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       notificationPruneBatchSize: int('NOTIFICATION_PRUNE_BATCH_SIZE', 10_000, 100, 100_000),
     },
     observability: loadObservability(text, problems, nodeEnv, process.stdout.isTTY === true),
+    mail: { smtpUrl, from: text('MAIL_FROM') ?? 'TradeGraph <no-reply@localhost>', appUrl },
     seedDemoData: bool('SEED_DEMO_DATA', nodeEnv === 'development'),
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);

@@ -10,6 +10,7 @@ describe('rate-limit configuration', () => {
       mutationsPerAccount: { points: 30, durationSeconds: 60 },
       sameMutationPerAccount: { points: 10, durationSeconds: 60 },
       registerPerAddress: { points: 10, durationSeconds: 3600 },
+      accountEmails: { points: 5, durationSeconds: 3600 },
       login: {
         failuresPerAccount: { points: 5, durationSeconds: 900 },
         failuresPerAddress: { points: 20, durationSeconds: 900 },

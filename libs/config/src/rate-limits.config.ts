@@ -20,6 +20,8 @@ export interface RateLimitsConfig {
   sameMutationPerAccount: RateLimit;
   /** `register` from one client address. */
   registerPerAddress: RateLimit;
+  /** Each mail-sending mutation (resendVerificationEmail, requestPasswordReset, changeEmail) of one account or address. */
+  accountEmails: RateLimit;
   login: {
     /** Failed logins for one email before it is locked out, and the window they are counted in. */
     failuresPerAccount: RateLimit;
@@ -81,6 +83,7 @@ export function loadRateLimits(text: Text, problems: string[]): RateLimitsConfig
     mutationsPerAccount: rate('RATE_LIMIT_MUTATIONS_PER_ACCOUNT', '30/1m'),
     sameMutationPerAccount: rate('RATE_LIMIT_SAME_MUTATION_PER_ACCOUNT', '10/1m'),
     registerPerAddress: rate('RATE_LIMIT_REGISTER_PER_ADDRESS', '10/1h'),
+    accountEmails: rate('RATE_LIMIT_ACCOUNT_EMAILS', '5/1h'),
     login: {
       failuresPerAccount: rate('RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT', '5/15m'),
       failuresPerAddress: rate('RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS', '20/15m'),

@@ -10,7 +10,10 @@ describe('trusted documents configuration', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('allows free text and hashes by default, everywhere, with the generated manifest', () => {
-    for (const env of [{}, { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }]) {
+    for (const env of [
+      {},
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example:587' },
+    ]) {
       expect(loadConfig(env, dir).graphql.trustedDocuments).toEqual({
         mode: 'allow',
         file: path.join(dir, 'clients/typescript/src/generated/persisted-documents.json'),

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Category, categoryLoader, CategoriesService } from '#tradegraph/categories';
-import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, RequiresVerifiedEmail, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
@@ -19,9 +19,10 @@ export class EndorsementsResolver {
     private readonly categories: CategoriesService,
   ) {}
 
+  @RequiresVerifiedEmail()
   @Mutation(() => Endorsement, {
     description:
-      'Endorses a supplier in a category it supplies. Endorsing the same supplier and category again updates the earlier endorsement. Current members of the supplier may not endorse it. Errors: BAD_USER_INPUT (invalid input, unknown supplier or a category it does not supply, with `field`), FORBIDDEN (a current member of the supplier), NOT_FOUND (your profile no longer exists).',
+      'Endorses a supplier in a category it supplies. Endorsing the same supplier and category again updates the earlier endorsement. Current members of the supplier may not endorse it. Errors: BAD_USER_INPUT (invalid input, unknown supplier or a category it does not supply, with `field`), FORBIDDEN (the email address is not verified yet, or a current member of the supplier), NOT_FOUND (your profile no longer exists).',
   })
   endorseSupplier(
     @CurrentUser() user: AuthUser,

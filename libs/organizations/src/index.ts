@@ -4,3 +4,4 @@ export * from './organizations.loader.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './supplier-matching.js';
+export * from './organization-domain.js';

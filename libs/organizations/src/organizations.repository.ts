@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Category } from '#tradegraph/categories';
 import { Neo4jService } from '#tradegraph/graph';
 import { Organization } from './models/organization.model.js';
+import { websiteDomain } from './organization-domain.js';
 
 const ORGANIZATION_FIELDS = 'o {.id, .name, .country, .roles, website: o.website, description: o.description}';
 
@@ -35,11 +36,12 @@ export class OrganizationsRepository {
       'OrganizationsRepository.create',
       `MATCH (p:Person {id: $creatorId})
        CREATE (o:Organization {id: $id, name: $name, country: $country, roles: $roles,
-                               website: $website, description: $description, createdAt: datetime()})
+                               website: $website, websiteDomain: $websiteDomain, description: $description,
+                               createdAt: datetime()})
        CREATE (p)-[:WORKS_AT {id: $employmentId, title: $creatorTitle, status: 'APPROVED', isAdmin: true, approvedAt: datetime(),
                               startedOn: null, endedOn: null, createdAt: datetime()}]->(o)
        RETURN ${ORGANIZATION_FIELDS} AS organization`,
-      { ...org },
+      { ...org, websiteDomain: websiteDomain(org.website) },
     );
     return row?.organization ?? null;
   }
@@ -55,9 +57,11 @@ export class OrganizationsRepository {
 
   /**
    * Sets the given properties (a null value removes the property) when the person is a current admin,
-   * checked under the write lock on the organization. Null when nothing changed.
+   * checked under the write lock on the organization. Null when nothing changed. A new website sets the
+   * domain it gives (`websiteDomain`, for domain verification) too.
    */
   async update(id: string, changes: Partial<Omit<Organization, 'id'>>, adminId: string): Promise<Organization | null> {
+    const props = 'website' in changes ? { ...changes, websiteDomain: websiteDomain(changes.website) } : changes;
     const [row] = await this.neo4j.write<{ organization: Organization }>(
       'OrganizationsRepository.update',
       `MATCH (o:Organization {id: $id})
@@ -66,7 +70,7 @@ export class OrganizationsRepository {
        WHERE ${ADMIN_OF_O}
        SET o += $changes, o.updatedAt = datetime()
        RETURN ${ORGANIZATION_FIELDS} AS organization`,
-      { id, changes, adminId },
+      { id, changes: props, adminId },
     );
     return row?.organization ?? null;
   }

@@ -8,14 +8,8 @@ import { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { OrganizationRole } from './models/organization-role.enum.js';
 import { Organization } from './models/organization.model.js';
 import { OrganizationsRepository } from './organizations.repository.js';
-import {
-  matchSupplier,
-  nameKey,
-  SupplierMatch,
-  SupplierReference,
-  vatKey,
-  websiteDomain,
-} from './supplier-matching.js';
+import { matchSupplier, nameKey, SupplierMatch, SupplierReference, vatKey } from './supplier-matching.js';
+import { websiteHost } from './organization-domain.js';
 import { ORGANIZATION_NAME_MAX, WEBSITE_MAX } from './dto/organization-rules.js';
 
 export const MAX_SUPPLIED_CATEGORIES = 100;
@@ -59,10 +53,10 @@ export class OrganizationsService {
     const candidates = await this.organizations.matchCandidates({
       ids: present(references.map((reference) => reference.id?.trim())),
       vatNumbers: present(references.map((reference) => reference.vatNumber && vatKey(reference.vatNumber))),
-      domains: present(references.map((reference) => websiteDomain(reference.website))),
+      domains: present(references.map((reference) => websiteHost(reference.website))),
       names: present(references.map((reference) => reference.name && nameKey(reference.name))),
     });
-    const compared = candidates.map((candidate) => ({ ...candidate, domain: websiteDomain(candidate.website) }));
+    const compared = candidates.map((candidate) => ({ ...candidate, domain: websiteHost(candidate.website) }));
     return references.map((reference) => matchSupplier(reference, compared));
   }
 

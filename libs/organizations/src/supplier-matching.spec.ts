@@ -1,4 +1,5 @@
-import { MatchCandidate, matchSupplier, vatKey, websiteDomain } from './supplier-matching.js';
+import { websiteHost } from './organization-domain.js';
+import { MatchCandidate, matchSupplier, vatKey } from './supplier-matching.js';
 
 const candidates: MatchCandidate[] = [
   { id: 'o1', name: 'Nordstahl Components GmbH', domain: 'nordstahl.example', vatNumber: 'DE123456789' },
@@ -50,10 +51,10 @@ describe('matchSupplier', () => {
   });
 
   it('reads domains and VAT numbers the way ERPs write them', () => {
-    expect(websiteDomain('http://www.example.com:8080/path?q=1')).toBe('example.com');
-    expect(websiteDomain('example.com')).toBe('example.com');
-    expect(websiteDomain('localhost')).toBeNull();
-    expect(websiteDomain('')).toBeNull();
+    expect(websiteHost('http://www.example.com:8080/path?q=1')).toBe('example.com');
+    expect(websiteHost('example.com')).toBe('example.com');
+    expect(websiteHost('localhost')).toBeNull();
+    expect(websiteHost('')).toBeNull();
     expect(vatKey('gb 123 4567 89')).toBe('GB123456789');
   });
 });

@@ -1,3 +1,4 @@
+import { websiteHost } from './organization-domain.js';
 /** How an import names a supplier: any of its id, VAT number, website and name. */
 export interface SupplierReference {
   id?: string | null;
@@ -16,18 +17,6 @@ export interface MatchCandidate {
 
 export type SupplierMatch =
   { organizationId: string; by: 'id' | 'vatNumber' | 'website' | 'name' } | { organizationId: null; reason: string };
-
-/** "https://www.Example.com/about" and "example.com" both give "example.com"; null when there is no host. */
-export function websiteDomain(website: string | null | undefined): string | null {
-  const trimmed = website?.trim().toLowerCase();
-  if (!trimmed) return null;
-  const host = trimmed
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .split(/[/?#]/)[0]
-    .replace(/:\d+$/, '')
-    .replace(/^www\./, '');
-  return host.includes('.') ? host : null;
-}
 
 /** Names compare without case and with runs of white space as one space. */
 export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -52,7 +41,7 @@ export function matchSupplier(reference: SupplierReference, candidates: readonly
       reference.vatNumber ? vatKey(reference.vatNumber) : null,
       (c) => c.vatNumber,
     ],
-    [{ organizationId: '', by: 'website' }, websiteDomain(reference.website), (c) => c.domain],
+    [{ organizationId: '', by: 'website' }, websiteHost(reference.website), (c) => c.domain],
     [{ organizationId: '', by: 'name' }, reference.name ? nameKey(reference.name) : null, (c) => nameKey(c.name)],
   ];
   for (const [match, key, keyOf] of ways) {

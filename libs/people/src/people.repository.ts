@@ -53,6 +53,15 @@ export class PeopleRepository {
     return row?.person ?? null;
   }
 
+  /** Records the domain of the person's verified address (null: none that verifies) and when it was verified. */
+  async setVerifiedEmailDomain(id: string, domain: string | null): Promise<void> {
+    await this.neo4j.write(
+      'PeopleRepository.setVerifiedEmailDomain',
+      `MATCH (p:Person {id: $id}) SET p.verifiedEmailDomain = $domain, p.emailVerifiedAt = datetime()`,
+      { id, domain },
+    );
+  }
+
   async delete(id: string): Promise<void> {
     await this.neo4j.write('PeopleRepository.delete', 'MATCH (p:Person {id: $id}) DETACH DELETE p', { id });
   }

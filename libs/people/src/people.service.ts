@@ -39,6 +39,14 @@ export class PeopleService {
     return updated;
   }
 
+  /**
+   * Called by libs/accounts whenever the person's address is verified: the domain (null for freemail)
+   * that may make their organizations domain-verified. Never shown to anyone.
+   */
+  setVerifiedEmailDomain(id: string, domain: string | null): Promise<void> {
+    return this.people.setVerifiedEmailDomain(id, domain);
+  }
+
   /** Removes a person node; used to undo a registration whose account could not be completed. */
   delete(id: string): Promise<void> {
     return this.people.delete(id);

@@ -28,6 +28,9 @@ export class OperationRateLimitInterceptor implements NestInterceptor {
   }
 }
 
+/** Mutations that send mail: limited per account (or per address when anonymous), so no one is flooded. */
+const MAIL_SENDING = new Set(['resendVerificationEmail', 'requestPasswordReset', 'changeEmail']);
+
 /** The limits one top-level field counts against; `nestedNetwork` network fields below it count too. */
 export function checksFor(
   type: string,
@@ -40,6 +43,8 @@ export function checksFor(
   if (address) checks.push({ limit: 'perAddress', key: address });
   if (type === 'Mutation') {
     if (field === 'register' && address) checks.push({ limit: 'registerPerAddress', key: address });
+    const mailer = accountId ?? address;
+    if (MAIL_SENDING.has(field) && mailer) checks.push({ limit: 'accountEmails', key: `${field}:${mailer}` });
     if (accountId && field !== 'login') {
       checks.push({ limit: 'mutationsPerAccount', key: accountId });
       checks.push({ limit: 'sameMutationPerAccount', key: `${accountId}:${field}` });

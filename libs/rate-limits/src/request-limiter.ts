@@ -24,6 +24,7 @@ const MESSAGES: Record<RequestLimitName, string> = {
   mutationsPerAccount: 'Too many changes from this account',
   sameMutationPerAccount: 'This change was made too often by this account',
   registerPerAddress: 'Too many registrations from this address',
+  accountEmails: 'Too many mails of this kind were asked for',
 };
 
 /** Counts requests against the configured limits and refuses those over a limit with RATE_LIMITED. */
@@ -48,6 +49,7 @@ export class RequestLimiter {
       mutationsPerAccount: create('mutationsPerAccount'),
       sameMutationPerAccount: create('sameMutationPerAccount'),
       registerPerAddress: create('registerPerAddress'),
+      accountEmails: create('accountEmails'),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Category, categoryLoader, CategoriesService } from '#tradegraph/categories';
-import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, RequiresVerifiedEmail, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
@@ -17,9 +17,10 @@ export class ReferralsResolver {
     private readonly categories: CategoriesService,
   ) {}
 
+  @RequiresVerifiedEmail()
   @Mutation(() => Referral, {
     description:
-      'Recommends a supplier, in a category it supplies, to one of the caller’s direct connections. Errors: BAD_USER_INPUT (invalid input, yourself, unknown supplier or a category it does not supply, with `field`), FORBIDDEN (not a direct connection), NOT_FOUND (your profile no longer exists).',
+      'Recommends a supplier, in a category it supplies, to one of the caller’s direct connections. Errors: BAD_USER_INPUT (invalid input, yourself, unknown supplier or a category it does not supply, with `field`), FORBIDDEN (the email address is not verified yet, or not a direct connection), NOT_FOUND (your profile no longer exists).',
   })
   referSupplier(
     @CurrentUser() user: AuthUser,

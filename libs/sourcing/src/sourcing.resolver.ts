@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Category, categoryLoader, CategoriesService } from '#tradegraph/categories';
-import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, RequiresVerifiedEmail, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { SupplierRecommendationConnection } from '#tradegraph/trust';
@@ -20,9 +20,10 @@ export class SourcingResolver {
     private readonly categories: CategoriesService,
   ) {}
 
+  @RequiresVerifiedEmail()
   @Mutation(() => SourcingRequest, {
     description:
-      'Asks your network who can supply a category. Only the people within maxDegree connection steps of you at this moment can see and answer it; later changes to your connections do not change who can. The audience is capped at SOURCING_AUDIENCE_MAX people (500 unless the operator set another cap), the nearest first: direct connections before their connections, then by person id. Each of them is notified. Errors: BAD_USER_INPUT (invalid input, neededBy in the past or an unknown category, with `field`), NOT_FOUND (your profile no longer exists).',
+      'Asks your network who can supply a category. Only the people within maxDegree connection steps of you at this moment can see and answer it; later changes to your connections do not change who can. The audience is capped at SOURCING_AUDIENCE_MAX people (500 unless the operator set another cap), the nearest first: direct connections before their connections, then by person id. Each of them is notified. Errors: BAD_USER_INPUT (invalid input, neededBy in the past or an unknown category, with `field`), NOT_FOUND (your profile no longer exists), FORBIDDEN (the email address is not verified yet).',
   })
   postSourcingRequest(
     @CurrentUser() user: AuthUser,

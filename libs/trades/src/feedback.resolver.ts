@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, RequiresVerifiedEmail, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { hidesPerson, hidingPeople, HidesPeople } from '#tradegraph/policy';
@@ -18,9 +18,10 @@ export class FeedbackResolver {
     private readonly people: PeopleService,
   ) {}
 
+  @RequiresVerifiedEmail()
   @Mutation(() => Feedback, {
     description:
-      'Leaves feedback on a CONFIRMED trade, or replaces the feedback already left (same id). Current members of its buyer who are not current members of its supplier only. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (no such trade, or you cannot see it), FORBIDDEN (not a member of the buyer, or a member of the supplier too), CONFLICT (the trade is not CONFIRMED, or it changed meanwhile).',
+      'Leaves feedback on a CONFIRMED trade, or replaces the feedback already left (same id). Current members of its buyer who are not current members of its supplier only. Errors: BAD_USER_INPUT (invalid input, with `field`), NOT_FOUND (no such trade, or you cannot see it), FORBIDDEN (the email address is not verified yet, or not a member of the buyer, or a member of the supplier too), CONFLICT (the trade is not CONFIRMED, or it changed meanwhile).',
   })
   leaveFeedback(
     @CurrentUser() user: AuthUser,

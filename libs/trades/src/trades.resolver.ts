@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CategoriesService, Category, categoryLoader } from '#tradegraph/categories';
-import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, RequiresVerifiedEmail, Loaders, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Organization, organizationLoader, OrganizationsService } from '#tradegraph/organizations';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
@@ -34,9 +34,10 @@ export class TradesResolver {
     return tradeLoader(loaders, this.trades, viewer).load(id);
   }
 
+  @RequiresVerifiedEmail()
   @Mutation(() => Trade, {
     description:
-      'Records a PENDING trade of the buyer with a supplier. Current members of the buyer who are not current members of the supplier only. Errors: BAD_USER_INPUT (invalid input, unknown buyer, supplier or category, or a supplier that does not supply it, with `field`), FORBIDDEN (not a member of the buyer, or a member of the supplier), CONFLICT (something changed meanwhile).',
+      'Records a PENDING trade of the buyer with a supplier. Current members of the buyer who are not current members of the supplier only. Errors: BAD_USER_INPUT (invalid input, unknown buyer, supplier or category, or a supplier that does not supply it, with `field`), FORBIDDEN (the email address is not verified yet, or not a member of the buyer, or a member of the supplier), CONFLICT (something changed meanwhile).',
   })
   recordTrade(
     @CurrentUser() user: AuthUser,
@@ -45,9 +46,10 @@ export class TradesResolver {
     return this.trades.record(user, input);
   }
 
+  @RequiresVerifiedEmail()
   @Mutation(() => Trade, {
     description:
-      'Confirms a PENDING trade. Current members of its supplier only, except the person who recorded it and current members of its buyer; not while its recorder is a current member of the supplier. Errors: NOT_FOUND (no such trade, or you cannot see it), FORBIDDEN (not allowed to confirm it), CONFLICT (not PENDING, or it changed meanwhile).',
+      'Confirms a PENDING trade. Current members of its supplier only, except the person who recorded it and current members of its buyer; not while its recorder is a current member of the supplier. Errors: NOT_FOUND (no such trade, or you cannot see it), FORBIDDEN (the email address is not verified yet, or not allowed to confirm it), CONFLICT (not PENDING, or it changed meanwhile).',
   })
   confirmTrade(
     @CurrentUser() user: AuthUser,

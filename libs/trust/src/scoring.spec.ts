@@ -29,13 +29,36 @@ describe('contribution', () => {
   });
 
   it('weighs a trade by its feedback average, or 0.6 without feedback, from its date', () => {
-    const fact: EvidenceFact = { ...base, kind: 'TRADE', degree: 1, feedbackAverage: 4.5, occurredOn: '2026-06-01' };
+    const fact = {
+      ...base,
+      kind: 'TRADE',
+      degree: 1,
+      feedbackAverage: 4.5 as number | null,
+      occurredOn: '2026-06-01',
+      supplierVerified: true,
+      buyerVerified: false,
+    } as const;
     expect(contribution(fact, now)).toBeCloseTo(0.9, 12);
     expect(contribution({ ...fact, feedbackAverage: null, degree: 3 }, now)).toBeCloseTo(0.25 * 0.6, 12);
     expect(contribution({ ...fact, occurredOn: '2024-06-01' }, now)).toBeCloseTo(
       0.9 * decay(new Date('2024-06-01T00:00:00Z'), now),
       12,
     );
+  });
+
+  it('counts a trade between two organizations that are not domain-verified half', () => {
+    const fact = {
+      ...base,
+      kind: 'TRADE',
+      degree: 1,
+      feedbackAverage: 4.5,
+      occurredOn: '2026-06-01',
+      supplierVerified: false,
+      buyerVerified: false,
+    } as const;
+    expect(contribution(fact, now)).toBeCloseTo(0.45, 12);
+    expect(contribution({ ...fact, buyerVerified: true }, now)).toBeCloseTo(0.9, 12);
+    expect(contribution({ ...fact, supplierVerified: true, buyerVerified: true }, now)).toBeCloseTo(0.9, 12);
   });
 
   it('weighs a referral at 0.8 of its sender’s degree weight', () => {
@@ -86,6 +109,8 @@ describe('rankSuppliers', () => {
       degree: 1,
       feedbackAverage: 4,
       occurredOn: '2026-06-01',
+      supplierVerified: true,
+      buyerVerified: true,
     };
     const ranked = rankSuppliers([trade, endorsement('z', 'b', 4), endorsement('a1', 'a', 1)], names, now);
     expect(ranked.map((r) => r.supplierId)).toEqual(['b', 'a']);

@@ -11,6 +11,8 @@ export const HALF_LIFE_DAYS = 730;
 export const VERIFIED_ENDORSEMENT_BONUS = 1.5;
 export const TRADE_QUALITY_WITHOUT_FEEDBACK = 0.6;
 export const REFERRAL_FACTOR = 0.8;
+/** A trade between two organizations neither of which is domain-verified counts half. */
+export const UNVERIFIED_TRADE_FACTOR = 0.5;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -46,6 +48,9 @@ export type EvidenceFact = (
       degree: number;
       feedbackAverage: number | null;
       occurredOn: string;
+      /** Whether the supplier and the buyer are domain-verified (Organization.verification). */
+      supplierVerified: boolean;
+      buyerVerified: boolean;
     }
   | { kind: 'REFERRAL'; id: string; supplierId: string; personId: string; degree: number; createdAt: Date }
 ) & {
@@ -64,6 +69,9 @@ export interface ScoredEvidence {
   contribution: number;
   hidden: boolean;
   hiddenPersonIds: string[];
+  /** For trades: whether the supplier and the buyer are domain-verified; null for other kinds. */
+  supplierVerified: boolean | null;
+  buyerVerified: boolean | null;
 }
 
 /** The contribution of one piece of evidence to its supplier's score. */
@@ -74,7 +82,8 @@ export function contribution(fact: EvidenceFact, now: Date): number {
       return weight * (fact.rating / 5) * (fact.verified ? VERIFIED_ENDORSEMENT_BONUS : 1) * decay(fact.updatedAt, now);
     case 'TRADE': {
       const quality = fact.feedbackAverage === null ? TRADE_QUALITY_WITHOUT_FEEDBACK : fact.feedbackAverage / 5;
-      return weight * quality * decay(new Date(`${fact.occurredOn}T00:00:00Z`), now);
+      const parties = fact.supplierVerified || fact.buyerVerified ? 1 : UNVERIFIED_TRADE_FACTOR;
+      return weight * quality * parties * decay(new Date(`${fact.occurredOn}T00:00:00Z`), now);
     }
     case 'REFERRAL':
       return weight * REFERRAL_FACTOR * decay(fact.createdAt, now);
@@ -108,6 +117,8 @@ export function rankSuppliers(facts: EvidenceFact[], names: Map<string, string>,
       contribution: contribution(fact, now),
       hidden: fact.hidden ?? false,
       hiddenPersonIds: fact.hiddenPersonIds ?? [],
+      supplierVerified: fact.kind === 'TRADE' ? fact.supplierVerified : null,
+      buyerVerified: fact.kind === 'TRADE' ? fact.buyerVerified : null,
     };
     const list = bySupplier.get(fact.supplierId);
     if (list) list.push(scored);

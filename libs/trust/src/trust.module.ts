@@ -5,6 +5,7 @@ import { OrganizationsModule } from '#tradegraph/organizations';
 import { PeopleModule } from '#tradegraph/people';
 import { ReferralsModule } from '#tradegraph/referrals';
 import { TradesModule } from '#tradegraph/trades';
+import { OrganizationVerificationResolver } from './organization-verification.resolver.js';
 import { NetworkTradeSummaryResolver } from './network-trade-summary.resolver.js';
 import { NetworkTraderResolver } from './network-trader.resolver.js';
 import { SupplierRecommendationResolver } from './supplier-recommendation.resolver.js';
@@ -13,7 +14,10 @@ import { TrustRepository } from './trust.repository.js';
 import { TrustResolver } from './trust.resolver.js';
 import { TrustService } from './trust.service.js';
 
-/** The network-ranked questions: networkTradersWith, networkTradeSummary, supplierShortlist, searchSuppliers. */
+/**
+ * The network-ranked questions: networkTradersWith, networkTradeSummary, supplierShortlist, searchSuppliers;
+ * and `Organization.verification` (domain verification, vouching).
+ */
 @Module({
   imports: [PeopleModule, OrganizationsModule, CategoriesModule, TradesModule, EndorsementsModule, ReferralsModule],
   providers: [
@@ -24,6 +28,7 @@ import { TrustService } from './trust.service.js';
     NetworkTradeSummaryResolver,
     SupplierRecommendationResolver,
     TrustEvidenceResolver,
+    OrganizationVerificationResolver,
   ],
   exports: [TrustService],
 })

@@ -4,6 +4,8 @@ import { MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, PathPerson, TRADE_VISIBLE_TO_VIEWER
 import { int } from 'neo4j-driver';
 import { Degree, NETWORK_TRADE_SUMMARY_CYPHER, NETWORK_TRADERS_CYPHER } from './network-traders-cypher.js';
 import { EvidenceFact } from './scoring.js';
+import { DOMAIN_VERIFIED, ORGANIZATION_VERIFICATION } from './verification-cypher.js';
+import type { OrganizationVerification } from './models/organization-verification.model.js';
 
 export type { Degree } from './network-traders-cypher.js';
 
@@ -77,10 +79,12 @@ CALL (viewer, cats, network) {
   WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
   WITH viewer, t, s, p, degree ORDER BY degree ASC, p.id ASC
   WITH viewer, t, s, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
+  MATCH (t)-[:BUYER]->(b:Organization)
   OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
   RETURN {kind: 'TRADE', id: t.id, supplierId: s.id, supplierName: s.name, personId: nearest.id,
           degree: nearest.degree, hidden: nearest.hidden, hiddenPersonIds: ${TRADE_HIDDEN_PEOPLE}, occurredOn: t.occurredOn,
-          feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0} AS fact
+          feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0,
+          supplierVerified: ${DOMAIN_VERIFIED('s')}, buyerVerified: ${DOMAIN_VERIFIED('b')}} AS fact
   UNION
   MATCH (viewer)<-[:REFERRED_TO]-(r:Referral)<-[:REFERRED]-(sender:Person),
         (r)-[:ABOUT]->(s:Organization), (r)-[:IN_CATEGORY]->(rc:Category)
@@ -101,7 +105,8 @@ CALL (viewer, cats, network) {
 RETURN fact`;
 
 const SEARCH_FIELDS = 'o {.id, .name, .country, .roles, website: o.website, description: o.description}';
-const SUPPLIER_FILTER = `'SUPPLIER' IN o.roles AND ($country IS NULL OR o.country = $country)`;
+const SUPPLIER_FILTER = `'SUPPLIER' IN o.roles AND ($country IS NULL OR o.country = $country)
+  AND (NOT $verifiedOnly OR ${DOMAIN_VERIFIED('o')})`;
 const PAGE = `RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
 
 /** Suppliers matching free text (full-text index on name and description), by relevance then name. */
@@ -133,6 +138,7 @@ export interface SupplierSearch {
   query: string | null;
   categoryId: string | null;
   country: string | null;
+  verifiedOnly: boolean;
   offset: number;
   limit: number;
 }
@@ -205,5 +211,16 @@ export class TrustRepository {
       { timeoutMs: this.neo4j.networkTimeoutMs },
     );
     return row ?? { total: 0, items: [] };
+  }
+
+  /** Domain verification and vouching of each organization (verification-cypher.ts); unknown ids are left out. */
+  organizationVerification(ids: readonly string[]): Promise<OrganizationVerification[]> {
+    return this.neo4j.read<OrganizationVerification>(
+      'TrustRepository.organizationVerification',
+      ORGANIZATION_VERIFICATION,
+      {
+        ids,
+      },
+    );
   }
 }

@@ -31,7 +31,7 @@ export class TrustResolver {
 
   @Query(() => OrganizationConnection, {
     description:
-      'Organizations with the SUPPLIER role, filtered by free text (name and description), category (with subcategories) and country; by relevance, then name.',
+      'Organizations with the SUPPLIER role, filtered by free text (name and description), category (with subcategories), country and domain verification; by relevance, then name.',
   })
   searchSuppliers(@Args() args: SearchSuppliersArgs) {
     return this.trust.searchSuppliers(args);

@@ -89,6 +89,8 @@ export class TrustService {
         kind: item.kind as EvidenceKind,
         degree: item.degree,
         contribution: item.contribution,
+        supplierVerified: item.supplierVerified,
+        buyerVerified: item.buyerVerified,
       })),
     }));
     return toConnection(page, offset, ranking.length);
@@ -104,6 +106,7 @@ export class TrustService {
       query: args.text ? toLuceneQuery(args.text) : null,
       categoryId: args.categoryId ?? null,
       country: args.country ?? null,
+      verifiedOnly: args.verifiedOnly ?? false,
       offset,
       limit: args.first,
     });

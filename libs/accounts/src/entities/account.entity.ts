@@ -19,6 +19,10 @@ export class Account {
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash: string;
 
+  /** When the address was verified through a mailed link (demo accounts: at creation); null until then. */
+  @Column({ name: 'email_verified_at', nullable: true, type: Date })
+  emailVerifiedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

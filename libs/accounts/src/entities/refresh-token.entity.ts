@@ -31,6 +31,14 @@ export class RefreshToken {
   @Column({ name: 'revoked_at', nullable: true, type: Date })
   revokedAt: Date | null;
 
+  /** The User-Agent of the request that obtained this token (sign-in or refresh), shown in `me.sessions`. */
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent: string | null;
+
+  /** The client address of that request. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  address: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

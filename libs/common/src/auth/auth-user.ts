@@ -2,4 +2,8 @@
 export interface AuthUser {
   id: string;
   email: string;
+  /** Whether the account's email address is verified; set for callers signed in with an access token. */
+  emailVerified?: boolean;
+  /** The session (refresh-token family) of the caller's access token, when signed in with one. */
+  sessionId?: string;
 }

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { PageArgs, UpperTrim } from '#tradegraph/common';
-import { IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class SearchSuppliersArgs extends PageArgs {
@@ -27,4 +27,13 @@ export class SearchSuppliersArgs extends PageArgs {
   @UpperTrim()
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as DE or US' })
   country?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Only domain-verified suppliers (see `Organization.verification`).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  verifiedOnly?: boolean | null = false;
 }

@@ -20,4 +20,17 @@ export class TrustEvidence {
 
   @Field(() => Float, { description: 'What this evidence added to the supplier’s score (see the ranking formula).' })
   contribution: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'For TRADE evidence: whether the supplier is domain-verified (see `Organization.verification`); a trade between two unverified organizations counts half. Null for other kinds.',
+  })
+  supplierVerified: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'For TRADE evidence: whether the buyer is domain-verified. Null for other kinds.',
+  })
+  buyerVerified: boolean | null;
 }

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
 
 /** Conversations, their participants and messages, and supplier inquiries, on SQLite and PostgreSQL alike. */
-export class CreateConversations1765065600000 implements MigrationInterface {
-  name = 'CreateConversations1765065600000';
+export class CreateConversations1765152000000 implements MigrationInterface {
+  name = 'CreateConversations1765152000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const timestamp = queryRunner.connection.options.type === 'postgres' ? 'timestamp with time zone' : 'datetime';

@@ -1,0 +1,64 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
+import nodemailer, { Transporter } from 'nodemailer';
+
+/** One plain-text mail; `link` is the action it asks for (logged in development when no SMTP server is set). */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  link?: string;
+}
+
+/**
+ * Sends mail through SMTP_URL with nodemailer. Without SMTP_URL (development and tests only; production
+ * refuses to start) each message is written to `DATA_DIR/mail/` as an `.eml` file and its link logged.
+ */
+@Injectable()
+export class MailService implements OnModuleDestroy {
+  private readonly logger = new Logger('Mail');
+  private readonly transport: Transporter;
+  private readonly mailDir: string | null;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.mailDir = config.mail.smtpUrl ? null : path.join(config.dataDir, 'mail');
+    this.transport = config.mail.smtpUrl
+      ? nodemailer.createTransport(config.mail.smtpUrl)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  /** Sends one mail and resolves once the SMTP server accepted it (or the file is written). */
+  async send(mail: OutgoingMail): Promise<void> {
+    const info = await this.transport.sendMail({
+      from: this.config.mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
+    if (!this.mailDir) return;
+    await fs.mkdir(this.mailDir, { recursive: true });
+    const file = path.join(this.mailDir, `${Date.now()}-${String(info.messageId).replace(/[^\w.-]/g, '')}.eml`);
+    await fs.writeFile(file, info.message as Buffer);
+    this.logger.log(`Mail "${mail.subject}" written to ${file}${mail.link ? `; its link: ${mail.link}` : ''}`);
+  }
+
+  /**
+   * Sends without making the caller wait (so an answer takes as long whether or not a mail goes out);
+   * a failure is logged. Shutdown waits for mail still being sent.
+   */
+  sendInBackground(mail: OutgoingMail): void {
+    const sending = this.send(mail)
+      .catch((error: Error) => this.logger.error(`Sending mail "${mail.subject}" failed: ${error.message}`))
+      .finally(() => this.pending.delete(sending));
+    this.pending.add(sending);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    this.transport.close();
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuthUser, unauthenticated } from '#tradegraph/common';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
+import { AccountsService, normalizeEmail } from './accounts.service.js';
+import { AuditLogService } from './audit-log.service.js';
+import { Account } from './entities/account.entity.js';
+import { assertPasswordAllowed } from './password-policy.js';
+import { accountLink, accountMails } from './mail/account-mails.js';
+import { MailService } from './mail/mail.service.js';
+import { invalidLink, MailedTokensService } from './mailed-tokens.service.js';
+import { ClientInfo, IssuedTokens, TokensService } from './tokens.service.js';
+
+/** Forgotten passwords (a mailed, single-use link valid for 30 minutes) and password changes. */
+@Injectable()
+export class PasswordService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly tokens: MailedTokensService,
+    private readonly sessions: TokensService,
+    private readonly mail: MailService,
+    private readonly audit: AuditLogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Mails a reset link when the address is an account's. Answers the same, in about the same time,
+   * either way: the mail goes out in the background, so no one learns whether an address has an account.
+   */
+  async requestReset(email: string): Promise<true> {
+    const account = await this.accounts.findByEmail(email);
+    if (account) {
+      const token = await this.tokens.issue(account.id, 'resetPassword', account.email);
+      this.mail.sendInBackground(
+        accountMails.resetPassword(account.email, accountLink(this.config, 'reset-password', token)),
+      );
+      // Names the account by id only: the generic entry of the mutation keeps no address.
+      await this.audit.record({ actorId: null, action: 'passwordResetMailed', targetId: account.id, details: {} });
+    }
+    return true;
+  }
+
+  /**
+   * Sets the new password through a reset link, ends every session of the account and starts a new one.
+   * The link proves the address too, so an unverified address becomes verified.
+   */
+  async reset(token: string, newPassword: string, client: ClientInfo): Promise<IssuedTokens & { user: AuthUser }> {
+    const found: { account?: Account } = {};
+    await this.tokens.use(token, ['resetPassword'], async (stored) => {
+      const current = await this.accounts.findAccount(stored.accountId);
+      if (!current || current.emailNormalized !== normalizeEmail(stored.email)) throw invalidLink();
+      assertPasswordAllowed(newPassword, current.email, 'newPassword');
+      found.account = current;
+    });
+    const account = found.account as Account;
+    await this.accounts.setPassword(account, newPassword, 'newPassword');
+    await this.accounts.markEmailVerified(account);
+    await this.sessions.endSessions(account.id, 'passwordChanged');
+    const user = (await this.accounts.findUser(account.id)) as AuthUser;
+    return { ...(await this.sessions.issue(user, client)), user };
+  }
+
+  /** Changes the password; every other session of the account ends. */
+  async change(user: AuthUser, currentPassword: string, newPassword: string): Promise<boolean> {
+    if (!(await this.accounts.verifyPassword(user.id, currentPassword))) {
+      throw unauthenticated('The current password is incorrect.');
+    }
+    const account = await this.accounts.findAccount(user.id);
+    if (!account) throw unauthenticated();
+    await this.accounts.setPassword(account, newPassword, 'newPassword');
+    await this.tokens.retire(account.id, 'resetPassword');
+    await this.sessions.endSessions(account.id, 'passwordChanged', user.sessionId);
+    return true;
+  }
+}
