@@ -158,7 +158,7 @@ describe('organization verification', () => {
     expect(verifiedOnly.every((node: any) => node.verification.domainVerified)).toBe(true);
   });
 
-  it('counts trade evidence between two unverified organizations half in the shortlist, and says who is verified', async () => {
+  it('counts trade evidence between two unverified organizations half in the shortlist, and says who is verified there and in scorecards', async () => {
     const category = STEEL;
     const shopper = await newPerson(t);
     const trades = t.app.get(TradesService);
@@ -187,8 +187,8 @@ describe('organization verification', () => {
     const verifiedBuyer = await supplierWithTrade(true);
     const unverifiedBoth = await supplierWithTrade(false);
     const res = await t.gql(
-      `query($categoryId: ID!) { supplierShortlist(categoryId: $categoryId, maxDegree: 1, first: 100) { edges { node {
-        score supplier { id } evidence { edges { node { kind contribution supplierVerified buyerVerified } } } } } } }`,
+      `query($categoryId: ID!) { supplierShortlist(categoryId: $categoryId, maxDegree: 1, first: 20) { edges { node {
+        score supplier { id } evidence(first: 5) { edges { node { kind contribution supplierVerified buyerVerified } } } } } } }`,
       { categoryId: category },
       shopper.token,
     );
@@ -207,8 +207,28 @@ describe('organization verification', () => {
     expect(half.evidence).toEqual([
       { kind: 'TRADE', contribution: expect.any(Number), supplierVerified: false, buyerVerified: false },
     ]);
-    // w(1) × 0.6 without feedback × d(today) = 0.6; the unverified pair counts half of it.
-    expect(full.evidence[0].contribution).toBeCloseTo(0.6, 3);
-    expect(half.evidence[0].contribution).toBeCloseTo(0.3, 3);
+    // w(1) × 0.6 without feedback × d(under a day old, so just below 1) ≈ 0.6; the unverified pair counts exactly half.
+    expect(full.evidence[0].contribution).toBeCloseTo(0.6, 2);
+    expect(half.evidence[0].contribution / full.evidence[0].contribution).toBeCloseTo(0.5, 9);
+    // The scorecards say the same: whether the supplier is verified, and how many trades have a verified buyer.
+    const scorecard = async (id: string) => {
+      const card = await t.gql(
+        `query($id: ID!) { organization(id: $id) { scorecard { domainVerified confirmedTradeCount verifiedBuyerTradeCount } } }`,
+        { id },
+        shopper.token,
+      );
+      expect(card.errors).toBeUndefined();
+      return (card.data as any).organization.scorecard;
+    };
+    expect(await scorecard(verifiedBuyer)).toEqual({
+      domainVerified: false,
+      confirmedTradeCount: 1,
+      verifiedBuyerTradeCount: 1,
+    });
+    expect(await scorecard(unverifiedBoth)).toEqual({
+      domainVerified: false,
+      confirmedTradeCount: 1,
+      verifiedBuyerTradeCount: 0,
+    });
   });
 });

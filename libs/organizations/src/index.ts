@@ -5,3 +5,4 @@ export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './supplier-matching.js';
 export * from './organization-domain.js';
+export * from './domain-verification-cypher.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '#tradegraph/graph';
+import { DOMAIN_VERIFIED } from '#tradegraph/organizations';
 import { TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/policy';
 import { ScorecardFigures } from './scores.js';
 
@@ -34,13 +35,15 @@ export class ScorecardRepository {
          ${COUNTED_TRADES}
          MATCH (t)-[:BUYER]->(b:Organization)
          WITH b, count(t) AS tradesWithBuyer
-         RETURN count(b) AS distinctBuyerCount, count(CASE WHEN tradesWithBuyer >= 2 THEN b END) AS repeatBuyerCount
+         RETURN count(b) AS distinctBuyerCount, count(CASE WHEN tradesWithBuyer >= 2 THEN b END) AS repeatBuyerCount,
+                sum(CASE WHEN ${DOMAIN_VERIFIED('b')} THEN tradesWithBuyer ELSE 0 END) AS verifiedBuyerTradeCount
        }
        CALL (o) {
          OPTIONAL MATCH (e:Endorsement)-[:OF]->(o)
          RETURN count(e) AS endorsementCount, avg(e.rating) AS averageEndorsementRating
        }
-       RETURN organizationId, confirmedTradeCount, distinctBuyerCount, repeatBuyerCount, lastTradedOn,
+       RETURN organizationId, ${DOMAIN_VERIFIED('o')} AS domainVerified, confirmedTradeCount, verifiedBuyerTradeCount,
+              distinctBuyerCount, repeatBuyerCount, lastTradedOn,
               averageQuality, averageDelivery, averageCommunication, endorsementCount, averageEndorsementRating`,
       { organizationIds, viewerId },
     );

@@ -21,7 +21,9 @@ describe('withAverage', () => {
 describe('toScorecard', () => {
   it('has no repeat-buyer share, averages or last date without trades', () => {
     expect(toScorecard(EMPTY_FIGURES)).toEqual({
+      domainVerified: false,
       confirmedTradeCount: 0,
+      verifiedBuyerTradeCount: 0,
       distinctBuyerCount: 0,
       repeatBuyerShare: null,
       averageQuality: null,
@@ -36,7 +38,9 @@ describe('toScorecard', () => {
   it('divides the buyers with two or more trades by all distinct buyers, and passes the rest through', () => {
     const figures: ScorecardFigures = {
       organizationId: 'o1',
+      domainVerified: true,
       confirmedTradeCount: 7,
+      verifiedBuyerTradeCount: 5,
       distinctBuyerCount: 4,
       repeatBuyerCount: 1,
       lastTradedOn: '2024-06-30',
@@ -48,7 +52,9 @@ describe('toScorecard', () => {
     };
     const scorecard = toScorecard(figures);
     expect(scorecard).toEqual({
+      domainVerified: true,
       confirmedTradeCount: 7,
+      verifiedBuyerTradeCount: 5,
       distinctBuyerCount: 4,
       repeatBuyerShare: 0.25,
       averageQuality: 4.5,

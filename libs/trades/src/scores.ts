@@ -9,7 +9,11 @@ export function withAverage(feedback: Omit<Feedback, 'average'>): Feedback {
 /** What the scorecard query counts for one organization. */
 export interface ScorecardFigures {
   organizationId: string;
+  /** The supplier is domain-verified (libs/organizations' DOMAIN_VERIFIED). */
+  domainVerified: boolean;
   confirmedTradeCount: number;
+  /** Of the counted trades, those whose buyer is domain-verified. */
+  verifiedBuyerTradeCount: number;
   distinctBuyerCount: number;
   /** Buyers with two or more of the counted trades. */
   repeatBuyerCount: number;
@@ -23,7 +27,9 @@ export interface ScorecardFigures {
 
 /** The scorecard of an organization with nothing to count (no visible trades, no endorsements). */
 export const EMPTY_FIGURES: Omit<ScorecardFigures, 'organizationId'> = {
+  domainVerified: false,
   confirmedTradeCount: 0,
+  verifiedBuyerTradeCount: 0,
   distinctBuyerCount: 0,
   repeatBuyerCount: 0,
   lastTradedOn: null,
@@ -38,7 +44,9 @@ export const EMPTY_FIGURES: Omit<ScorecardFigures, 'organizationId'> = {
 export function toScorecard(figures: Omit<ScorecardFigures, 'organizationId'>): SupplierScorecard {
   const { confirmedTradeCount, distinctBuyerCount, repeatBuyerCount, endorsementCount } = figures;
   return {
+    domainVerified: figures.domainVerified,
     confirmedTradeCount,
+    verifiedBuyerTradeCount: figures.verifiedBuyerTradeCount,
     distinctBuyerCount,
     repeatBuyerShare: distinctBuyerCount > 0 ? repeatBuyerCount / distinctBuyerCount : null,
     averageQuality: figures.averageQuality,

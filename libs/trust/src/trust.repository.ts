@@ -4,7 +4,8 @@ import { MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, PathPerson, TRADE_VISIBLE_TO_VIEWER
 import { int } from 'neo4j-driver';
 import { Degree, NETWORK_TRADE_SUMMARY_CYPHER, NETWORK_TRADERS_CYPHER } from './network-traders-cypher.js';
 import { EvidenceFact } from './scoring.js';
-import { DOMAIN_VERIFIED, ORGANIZATION_VERIFICATION } from './verification-cypher.js';
+import { DOMAIN_VERIFIED } from '#tradegraph/organizations';
+import { ORGANIZATION_VERIFICATION } from './verification-cypher.js';
 import type { OrganizationVerification } from './models/organization-verification.model.js';
 
 export type { Degree } from './network-traders-cypher.js';

@@ -6,8 +6,19 @@ import { DateScalarType } from '#tradegraph/common';
     'How an organization has done as a supplier: its CONFIRMED trades visible to the viewer, their feedback, and its endorsements.',
 })
 export class SupplierScorecard {
+  @Field(() => Boolean, {
+    description: 'Whether the supplier is domain-verified (see `Organization.verification`).',
+  })
+  domainVerified: boolean;
+
   @Field(() => Int, { description: 'Confirmed trades with this organization as supplier that the viewer can see.' })
   confirmedTradeCount: number;
+
+  @Field(() => Int, {
+    description:
+      'Of those trades, how many have a domain-verified buyer. Trades between two organizations neither of which is domain-verified count half in the shortlist ranking.',
+  })
+  verifiedBuyerTradeCount: number;
 
   @Field(() => Int, { description: 'How many different buyers those trades have.' })
   distinctBuyerCount: number;
