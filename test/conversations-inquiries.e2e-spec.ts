@@ -194,6 +194,9 @@ describe('supplier inquiries and live answers', () => {
     expect(await h.notificationsAbout(colleague, second.id)).toEqual([]);
     expect(await h.notificationsAbout(founder, second.id)).toHaveLength(1);
     expect(onlyError(await h.as(colleague, CLAIM, { id: second.id })).extensions.code).toBe('FORBIDDEN');
+    // Nor can the buyer write to them through the open inquiry; the founder still can be written to.
+    expect(onlyError(await h.startVia(buyer, [colleague])).extensions.code).toBe('FORBIDDEN');
+    expect((await h.start(buyer, [founder], 'About my second inquiry')).participants).toHaveLength(2);
 
     // A buyer blocked by the founder: hidden from the founder's inbox, not claimable by them.
     await h.block(founder, blockedBuyer);

@@ -4,9 +4,11 @@ import { networkHelpers } from './support/network-helpers.js';
 import { policyHelpers } from './support/policy-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
-const INTRODUCTION = `id path { name } steps { person { name } }`;
+const INTRODUCTION = `id path { name } steps { person { name } note }`;
 const REQUEST_INTRODUCTION = `mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { ${INTRODUCTION} } }`;
-const PASS_ON = `mutation($id: ID!) { respondToIntroduction(introductionId: $id, accept: true) { ${INTRODUCTION} } }`;
+const PASS_ON = `mutation($id: ID!, $note: String) {
+  respondToIntroduction(introductionId: $id, accept: true, note: $note) { ${INTRODUCTION} }
+}`;
 const TO_HANDLE = `query { me { introductionsToHandle { edges { node { ${INTRODUCTION} } } } } }`;
 
 const TRADERS = `query($supplierId: ID!) {
@@ -125,6 +127,7 @@ describe('policy: paths', () => {
     const shown = (intro: any) => ({
       path: intro.path.map((p: any) => p?.name ?? null),
       steps: intro.steps.map((s: any) => s.person?.name ?? null),
+      notes: intro.steps.map((s: any) => s.note),
     });
     const ok = (res: Awaited<ReturnType<TestApp['gql']>>): any => {
       expect(res.errors).toBeUndefined();
@@ -132,19 +135,23 @@ describe('policy: paths', () => {
     };
     const input = { path: [A.id, B.id, T.id], message: 'Could you introduce us?' };
     const asked = ok(await t.gql(REQUEST_INTRODUCTION, { input }, R.token)).requestIntroduction;
-    const all = { path: ['A', 'B', 'T'], steps: ['A', 'B', 'T'] };
+    const all = { path: ['A', 'B', 'T'], steps: ['A', 'B', 'T'], notes: [null, null, null] };
     expect(shown(asked)).toEqual(all);
     const handled = async (who: TestPerson) =>
       ok(await t.gql(TO_HANDLE, {}, who.token)).me.introductionsToHandle.edges.map(({ node }: any) => shown(node));
 
     // A sees its own two links, and B-T through T's connections.
     expect(await handled(A)).toEqual([all]);
-    expect(shown(ok(await t.gql(PASS_ON, { id: asked.id }, A.token)).respondToIntroduction)).toEqual(all);
+    const passed = ok(await t.gql(PASS_ON, { id: asked.id, note: 'A here: R is a good buyer' }, A.token));
+    expect(shown(passed.respondToIntroduction)).toEqual({ ...all, notes: ['A here: R is a good buyer', null, null] });
     // B is A's connection, so A's connections (R-A) are visible to B.
-    expect(await handled(B)).toEqual([all]);
-    await t.gql(PASS_ON, { id: asked.id }, B.token);
+    expect(await handled(B)).toEqual([{ ...all, notes: ['A here: R is a good buyer', null, null] }]);
+    await t.gql(PASS_ON, { id: asked.id, note: 'Over to you' }, B.token);
     // T may learn neither R-A (R and A show T nothing) nor A-B: A is hidden, in the path and in the steps.
-    expect(await handled(T)).toEqual([{ path: [null, 'B', 'T'], steps: [null, 'B', 'T'] }]);
+    // A's note goes with A, since it could name them.
+    expect(await handled(T)).toEqual([
+      { path: [null, 'B', 'T'], steps: [null, 'B', 'T'], notes: [null, 'Over to you', null] },
+    ]);
 
     // When T hides its connections too, the requester may no longer learn B-T: B is hidden, T stays the target.
     await settings(T, { connectionsVisibility: 'ONLY_ME' });
@@ -152,6 +159,8 @@ describe('policy: paths', () => {
       ok(
         await t.gql(`query { me { introductionsRequested { edges { node { ${INTRODUCTION} } } } } }`, {}, who.token),
       ).me.introductionsRequested.edges.map(({ node }: any) => shown(node));
-    expect(await requested(R)).toEqual([{ path: ['A', null, 'T'], steps: ['A', null, 'T'] }]);
+    expect(await requested(R)).toEqual([
+      { path: ['A', null, 'T'], steps: ['A', null, 'T'], notes: ['A here: R is a good buyer', null, null] },
+    ]);
   });
 });

@@ -114,9 +114,11 @@ describe('trades', () => {
           'averageQuality: Float',
           'confirmedTradeCount: Int!',
           'distinctBuyerCount: Int!',
+          'domainVerified: Boolean!',
           'endorsementCount: Int!',
           'lastTradedOn: Date',
           'repeatBuyerShare: Float',
+          'verifiedBuyerTradeCount: Int!',
         ],
       };
       for (const [name, sdl] of Object.entries(expected)) expect(shape(name)).toEqual(sdl);

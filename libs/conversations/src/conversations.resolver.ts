@@ -86,8 +86,7 @@ export class ConversationsResolver {
   }
 
   @ResolveField(() => [Person], {
-    nullable: 'items',
-    description: `Who takes part (2 to ${OTHERS_MAX + 1} people, so not paginated), you included, ordered by id; people who left are not listed, people hidden from you are null.`,
+    description: `Who takes part (2 to ${OTHERS_MAX + 1} people, so not paginated), you included, ordered by id; people who left or are hidden from you are not listed.`,
   })
   async participants(
     @Parent() conversation: Conversation,
@@ -95,7 +94,9 @@ export class ConversationsResolver {
     @Loaders() loaders: RequestLoaders,
   ) {
     const ids = await participantsLoader(loaders, this.conversations).load(conversation.id);
-    return personLoader(loaders, this.people, viewer).loadMany(ids);
+    // Left out rather than null: a null would tell you that two of the others blocked each other.
+    const people = await personLoader(loaders, this.people, viewer).loadMany(ids);
+    return people.filter((person) => person !== null && !(person instanceof Error));
   }
 
   @ResolveField(() => Message, {

@@ -2,6 +2,8 @@ import { badInput, Connection } from '#tradegraph/common';
 import { Message } from './models/message.model.js';
 
 const PREFIX = 'message:';
+/** Message places are stored as 32-bit integers; a cursor beyond that was never issued. */
+const SEQ_MAX = 2_147_483_647;
 
 /** Message cursors are opaque to clients; inside they hold the message's place in the order of all messages. */
 export const encodeMessageCursor = (seq: number): string =>
@@ -12,7 +14,7 @@ export function decodeMessageCursor(cursor: string | null | undefined, field = '
   if (cursor === undefined || cursor === null) return null;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const seq = decoded.startsWith(PREFIX) ? Number(decoded.slice(PREFIX.length)) : NaN;
-  if (!Number.isSafeInteger(seq) || seq < 1) throw badInput(field, 'The cursor is not valid.');
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > SEQ_MAX) throw badInput(field, 'The cursor is not valid.');
   return seq;
 }
 

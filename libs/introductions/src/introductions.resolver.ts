@@ -81,7 +81,10 @@ export class IntroductionsResolver {
     @Loaders() loaders: RequestLoaders,
   ) {
     const shown = await this.introductions.shownPath(loaders, viewer, introduction);
-    return introduction.steps.map((step, i) => ({ ...step, hidden: shown[i] === null }));
+    // A hidden person's note could name them, so it goes with them.
+    return introduction.steps.map((step, i) =>
+      shown[i] === null ? { ...step, hidden: true, note: null } : { ...step, hidden: false },
+    );
   }
 
   @ResolveField(() => Person, {

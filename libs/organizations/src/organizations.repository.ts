@@ -166,8 +166,8 @@ export class OrganizationsRepository {
       'OrganizationsRepository.createUnclaimedSuppliers',
       `UNWIND $suppliers AS row
        CREATE (o:Organization {id: row.id, name: row.name, country: row.country, roles: ['SUPPLIER'],
-                               website: row.website, description: null, vatNumber: row.vatNumber,
-                               unclaimed: true, createdAt: datetime()})
+                               website: row.website, websiteDomain: row.websiteDomain, description: null,
+                               vatNumber: row.vatNumber, unclaimed: true, createdAt: datetime()})
        WITH o, row
        CALL (o, row) {
          UNWIND row.categoryIds AS categoryId
@@ -175,7 +175,7 @@ export class OrganizationsRepository {
          MERGE (o)-[:SUPPLIES]->(c)
        }
        RETURN o.id AS id`,
-      { suppliers },
+      { suppliers: suppliers.map((supplier) => ({ ...supplier, websiteDomain: websiteDomain(supplier.website) })) },
     );
     return rows.map((row) => row.id);
   }

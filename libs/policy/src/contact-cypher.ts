@@ -24,7 +24,7 @@ export const INTRODUCTION_LINK_OPEN = (requester: string, a: string, b: string):
  * `sender` may start a conversation with `other`: neither blocked the other, and they are connected,
  * or one was introduced to the other by an ACCEPTED introduction (requester and target), or `other` is a
  * current member of one of `$supplierIds` (the suppliers the sender has an open inquiry with; a parameter,
- * since inquiries live in the SQL database). A refusal reads the same whichever part failed.
+ * since inquiries live in the SQL database) who accepts inquiries. A refusal reads the same whichever part failed.
  */
 export const MAY_START_CONVERSATION = (sender: string, other: string): string =>
   `(${MAY_CONTACT(sender, other)} AND (
@@ -34,6 +34,6 @@ export const MAY_START_CONVERSATION = (sender: string, other: string): string =>
       WHERE s.index = COUNT { (i)-[:STEP]->() } - 1
         AND ((requester = ${sender} AND target = ${other}) OR (requester = ${other} AND target = ${sender}))
     }
-    OR EXISTS {
+    OR (coalesce(${other}.acceptInquiries, true) AND EXISTS {
       (${other})-[:WORKS_AT {status: 'APPROVED'}]->(o:Organization) WHERE o.id IN $supplierIds
-    }))`;
+    })))`;
