@@ -131,8 +131,8 @@ describe('platform', () => {
       for (let i = 0; i < 4; i += 1) selection = `employments { edges { node { person { ${selection} } } } }`;
       const res = await t.gql(`query { me { ${selection} } }`, {}, person.token);
       const error = onlyError(res);
-      expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'maxDepth', max: 12 });
-      expect(error.message).toMatch(/depth limit of 12/);
+      expect(error.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'maxDepth', max: 16 });
+      expect(error.message).toMatch(/depth limit of 16/);
     });
 
     it('rejects request bodies over the size limit', async () => {
