@@ -42,7 +42,9 @@ export class MailService implements OnModuleDestroy {
     if (!this.mailDir) return;
     await fs.mkdir(this.mailDir, { recursive: true });
     const file = path.join(this.mailDir, `${Date.now()}-${String(info.messageId).replace(/[^\w.-]/g, '')}.eml`);
-    await fs.writeFile(file, info.message as Buffer);
+    // Written under a temporary name and renamed, so a reader of the folder never sees half a message.
+    await fs.writeFile(`${file}.part`, info.message as Buffer);
+    await fs.rename(`${file}.part`, file);
     this.logger.log(`Mail "${mail.subject}" written to ${file}${mail.link ? `; its link: ${mail.link}` : ''}`);
   }
 
