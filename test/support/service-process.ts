@@ -39,13 +39,7 @@ export async function waitFor(
   }
 }
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+export { freePort } from '#tradegraph/common';
 
 export const portIsOpen = (port: number) =>
   new Promise<boolean>((resolve) => {

@@ -1,18 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import argon2 from 'argon2';
 import Database from 'better-sqlite3';
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+import { freePort } from '#tradegraph/common';
+
+export { freePort };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import pg from 'pg';
 import { freePort, rssMb, startApi } from './api-process.js';
 import { BenchCase, benchCases, ME } from './cases.js';
-import { ensureDataset, exportTables, pickSubjects, startBenchNeo4j } from './dataset.js';
+import { ensureDataset, exportTables, importDataset, pickSubjects, startBenchNeo4j, storeExists } from './dataset.js';
 import { crossCheck, TraderRow } from './cross-check.js';
 import { summarize, throughput, Throughput, timeCypher, timeHttp, timeSql, Timings } from './measure.js';
 import { loadPostgres, NETWORK_TRADERS_SQL, startPostgres } from './postgres.js';
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     'data-dir': { type: 'string' },
     out: { type: 'string', default: 'test-results/bench' },
     quick: { type: 'boolean', default: false },
+    load: { type: 'string', default: 'offline' },
   },
 });
 const people = Number(args.people);
@@ -35,17 +36,23 @@ const throughputSeconds = args.quick ? 1 : Number(args['throughput-seconds']);
 if (!Number.isInteger(people) || people < 100 || people > 1_000_000) throw new Error('--people must be 100..1000000.');
 if (!(iterations >= 1 && iterations <= 1000)) throw new Error('--iterations must be 1..1000.');
 if (!(throughputSeconds >= 1 && throughputSeconds <= 120)) throw new Error('--throughput-seconds must be 1..120.');
+if (args.load !== 'offline' && args.load !== 'transactional')
+  throw new Error('--load must be offline or transactional.');
 const dataDir = path.resolve(args['data-dir'] ?? `.data/bench/people-${people}-s${seed}`);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const cleanups: (() => Promise<void> | void)[] = [];
 
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
+  // A new dataset goes in with the offline importer before Neo4j starts; --load transactional measures the other path.
+  const imported =
+    args.load === 'offline' && !storeExists(dataDir) ? await importDataset(dataDir, people, seed, say) : null;
   const local = await startBenchNeo4j(dataDir, await freePort(), say);
   cleanups.push(() => local.stop());
   const driver = neo4j.driver(local.uri, undefined, { disableLosslessIntegers: true });
   cleanups.push(() => driver.close());
-  const load = await ensureDataset(driver, local.uri, people, seed, say);
+  const checked = await ensureDataset(driver, local.uri, people, seed, say);
+  const load = imported ?? checked;
   say(load.loadedNow ? `Loaded the dataset in ${load.seconds.toFixed(1)} s.` : `Reusing the dataset in ${dataDir}.`);
   const subjects = await pickSubjects(driver, seed);
   say(`Viewers: ${subjects.viewers.map((v) => `${v.label} ${v.id} (${v.degree})`).join(', ')}`);
@@ -141,7 +148,13 @@ async function main(): Promise<void> {
     command: `npm run bench -- --people ${people}${args.quick ? ' --quick' : ` --iterations ${iterations}`}`,
     people,
     seed,
-    dataset: { loadedNow: load.loadedNow, loadSeconds: load.seconds, connections: tables.connection.length },
+    dataset: {
+      loadedNow: load.loadedNow,
+      loadSeconds: load.seconds,
+      loadMethod: load.method,
+      loadSummary: load.summary,
+      connections: tables.connection.length,
+    },
     subjects,
     iterations,
     results,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generatedIdPrefix } from '#tradegraph/demo';
 import { LocalNeo4j, startLocalNeo4j } from '#tradegraph/graph';
@@ -19,41 +20,67 @@ export function startBenchNeo4j(dataDir: string, boltPort: number, log: (line: s
   return startLocalNeo4j({ homeDir: path.join(dataDir, 'neo4j'), boltPort, heapMb: 4096, pageCacheMb: 2048, log });
 }
 
-/** Loads the generated network of `people` and `seed` with the project's generator unless it is there already. */
+export interface DatasetLoad {
+  loadedNow: boolean;
+  seconds: number;
+  /** How it was loaded, and the loader's own summary line (counts and rates). */
+  method?: 'offline' | 'transactional';
+  summary?: string;
+}
+
+/** Whether the bench's Neo4j home already holds a store (loaded earlier, or being reused). */
+export function storeExists(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'neo4j', 'data', 'databases', 'neo4j'));
+}
+
+/** Builds a new store for the bench with the offline importer (`generate-network --offline`), before Neo4j starts. */
+export function importDataset(dataDir: string, people: number, seed: number, log: (line: string) => void) {
+  return runGenerator(['--offline', path.join(dataDir, 'neo4j')], {}, people, seed, 'offline', log);
+}
+
+/** Loads the generated network through batched transactions into the running Neo4j, unless it is there already. */
 export async function ensureDataset(
   driver: Driver,
   uri: string,
   people: number,
   seed: number,
   log: (line: string) => void,
-): Promise<{ loadedNow: boolean; seconds: number }> {
+): Promise<DatasetLoad> {
   const present = await count(driver, 'MATCH (p:Person) WHERE p.id STARTS WITH $prefix RETURN count(p) AS n', {
     prefix: generatedIdPrefix(seed),
   });
   if (present === people) return { loadedNow: false, seconds: 0 };
   if (present !== 0) throw new Error(`The bench database holds ${present} people of seed ${seed}, not ${people}.`);
+  const env = { NEO4J_URI: uri, NEO4J_TX_TIMEOUT_MS: '600000' };
+  return runGenerator(['--batch-size', '10000', '--force'], env, people, seed, 'transactional', log);
+}
+
+async function runGenerator(
+  extra: string[],
+  env: Record<string, string>,
+  people: number,
+  seed: number,
+  method: 'offline' | 'transactional',
+  log: (line: string) => void,
+): Promise<DatasetLoad> {
   const started = performance.now();
+  let summary: string | undefined;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        'dist/apps/api/src/generate-network.js',
-        '--people',
-        String(people),
-        '--seed',
-        String(seed),
-        '--batch-size',
-        '10000',
-      ],
-      { env: { ...process.env, NEO4J_URI: uri, NEO4J_TX_TIMEOUT_MS: '600000' }, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const args = ['--people', String(people), '--seed', String(seed), ...extra];
+    const child = spawn(process.execPath, ['dist/apps/api/src/generate-network.js', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line && !line.startsWith('    ')) log(`  ${line.trim()}`);
+      for (const line of chunk.toString().split('\n')) {
+        if (/^(Imported|Loaded) /.test(line)) summary = line.trim();
+        if (line && !line.startsWith('    ')) log(`  ${line.trim()}`);
+      }
     });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generate-network exited with ${code}`))));
   });
-  return { loadedNow: true, seconds: (performance.now() - started) / 1000 };
+  return { loadedNow: true, seconds: (performance.now() - started) / 1000, method, summary };
 }
 
 async function count(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<number> {

@@ -16,7 +16,13 @@ export interface BenchReport {
   command: string;
   people: number;
   seed: number;
-  dataset: { loadedNow: boolean; loadSeconds: number; connections: number };
+  dataset: {
+    loadedNow: boolean;
+    loadSeconds: number;
+    loadMethod?: 'offline' | 'transactional';
+    loadSummary?: string;
+    connections: number;
+  };
   subjects: BenchSubjects;
   iterations: number;
   results: CaseResult[];
@@ -35,6 +41,10 @@ const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}Ã
 export function toMarkdown(r: BenchReport): string {
   const lines = [
     `Command: \`${r.command}\` (${r.startedAt}), ${r.people} people (seed ${r.seed}), ${r.dataset.connections} connections, ${r.iterations} interleaved rounds.`,
+    '',
+    r.dataset.loadSummary
+      ? `Dataset loaded in this run (${r.dataset.loadMethod}): ${r.dataset.loadSummary}`
+      : 'Dataset reused from an earlier run.',
     '',
     `Viewers: ${r.subjects.viewers.map((v) => `${v.label} (${v.degree} connections)`).join(', ')}. ` +
       `Suppliers: ${r.subjects.suppliers.map((s) => `${s.label} (${s.confirmedTrades} confirmed trades)`).join(', ')}.`,

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '#tradegraph/common';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#tradegraph/demo';
 import { aliasBomb, ENDORSE, fragmentBomb, LOGIN, NESTED_CONNECTIONS, REGISTER } from './attacks.js';
 import { GraphQLClient, Outcome, percentile } from './client.js';
@@ -217,13 +217,6 @@ function readRssMb(pid: number): number | null {
   }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Starts the built API with its own Neo4j and demo data in a temporary directory. */
 async function startService(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {

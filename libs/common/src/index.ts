@@ -28,3 +28,4 @@ export * from './validation/trim.js';
 export * from './graphql/describe-root-types.js';
 export * from './metrics/metrics.js';
 export * from './metrics/metrics.module.js';
+export * from './net/free-port.js';

@@ -10,3 +10,4 @@ export * from './network-types.js';
 export { SeededRandom } from './seeded-random.js';
 export * from './network-distributions.js';
 export { defaultShape, HEAVY_TAILED_FROM } from './network-heavy-tail.js';
+export * from './network-import-files.js';

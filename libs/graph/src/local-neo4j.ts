@@ -29,7 +29,7 @@ export interface LocalNeo4j {
 
 const LAUNCHER_DIR = findLauncherDir(path.dirname(fileURLToPath(import.meta.url)));
 // The same --add-opens flags Neo4j's own server start script passes to the JVM.
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+DisableExplicitGC',
@@ -62,6 +62,11 @@ export function ensureLauncherBuilt(log: (message: string) => void = () => undef
   if (result.status !== 0) throw new Error(`Maven failed to build ${LAUNCHER_DIR} (exit ${result.status}).`);
 }
 
+/** The launcher's classes and Neo4j's jars (the server, the driver-facing Bolt and neo4j-admin's tools). */
+export function launcherClasspath(): string {
+  return [path.join(LAUNCHER_DIR, 'target/classes'), path.join(LAUNCHER_DIR, 'target/lib/*')].join(path.delimiter);
+}
+
 /**
  * Starts Neo4j Community in a child JVM with Bolt on 127.0.0.1, waits until the driver can
  * connect, and returns a handle whose stop() shuts it down cleanly (SIGTERM, then SIGKILL).
@@ -75,9 +80,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const homeDir = path.resolve(options.homeDir);
   fs.mkdirSync(homeDir, { recursive: true });
   await stopLeftoverNeo4j(homeDir, log);
-  const classpath = [path.join(LAUNCHER_DIR, 'target/classes'), path.join(LAUNCHER_DIR, 'target/lib/*')].join(
-    path.delimiter,
-  );
+  const classpath = launcherClasspath();
   log(`Starting local Neo4j on bolt://127.0.0.1:${options.boltPort} (data in ${homeDir})...`);
   const child = spawn(
     'java',
