@@ -217,7 +217,6 @@ function readRssMb(pid: number): number | null {
   }
 }
 
-
 /** Starts the built API with its own Neo4j and demo data in a temporary directory. */
 async function startService(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-stress-'));
