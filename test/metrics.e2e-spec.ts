@@ -1,6 +1,6 @@
 import { newPerson } from './support/factories.js';
 import { connected, listen, listenOn, wsClient } from './support/notifications-helpers.js';
-import { RedisServer, startRedis, stopRedis } from './support/redis-server.js';
+import { RedisServer, startRedis, stopRedis } from '#tradegraph/common';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests';

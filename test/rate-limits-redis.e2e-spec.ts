@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { LoginThrottle } from '#tradegraph/rate-limits';
 import { newPerson } from './support/factories.js';
 import { expectOk, expectRateLimited, send, sendTimes } from './support/rate-limit-helpers.js';
-import { RedisServer, startRedis, stopRedis } from './support/redis-server.js';
+import { RedisServer, startRedis, stopRedis } from '#tradegraph/common';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 const ME = 'query { me { id } }';

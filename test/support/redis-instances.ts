@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listenOn } from './notifications-helpers.js';
-import { RedisServer, startRedis, stopRedis } from './redis-server.js';
+import { RedisServer, startRedis, stopRedis } from '#tradegraph/common';
 import { createTestApp, TestApp } from './test-app.js';
 
 export interface TwoInstances {

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import * as path from 'node:path';
+import { joinClusterMetrics, Metrics } from '#tradegraph/common';
 import { AppConfig, ConfigValidationError, loadConfig } from '#tradegraph/config';
 import { startSupervisedNeo4j, SupervisedNeo4j } from '#tradegraph/graph';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#tradegraph/demo';
+import { startWorkers } from './api-cluster.js';
 import { createApp } from './configure-app.js';
 import { stopTracing } from './tracing.js';
 
@@ -43,20 +46,42 @@ async function main(): Promise<void> {
     say('JWT_SECRET is not set: using a random secret for this run (tokens will not survive a restart).');
   }
 
+  if (config.workers > 1 && cluster.isPrimary) {
+    const workers = await startWorkers(config, say).catch(async (error: unknown) => {
+      await localNeo4j?.stop();
+      throw error;
+    });
+    onShutdown(say, () => workers.stop().then(() => localNeo4j?.stop()));
+    announce(config, say, `${config.workers} workers`);
+    return;
+  }
+
   let app;
   try {
     app = await createApp(config);
+    if (cluster.isWorker) joinClusterMetrics(app.get(Metrics).registry);
     await app.listen(config.port, config.host);
   } catch (error) {
     await localNeo4j?.stop();
     throw error;
   }
   // Graceful shutdown: stop accepting, finish in-flight requests, close the driver, then the Neo4j we launched.
-  const shutdown = (signal: string) => {
-    say(`${signal} received: finishing in-flight requests and shutting down...`);
-    void app
-      .close()
-      .then(() => localNeo4j?.stop())
+  const shutdown = onShutdown(cluster.isWorker ? () => undefined : say, () =>
+    app.close().then(() => localNeo4j?.stop()),
+  );
+  // A worker whose primary is gone (killed) has nobody to hand it connections: it stops too.
+  if (cluster.isWorker) process.once('disconnect', () => shutdown('disconnect'));
+  else announce(config, say, 'one process');
+}
+
+/** On SIGTERM or SIGINT: runs `stop`, then ends tracing and exits. Returns the handler, for other reasons to stop. */
+function onShutdown(say: (line: string) => void, stop: () => Promise<unknown>): (reason: string) => void {
+  let started = false;
+  const shutdown = (reason: string) => {
+    if (started) return;
+    started = true;
+    say(`${reason} received: finishing in-flight requests and shutting down...`);
+    void stop()
       .then(() => stopTracing())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
@@ -66,9 +91,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  return shutdown;
+}
 
+function announce(config: AppConfig, say: (line: string) => void, processes: string): void {
   const url = `http://localhost:${config.port}/graphql`;
-  say(`TradeGraph GraphQL API listening at ${url}`);
+  say(`TradeGraph GraphQL API listening at ${url} (${processes})`);
   if (config.seedDemoData) {
     say(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
     say(

@@ -29,8 +29,11 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the built API on loopback against the bench's Neo4j, with a fresh SQLite database in a temporary directory. */
-export async function startApi(neo4jUri: string): Promise<ApiProcess> {
+/**
+ * Starts the built API on loopback against the bench's Neo4j, with a fresh SQLite database in a
+ * temporary directory: `workers` processes (API_WORKERS) sharing the port, with Redis when above 1.
+ */
+export async function startApi(neo4jUri: string, workers: number, redisUrl?: string): Promise<ApiProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-bench-'));
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve('dist/apps/api/src/main.js')], {
@@ -43,6 +46,8 @@ export async function startApi(neo4jUri: string): Promise<ApiProcess> {
       NEO4J_URI: neo4jUri,
       LOG_LEVEL: 'error',
       SEED_DEMO_DATA: 'false',
+      API_WORKERS: String(workers),
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
       // A busy machine must not turn slow answers into refusals: the bench reports the time instead.
       NEO4J_NETWORK_TX_TIMEOUT_MS: '120000',
       ...UNLIMITED,
@@ -97,11 +102,14 @@ export async function startApi(neo4jUri: string): Promise<ApiProcess> {
   };
 }
 
+/** The resident memory of a process and its children (the API's workers), in MiB; null when it is gone. */
 export function rssMb(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Math.round(Number(match[1]) / 1024) : null;
+    if (!match) return null;
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+    return children.reduce((sum, child) => sum + (rssMb(Number(child)) ?? 0), Math.round(Number(match[1]) / 1024));
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import pg from 'pg';
+import { startRedis, stopRedis } from '#tradegraph/common';
 import { freePort, rssMb, startApi } from './api-process.js';
 import { BenchCase, benchCases, ME } from './cases.js';
 import { ensureDataset, exportTables, importDataset, pickSubjects, startBenchNeo4j, storeExists } from './dataset.js';
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'test-results/bench' },
     quick: { type: 'boolean', default: false },
     load: { type: 'string', default: 'offline' },
+    workers: { type: 'string', default: '2' },
   },
 });
 const people = Number(args.people);
@@ -38,6 +40,8 @@ if (!(iterations >= 1 && iterations <= 1000)) throw new Error('--iterations must
 if (!(throughputSeconds >= 1 && throughputSeconds <= 120)) throw new Error('--throughput-seconds must be 1..120.');
 if (args.load !== 'offline' && args.load !== 'transactional')
   throw new Error('--load must be offline or transactional.');
+const workers = Number(args.workers);
+if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new Error('--workers must be 1..16.');
 const dataDir = path.resolve(args['data-dir'] ?? `.data/bench/people-${people}-s${seed}`);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -70,7 +74,9 @@ async function main(): Promise<void> {
     `PostgreSQL holds the same data (${tables.connection.length} connections), in ${((performance.now() - pgStarted) / 1000).toFixed(1)} s.`,
   );
 
-  const api = await startApi(local.uri);
+  const redis = workers > 1 ? await startRedis() : undefined;
+  cleanups.push(() => stopRedis(redis));
+  const api = await startApi(local.uri, workers, redis?.url);
   cleanups.push(() => api.stop());
   const tokens = await api.tokensFor(subjects.viewers.map((v) => v.id));
   const cases = benchCases(subjects, { root: 'metals', leaf: 'metals-steel' });
@@ -144,6 +150,7 @@ async function main(): Promise<void> {
     return { name: c.name, viewer: c.viewer, http: summarize(s.http), raw: stats(s.raw), sql: stats(s.sql) };
   });
   const report: BenchReport = {
+    apiWorkers: workers,
     startedAt,
     command: `npm run bench -- --people ${people}${args.quick ? ' --quick' : ` --iterations ${iterations}`}`,
     people,

@@ -15,6 +15,8 @@ export interface BenchReport {
   startedAt: string;
   command: string;
   people: number;
+  /** API processes (API_WORKERS) sharing the port. */
+  apiWorkers: number;
   seed: number;
   dataset: {
     loadedNow: boolean;
@@ -40,7 +42,7 @@ const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}Ã
 /** The Markdown of a report: subjects, one row per case and viewer, throughput and memory. */
 export function toMarkdown(r: BenchReport): string {
   const lines = [
-    `Command: \`${r.command}\` (${r.startedAt}), ${r.people} people (seed ${r.seed}), ${r.dataset.connections} connections, ${r.iterations} interleaved rounds.`,
+    `Command: \`${r.command}\` (${r.startedAt}), ${r.people} people (seed ${r.seed}), ${r.dataset.connections} connections, ${r.iterations} interleaved rounds, ${r.apiWorkers} API worker${r.apiWorkers === 1 ? '' : 's'}.`,
     '',
     r.dataset.loadSummary
       ? `Dataset loaded in this run (${r.dataset.loadMethod}): ${r.dataset.loadSummary}`

@@ -29,3 +29,5 @@ export * from './graphql/describe-root-types.js';
 export * from './metrics/metrics.js';
 export * from './metrics/metrics.module.js';
 export * from './net/free-port.js';
+export * from './net/redis-server.js';
+export * from './metrics/cluster-metrics.js';

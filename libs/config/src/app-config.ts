@@ -12,6 +12,8 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   host: string;
   port: number;
+  /** How many API processes share the port (Node's cluster module); above 1 the shared state lives in Redis. */
+  workers: number;
   dataDir: string;
   logLevel: LogLevel;
   neo4j: {
@@ -183,6 +185,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     problems.push('SMTP_URL is required when NODE_ENV=production (verification and password-reset mail)');
   }
   const port = int('PORT', 3000, 0, 65535);
+  const workers = int('API_WORKERS', 1, 1, 64);
+  if (workers > 1 && redisUrl === undefined) {
+    problems.push(
+      'API_WORKERS above 1 needs REDIS_URL: rate limits, login lockout, sessions and live notifications must be shared by the workers',
+    );
+  }
   const appUrl = (text('APP_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(appUrl)) problems.push('APP_URL must be an http:// or https:// URL');
 
@@ -190,6 +198,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     nodeEnv,
     host: text('HOST') ?? '0.0.0.0',
     port,
+    workers,
     dataDir,
     logLevel: oneOf<LogLevel>('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], nodeEnv === 'test' ? 'warn' : 'info'),
     neo4j: {

@@ -1,13 +1,13 @@
 import { Controller, Get, Header, Inject, Req, UnauthorizedException } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { Metrics, Public } from '#tradegraph/common';
+import { Metrics, Public, scrapeMetrics } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { sqlPoolStats } from './sql-pool-stats.js';
 
-/** Prometheus metrics (docs/operations.md, "Metrics"), behind METRICS_TOKEN when it is set. */
+/** Prometheus metrics (docs/operations.md, "Metrics"), of every worker together, behind METRICS_TOKEN when it is set. */
 @Public()
 @Controller('metrics')
 export class MetricsController {
@@ -33,6 +33,6 @@ export class MetricsController {
         throw new UnauthorizedException('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
       }
     }
-    return this.metrics.registry.metrics();
+    return scrapeMetrics(this.metrics.registry);
   }
 }

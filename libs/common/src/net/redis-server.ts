@@ -1,23 +1,12 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 
 export interface RedisServer {
   url: string;
   process: ChildProcess;
 }
 
-/** A free local TCP port, found by letting the OS pick one. */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Starts a throwaway redis-server (no persistence) and resolves once it accepts connections. */
+/** Starts a throwaway redis-server (no persistence, loopback only; for tests and the bench) and resolves once it accepts connections. */
 export async function startRedis(): Promise<RedisServer> {
   if (spawnSync('redis-server', ['--version']).error) {
     throw new Error('redis-server is not installed: `apt-get install redis-server` (.ci/run installs it).');

@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RedisServer, startRedis, stopRedis } from '#tradegraph/common';
+import {
+  freePort,
+  httpGql,
+  isRunning,
+  portIsOpen,
+  ServiceProcess,
+  startService,
+  waitFor,
+} from './support/service-process.js';
+import { GENEROUS_RATE_LIMITS } from './support/test-app.js';
+
+const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken person { id } } }`;
+const ME = 'query { me { id } }';
+
+/** The pids of the workers the primary reported as listening, in order. */
+const listeningWorkers = (output: string) =>
+  [...output.matchAll(/API worker (\d+) is listening/g)].map((match) => Number(match[1]));
+
+describe('API_WORKERS: several API processes sharing one port', () => {
+  let redis: RedisServer | undefined;
+  let service: ServiceProcess | undefined;
+  let dataDir: string;
+
+  afterAll(async () => {
+    if (service && service.child.exitCode === null) {
+      service.child.kill('SIGKILL');
+      await service.exited;
+    }
+    await stopRedis(redis);
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses to start more than one worker without REDIS_URL, naming the setting', async () => {
+    const refused = startService({ API_WORKERS: '2', NODE_ENV: 'test', NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain('API_WORKERS above 1 needs REDIS_URL');
+  });
+
+  it('serves every request with one shared secret, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+    redis = await startRedis();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-workers-'));
+    const port = await freePort();
+    service = startService({
+      NODE_ENV: 'test',
+      API_WORKERS: '2',
+      REDIS_URL: redis.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: `sqlite:${path.join(dataDir, 'test.sqlite')}`,
+      NEO4J_URI: process.env.NEO4J_URI ?? '',
+      ...(process.env.NEO4J_USERNAME ? { NEO4J_USERNAME: process.env.NEO4J_USERNAME } : {}),
+      ...(process.env.NEO4J_PASSWORD ? { NEO4J_PASSWORD: process.env.NEO4J_PASSWORD } : {}),
+      ...GENEROUS_RATE_LIMITS,
+    });
+    const output = service.output;
+    await waitFor(() => output().includes('listening at'), 120_000, 'the workers to listen', output);
+    expect(output()).toContain('(2 workers)');
+    const workers = listeningWorkers(output());
+    expect(workers).toHaveLength(2);
+    expect(new Set([...workers, service.child.pid]).size).toBe(3);
+
+    // No JWT_SECRET is set: the primary's generated secret is every worker's, so a token works whoever answers.
+    const registered = await httpGql(port, REGISTER, {
+      input: { email: `workers-${Date.now()}@test.example`, password: 'correct horse battery', name: 'Worker Test' },
+    });
+    expect(registered.errors).toBeUndefined();
+    const { accessToken, person } = registered.data!.register;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => httpGql(port, ME, {}, accessToken)));
+    expect(answers.map((answer) => answer.data?.me?.id)).toEqual(Array(20).fill(person.id));
+
+    // GET /metrics counts the whole service, whichever worker the scrape reaches.
+    for (let scrape = 0; scrape < 4; scrape++) {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const served = [...text.matchAll(/^tradegraph_graphql_requests_total\{[^}]*type="query"[^}]*\} (\d+)$/gm)];
+      expect(served.reduce((sum, match) => sum + Number(match[1]), 0)).toBe(20);
+    }
+
+    process.kill(workers[0], 'SIGKILL');
+    await waitFor(() => listeningWorkers(output()).length === 3, 60_000, 'a replacement worker', output);
+    expect(output()).toContain(`API worker ${workers[0]} died (SIGKILL); starting another.`);
+    const replacement = listeningWorkers(output())[2];
+    expect(isRunning(replacement)).toBe(true);
+    const after = await Promise.all(Array.from({ length: 10 }, () => httpGql(port, ME, {}, accessToken)));
+    expect(after.map((answer) => answer.data?.me?.id)).toEqual(Array(10).fill(person.id));
+
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
+    expect([workers[1], replacement].filter(isRunning)).toEqual([]);
+    expect(await portIsOpen(port)).toBe(false);
+  });
+});
