@@ -8,7 +8,16 @@ import { freePort, rssMb, startApi } from './api-process.js';
 import { BenchCase, benchCases, ME } from './cases.js';
 import { ensureDataset, exportTables, importDataset, pickSubjects, startBenchNeo4j, storeExists } from './dataset.js';
 import { crossCheck, TraderRow } from './cross-check.js';
-import { summarize, throughput, Throughput, timeCypher, timeHttp, timeSql, Timings } from './measure.js';
+import {
+  CASE_TIMEOUT_MS,
+  summarize,
+  throughput,
+  Throughput,
+  timeCypher,
+  timeHttp,
+  timeSql,
+  Timings,
+} from './measure.js';
 import { loadPostgres, NETWORK_TRADERS_SQL, startPostgres } from './postgres.js';
 import { BenchReport, CaseResult, writeReport } from './report.js';
 
@@ -66,6 +75,7 @@ async function main(): Promise<void> {
   cleanups.push(() => postgres.stop());
   const sql = new pg.Client({ connectionString: postgres.url });
   await sql.connect();
+  await sql.query(`SET statement_timeout = ${CASE_TIMEOUT_MS}`);
   cleanups.push(() => sql.end());
   const pgStarted = performance.now();
   const tables = await exportTables(driver);
@@ -126,7 +136,11 @@ async function main(): Promise<void> {
     if (c.raw)
       await timeCypher(driver, c.raw.cypher, c.raw.params).catch((error: Error) => failed.set(c, error.message));
   }
-  for (const c of cases) await runOnce(c, false);
+  for (const [i, c] of cases.entries()) {
+    const started = performance.now();
+    await runOnce(c, false);
+    say(`  ${i + 1} / ${cases.length} ${c.name} (${c.viewer}): ${Math.round(performance.now() - started)} ms`);
+  }
   for (const c of cases) await runOnce(c, false);
   say(`Measuring ${iterations} rounds, each case in turn (HTTP, raw statement, SQL)...`);
   for (let round = 0; round < iterations; round += 1) {

@@ -79,7 +79,7 @@ export function benchCases(subjects: BenchSubjects, categories: { root: string; 
           query: SHORTLIST,
           variables: { categoryId, maxDegree },
           raw: {
-            cypher: SHORTLIST_EVIDENCE_CYPHER,
+            cypher: SHORTLIST_EVIDENCE_CYPHER[maxDegree as 1 | 2 | 3],
             params: { viewerId: viewer.id, categoryId, maxDegree: neo4j.int(maxDegree) },
           },
         });

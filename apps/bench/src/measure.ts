@@ -28,6 +28,9 @@ export interface GraphQLAnswer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/** No single request, statement or query of the bench may take longer than this: it fails instead of hanging the run. */
+export const CASE_TIMEOUT_MS = 180_000;
+
 /** One GraphQL request over HTTP, timed from send to parsed body. */
 export async function timeHttp(
   url: string,
@@ -40,6 +43,7 @@ export async function timeHttp(
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(CASE_TIMEOUT_MS),
   });
   const body = (await response.json()) as GraphQLAnswer;
   return { ms: performance.now() - started, body };
@@ -54,7 +58,7 @@ export async function timeCypher(
   const session = driver.session({ defaultAccessMode: sessionModes.READ });
   try {
     const started = performance.now();
-    const result = await session.executeRead((tx) => tx.run(cypher, params));
+    const result = await session.executeRead((tx) => tx.run(cypher, params), { timeout: CASE_TIMEOUT_MS });
     const ms = performance.now() - started;
     return { ms, records: result.records.map((record) => record.toObject()) };
   } finally {

@@ -9,4 +9,4 @@ export { rankSuppliers, contribution, decay } from './scoring.js';
 export * from './trust.module.js';
 export * from './trust.service.js';
 export { NETWORK_TRADE_SUMMARY_CYPHER, NETWORK_TRADERS_CYPHER } from './network-traders-cypher.js';
-export { SHORTLIST_EVIDENCE_CYPHER } from './trust.repository.js';
+export { SHORTLIST_EVIDENCE_CYPHER } from './shortlist-evidence-cypher.js';

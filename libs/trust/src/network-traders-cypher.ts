@@ -79,7 +79,7 @@ const VIEWER_SIDE = (maxDegree: Degree) =>
  * `degree` within maxDegree, keeping only people for whom `visible` holds (checked after the degree,
  * on the fewer people within reach).
  */
-const WITH_DEGREE = (maxDegree: Degree, carry: string, visible: string) => `
+export const WITH_DEGREE = (maxDegree: Degree, carry: string, visible: string) => `
 ${maxDegree === 1 ? '' : LEVEL_TWO(VIEWER_SIDE(maxDegree))}
 UNWIND candidates AS candidate
 WITH viewer, blocked, ${maxDegree === 1 ? '' : 'l2, built, '}l1, candidate.p AS p${carry ? `, ${carry}` : ''}
