@@ -1,5 +1,5 @@
 import { EmploymentService } from '#tradegraph/employment';
-import { OrganizationRole } from '#tradegraph/organizations';
+import { OrganizationRole, WebsiteDomainRefreshService } from '#tradegraph/organizations';
 import { AmountBand, TradesService, TradeVisibility } from '#tradegraph/trades';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { mailedToken } from './support/email-helpers.js';
@@ -87,6 +87,34 @@ describe('organization verification', () => {
     expect((await verificationOf(organization.id)).domainVerified).toBe(false);
     const { organization: subdomain } = await organizationAt('mail.yahoo.com', `hal-${++sequence}@mail.yahoo.com`);
     expect((await verificationOf(subdomain.id)).domainVerified).toBe(false);
+  });
+
+  it('never verifies on a public suffix or a shared hosting suffix; verifies on the registrable domain', async () => {
+    // A website that is itself a public suffix, and an address on it, verified by the mailed link.
+    const { organization: suffix } = await organizationAt('co.uk', `ivy-${++sequence}@co.uk`);
+    expect(await verificationOf(suffix.id)).toMatchObject({ domainVerified: false, verifiedDomain: null });
+    // A domain stored under older rules is stored again at start-up by the current ones.
+    await t.neo4j.write('MATCH (o:Organization {id: $id}) SET o.websiteDomain = $domain', {
+      id: suffix.id,
+      domain: 'co.uk',
+    });
+    expect((await verificationOf(suffix.id)).domainVerified).toBe(true);
+    expect(await t.app.get(WebsiteDomainRefreshService).refresh()).toBeGreaterThanOrEqual(1);
+    expect((await verificationOf(suffix.id)).domainVerified).toBe(false);
+    // The shared hosting suffix itself: a tenant's address does not verify the platform.
+    const { organization: hosting } = await organizationAt('github.io', `ola@pages-${++sequence}.github.io`);
+    expect((await verificationOf(hosting.id)).domainVerified).toBe(false);
+
+    // www.acme.co.uk gives acme.co.uk (not co.uk): an address at another company under co.uk does not verify it.
+    const label = `acme-${++sequence}`;
+    const { organization, admin } = await organizationAt(`${label}.co.uk`, `pia@beta-${sequence}.co.uk`);
+    expect((await verificationOf(organization.id)).domainVerified).toBe(false);
+    const member = await newPerson(t, { email: `quinn@shop.${label}.co.uk` });
+    await newEmployment(t, member, organization, { approvedBy: admin });
+    expect(await verificationOf(organization.id)).toMatchObject({
+      domainVerified: true,
+      verifiedDomain: `${label}.co.uk`,
+    });
   });
 
   it('counts the members of other domain-verified organizations with a confirmed public trade as vouching', async () => {
