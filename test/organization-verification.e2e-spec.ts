@@ -1,5 +1,5 @@
 import { EmploymentService } from '#tradegraph/employment';
-import { OrganizationRole } from '#tradegraph/organizations';
+import { OrganizationRole, WebsiteDomainRefreshService } from '#tradegraph/organizations';
 import { AmountBand, TradesService, TradeVisibility } from '#tradegraph/trades';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { mailedToken } from './support/email-helpers.js';
@@ -89,6 +89,34 @@ describe('organization verification', () => {
     expect((await verificationOf(subdomain.id)).domainVerified).toBe(false);
   });
 
+  it('never verifies on a public suffix or a shared hosting suffix; verifies on the registrable domain', async () => {
+    // A website that is itself a public suffix, and an address on it, verified by the mailed link.
+    const { organization: suffix } = await organizationAt('co.uk', `ivy-${++sequence}@co.uk`);
+    expect(await verificationOf(suffix.id)).toMatchObject({ domainVerified: false, verifiedDomain: null });
+    // Domains stored under older rules: the organization's is stored again at start-up by the current ones.
+    await t.neo4j.write(
+      `MATCH (o:Organization {id: $id})<-[:WORKS_AT]-(p:Person) SET o.websiteDomain = 'co.uk', p.verifiedEmailDomain = 'co.uk'`,
+      { id: suffix.id },
+    );
+    expect((await verificationOf(suffix.id)).domainVerified).toBe(true);
+    expect(await t.app.get(WebsiteDomainRefreshService).refresh()).toBeGreaterThanOrEqual(1);
+    expect((await verificationOf(suffix.id)).domainVerified).toBe(false);
+    // The shared hosting suffix itself: a tenant's address does not verify the platform.
+    const { organization: hosting } = await organizationAt('github.io', `ola@pages-${++sequence}.github.io`);
+    expect((await verificationOf(hosting.id)).domainVerified).toBe(false);
+
+    // www.acme.co.uk gives acme.co.uk (not co.uk): an address at another company under co.uk does not verify it.
+    const label = `acme-${++sequence}`;
+    const { organization, admin } = await organizationAt(`${label}.co.uk`, `pia@beta-${sequence}.co.uk`);
+    expect((await verificationOf(organization.id)).domainVerified).toBe(false);
+    const member = await newPerson(t, { email: `quinn@shop.${label}.co.uk` });
+    await newEmployment(t, member, organization, { approvedBy: admin });
+    expect(await verificationOf(organization.id)).toMatchObject({
+      domainVerified: true,
+      verifiedDomain: `${label}.co.uk`,
+    });
+  });
+
   it('counts the members of other domain-verified organizations with a confirmed public trade as vouching', async () => {
     const supplierSite = domain('supplier');
     const supplier = await organizationAt(supplierSite, `ida@${supplierSite}`, false);
@@ -123,6 +151,44 @@ describe('organization verification', () => {
     expect(await verificationOf(supplier.organization.id)).toMatchObject({ domainVerified: false, vouchedBy: 2 });
     // The buyer's vouching comes from verified suppliers only: none here.
     expect((await verificationOf(buyer.organization.id)).vouchedBy).toBe(0);
+  });
+
+  it('leaves vouching people blocked with the viewer, either way, out of vouchedBy', async () => {
+    const supplier = await organizationAt(domain('vouched'), `ray@${domain('elsewhere')}`);
+    const supplierMember = await newPerson(t);
+    await newEmployment(t, supplierMember, supplier.organization, { approvedBy: supplier.admin });
+    const buyerSite = domain('voucher');
+    const buyer = await organizationAt(buyerSite, `sam@${buyerSite}`);
+    const blocker = await newPerson(t);
+    await newEmployment(t, blocker, buyer.organization, { approvedBy: buyer.admin });
+    const trades = t.app.get(TradesService);
+    const recorded = await trades.record(buyer.admin.user, {
+      buyerId: buyer.organization.id,
+      supplierId: supplier.organization.id,
+      categoryId: STEEL,
+      occurredOn: '2024-06-01',
+      amountBand: AmountBand.FROM_10K_TO_100K,
+      visibility: TradeVisibility.PUBLIC,
+    });
+    await trades.confirm(supplierMember.user, recorded.id);
+
+    const blocked = await newPerson(t);
+    const blocking = await newPerson(t);
+    const block = async (by: TestPerson, whom: TestPerson) => {
+      const res = await t.gql(`mutation($id: ID!) { blockPerson(personId: $id) }`, { id: whom.id }, by.token);
+      expect(res.errors).toBeUndefined();
+    };
+    await block(blocker, blocked);
+    await block(blocking, buyer.admin);
+    const vouchedBy = async (as: TestPerson) => {
+      const res = await t.gql(VERIFICATION, { id: supplier.organization.id }, as.token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.organization.verification.vouchedBy;
+    };
+    // The unrelated viewer sees both members of the verified buyer; each blocked viewer one of them.
+    expect(await vouchedBy(viewer)).toBe(2);
+    expect(await vouchedBy(blocked)).toBe(1);
+    expect(await vouchedBy(blocking)).toBe(1);
   });
 
   it('searchSuppliers(verifiedOnly: true) lists only domain-verified suppliers', async () => {

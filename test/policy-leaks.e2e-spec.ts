@@ -50,6 +50,13 @@ describe('one privacy and integrity policy on every path', () => {
       expect(model.people.filter((p) => p.deleted)).toHaveLength(2);
       expect(model.trades.some((x) => x.visibility === 'PRIVATE' && x.status === 'CONFIRMED')).toBe(true);
       expect(model.answers.length).toBeGreaterThan(0);
+      // Some vouching person is hidden from some viewer by a block.
+      const hiddenVoucher = model
+        .alive()
+        .some((viewer) =>
+          model.orgs.some((o) => model.vouchers(viewer.id, o.id).length < model.vouchers('nobody', o.id).length),
+        );
+      expect(hiddenVoucher).toBe(true);
     });
 
     it.each(Object.keys(RULES) as Rule[])('%s', (rule) => {
@@ -71,7 +78,7 @@ describe('the small-count check itself', () => {
   for (const near of [a, b, c]) m.connect(viewer.id, near.id);
   m.connect(a.id, far.id);
   const members = new Map([a, b, c, far].map((p) => [p.id, 'APPROVED' as const]));
-  m.orgs.push({ key: 'O', id: 'O', name: 'O', adminId: a.id, supplies: [], members });
+  m.orgs.push({ key: 'O', id: 'O', name: 'O', adminId: a.id, supplies: [], members, onMembersDomain: false });
   m.trades.push({
     id: 'T',
     buyerId: 'O',

@@ -244,6 +244,16 @@ export class ViewerAudit {
           `confirmedTradeCount is ${count}; the viewer may see ${visible.length} confirmed trades`,
         );
       }
+      const vouchers = m.vouchers(viewer.id, m.orgs[i].id);
+      const vouchedBy = value?.verification?.vouchedBy;
+      if (vouchedBy !== undefined && vouchedBy !== vouchers.length) {
+        this.out.add(
+          'blocking',
+          viewer,
+          `${query} at organization.verification`,
+          `vouchedBy is ${vouchedBy}; the viewer may see ${vouchers.length} vouching people (${vouchers.map((id) => m.label(id)).join(', ')})`,
+        );
+      }
     });
   }
 

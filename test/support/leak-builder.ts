@@ -44,11 +44,14 @@ async function addOrganizations(t: TestApp, m: LeakModel): Promise<void> {
   for (let i = 0; i < SIZES.organizations; i += 1) {
     const admin = r.pick(m.people);
     const supplies = i < SIZES.organizations - 1 ? r.sample(CATEGORIES, r.int(1, 2)) : [];
+    // Every other organization is on everyone's domain (test.example), so it is domain-verified and vouches.
+    const onMembersDomain = i % 2 === 0;
     const input = {
       name: `Leak s${m.seed} O${i}`,
       country: 'DE',
       roles: supplies.length > 0 ? ['BUYER', 'SUPPLIER'] : ['BUYER'],
       creatorTitle: 'Founder',
+      ...(onMembersDomain ? { website: 'https://www.test.example' } : {}),
     };
     const { id } = await mutate(t, 'createOrganization', { input }, admin);
     if (supplies.length > 0) await mutate(t, 'supplies', { id, categories: supplies }, admin);
@@ -59,6 +62,7 @@ async function addOrganizations(t: TestApp, m: LeakModel): Promise<void> {
       adminId: admin.id,
       supplies,
       members: new Map([[admin.id, 'APPROVED']]),
+      onMembersDomain,
     });
   }
   for (const person of m.people) {

@@ -47,6 +47,7 @@ const ORGANIZATION = `fragment O on Organization { __typename id name
   pendingEmployments(first: 100) { edges { node { __typename id status person { ...P } } } }
   endorsements(first: 100) { totalCount edges { node { ...E } } }
   scorecard { confirmedTradeCount distinctBuyerCount }
+  verification { vouchedBy }
   auditLog(first: 100) { edges { node { __typename id action details actor { ...P } } } } }`;
 const NOTIFICATION = `fragment N on Notification { __typename id kind summary subjectId actor { ...P } }`;
 const PAGE_OF_PEOPLE = `totalCount edges { node { ...P } }`;

@@ -25,6 +25,8 @@ export interface MOrg {
   adminId: string;
   supplies: string[];
   members: Map<string, Membership>;
+  /** Its website is on the domain of everyone's (verified) address: domain-verified while it has a current member. */
+  onMembersDomain: boolean;
 }
 export interface MTrade {
   id: string;
@@ -132,6 +134,11 @@ export class LeakModel {
     return [...org.members].filter(([, status]) => status === 'APPROVED').map(([id]) => id);
   }
 
+  /** Domain-verified: its website is on its members' domain and it has a current member. */
+  domainVerified(orgId: string): boolean {
+    return !!this.orgs.find((o) => o.id === orgId)?.onMembersDomain && this.currentMembers(orgId).length > 0;
+  }
+
   // ---- The rules of the issue, over the model ----
 
   /** The viewer may name the person at all: themself, anyone alive they have no block with, or the placeholder. */
@@ -176,6 +183,20 @@ export class LeakModel {
     };
     return `${why(a)}; ${why(b)}`;
   }
+  /**
+   * Organization.verification.vouchedBy as the viewer may see it: the current members of other
+   * domain-verified organizations with a CONFIRMED PUBLIC trade with the organization, not its own
+   * current members, and only people the viewer may see.
+   */
+  vouchers(viewerId: string, orgId: string): string[] {
+    const partners = this.trades
+      .filter((t) => t.status === 'CONFIRMED' && t.visibility === 'PUBLIC')
+      .flatMap((t) => (t.buyerId === orgId ? [t.supplierId] : t.supplierId === orgId ? [t.buyerId] : []))
+      .filter((x) => x !== orgId && this.domainVerified(x));
+    const people = new Set(partners.flatMap((x) => this.currentMembers(x)));
+    return [...people].filter((id) => !this.isMember(id, orgId) && this.maySee(viewerId, id));
+  }
+
   tradeVisible(viewerId: string, trade: MTrade): boolean {
     return (
       trade.visibility === 'PUBLIC' ||

@@ -6,3 +6,4 @@ export * from './organizations.service.js';
 export * from './supplier-matching.js';
 export * from './organization-domain.js';
 export * from './domain-verification-cypher.js';
+export * from './website-domain-refresh.service.js';

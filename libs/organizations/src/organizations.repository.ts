@@ -160,6 +160,24 @@ export class OrganizationsRepository {
     );
   }
 
+  /** Every organization with a website, with the domain stored for it (`websiteDomain`). */
+  storedWebsiteDomains(): Promise<{ id: string; website: string; websiteDomain: string | null }[]> {
+    return this.neo4j.read(
+      'OrganizationsRepository.storedWebsiteDomains',
+      `MATCH (o:Organization) WHERE o.website IS NOT NULL
+       RETURN o.id AS id, o.website AS website, o.websiteDomain AS websiteDomain`,
+    );
+  }
+
+  /** Sets the `websiteDomain` of each organization (null removes it). */
+  async setWebsiteDomains(rows: { id: string; websiteDomain: string | null }[]): Promise<void> {
+    await this.neo4j.write(
+      'OrganizationsRepository.setWebsiteDomains',
+      `UNWIND $rows AS row MATCH (o:Organization {id: row.id}) SET o.websiteDomain = row.websiteDomain`,
+      { rows },
+    );
+  }
+
   /** Creates SUPPLIER organizations without members, supplying the given categories, in one statement. */
   async createUnclaimedSuppliers(suppliers: NewUnclaimedSupplier[]): Promise<string[]> {
     const rows = await this.neo4j.write<{ id: string }>(

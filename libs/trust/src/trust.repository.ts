@@ -133,14 +133,15 @@ export class TrustRepository {
     return row ?? { total: 0, items: [] };
   }
 
-  /** Domain verification and vouching of each organization (verification-cypher.ts); unknown ids are left out. */
-  organizationVerification(ids: readonly string[]): Promise<OrganizationVerification[]> {
+  /**
+   * Domain verification and vouching of each organization as the viewer may see them
+   * (verification-cypher.ts); unknown ids are left out.
+   */
+  organizationVerification(viewerId: string, ids: readonly string[]): Promise<OrganizationVerification[]> {
     return this.neo4j.read<OrganizationVerification>(
       'TrustRepository.organizationVerification',
       ORGANIZATION_VERIFICATION,
-      {
-        ids,
-      },
+      { viewerId, ids },
     );
   }
 }

@@ -9,7 +9,7 @@ export class OrganizationVerification {
 
   @Field({
     description:
-      'True when a current member’s verified email address is on the domain of the organization’s website, or a subdomain of it. Free and disposable mail providers (a shipped list) never verify, as address or as website.',
+      'True when a current member’s verified email address is on the registrable domain (by the Public Suffix List) of the organization’s website, or a subdomain of it. A website or address with no registrable domain (a public suffix such as co.uk or github.io, an IP address, localhost) never verifies, and neither do free and disposable mail providers (a shipped list).',
   })
   domainVerified: boolean;
 
@@ -25,7 +25,7 @@ export class OrganizationVerification {
 
   @Field(() => Int, {
     description:
-      'Vouching from the network: how many distinct people, current members of other domain-verified organizations, belong to an organization that has a CONFIRMED public trade with this one (as buyer or supplier). Its own current members do not count. 0 when none.',
+      'Vouching from the network: how many distinct people, current members of other domain-verified organizations, belong to an organization that has a CONFIRMED public trade with this one (as buyer or supplier). Its own current members do not count, nor do people hidden from you by a block (either way). 0 when none.',
   })
   vouchedBy: number;
 }
