@@ -132,9 +132,14 @@ async function main(): Promise<void> {
   };
   say(`Warming up and cross-checking ${cases.length} cases...`);
   // Each statement is planned once first, without the API's transaction timeout (planning is slow on a busy machine).
-  for (const c of cases) {
-    if (c.raw)
-      await timeCypher(driver, c.raw.cypher, c.raw.params).catch((error: Error) => failed.set(c, error.message));
+  for (const [i, c] of cases.entries()) {
+    if (!c.raw) continue;
+    const planned = await timeCypher(driver, c.raw.cypher, c.raw.params).catch((error: Error) => {
+      failed.set(c, error.message.split('\n')[0]);
+      return null;
+    });
+    const outcome = planned ? `${Math.round(planned.ms)} ms` : `failed: ${failed.get(c)}`;
+    say(`  planned ${i + 1} / ${cases.length} ${c.name} (${c.viewer}): ${outcome}`);
   }
   for (const [i, c] of cases.entries()) {
     const started = performance.now();

@@ -93,12 +93,12 @@ CALL (viewer, cats, network) {
   UNION
   UNWIND network AS member
   WITH viewer, cats, member.p AS p, member.degree AS degree
-  MATCH (p)-[:WORKS_AT {status: 'APPROVED'}]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s:Organization),
-        (t)-[:IN_CATEGORY]->(tc:Category)
+  // A trade's person is the nearest current member of its buyer: chosen once per buyer, not per trade and member.
+  MATCH (p)-[:WORKS_AT {status: 'APPROVED'}]->(b:Organization)
+  WITH viewer, cats, b, p, degree ORDER BY degree ASC, p.id ASC
+  WITH viewer, cats, b, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
+  MATCH (b)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s:Organization), (t)-[:IN_CATEGORY]->(tc:Category)
   WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
-  WITH viewer, t, s, p, degree ORDER BY degree ASC, p.id ASC
-  WITH viewer, t, s, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
-  MATCH (t)-[:BUYER]->(b:Organization)
   OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
   RETURN {kind: 'TRADE', id: t.id, supplierId: s.id, supplierName: s.name, personId: nearest.id,
           degree: nearest.degree, hidden: nearest.hidden, hiddenPersonIds: ${TRADE_HIDDEN_PEOPLE}, occurredOn: t.occurredOn,
