@@ -82,15 +82,24 @@ CALL (viewer, cats, network) {
   WITH viewer, cats, member.p AS p, member.degree AS degree
   MATCH (p)-[:ENDORSED]->(e:Endorsement)-[:OF]->(s:Organization), (e)-[:IN_CATEGORY]->(ec:Category)
   WHERE ec IN cats AND ${CANDIDATE}
+  // Verified: the endorser's organization bought from s. The buyers of s are listed once per supplier.
+  WITH viewer, s, collect({p: p, degree: degree, e: e}) AS endorsements
+  WITH viewer, s, endorsements, COLLECT {
+    MATCH (s)<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})-[:BUYER]->(o:Organization)
+    WHERE ${TRADE_VISIBLE_TO_VIEWER}
+    RETURN DISTINCT o
+  } AS buyers
+  UNWIND endorsements AS endorsement
+  WITH viewer, s, buyers, endorsement.p AS p, endorsement.degree AS degree, endorsement.e AS e
   RETURN {kind: 'ENDORSEMENT', id: e.id, supplierId: s.id, supplierName: s.name, personId: p.id, degree: degree,
           hidden: ${HIDDEN('p')}, hiddenPersonIds: CASE WHEN ${HIDDEN('p')} THEN [p.id] ELSE [] END,
           rating: e.rating, updatedAt: e.updatedAt,
           verified: EXISTS {
-            MATCH (p)-[w:WORKS_AT]->(:Organization)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s)
-            WHERE (w.status = 'APPROVED' OR (w.status = 'ENDED' AND w.approvedAt IS NOT NULL))
-              AND ${TRADE_VISIBLE_TO_VIEWER}
+            MATCH (p)-[w:WORKS_AT]->(o:Organization)
+            WHERE o IN buyers AND (w.status = 'APPROVED' OR (w.status = 'ENDED' AND w.approvedAt IS NOT NULL))
           }} AS fact
-  UNION
+  // Each fact comes from one branch only (its id is an endorsement's, a trade's, a referral's or an answer's): no need to deduplicate.
+  UNION ALL
   UNWIND network AS member
   WITH viewer, cats, member.p AS p, member.degree AS degree
   // A trade's person is the nearest current member of its buyer: chosen once per buyer, not per trade and member.
@@ -104,7 +113,7 @@ CALL (viewer, cats, network) {
           degree: nearest.degree, hidden: nearest.hidden, hiddenPersonIds: ${TRADE_HIDDEN_PEOPLE}, occurredOn: t.occurredOn,
           feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0,
           supplierVerified: ${DOMAIN_VERIFIED('s')}, buyerVerified: ${DOMAIN_VERIFIED('b')}} AS fact
-  UNION
+  UNION ALL
   MATCH (viewer)<-[:REFERRED_TO]-(r:Referral)<-[:REFERRED]-(sender:Person),
         (r)-[:ABOUT]->(s:Organization), (r)-[:IN_CATEGORY]->(rc:Category)
   WHERE rc IN cats AND ${CANDIDATE}
@@ -112,7 +121,7 @@ CALL (viewer, cats, network) {
   WITH viewer, r, s, sender, member WHERE member.p = sender
   RETURN {kind: 'REFERRAL', id: r.id, supplierId: s.id, supplierName: s.name, personId: sender.id,
           degree: member.degree, hidden: ${HIDDEN('sender')}, hiddenPersonIds: [], createdAt: r.createdAt} AS fact
-  UNION
+  UNION ALL
   // An answer to one of the viewer's sourcing requests counts as a referral while its answerer is a direct connection.
   MATCH (viewer)-[:POSTED]->(q:SourcingRequest)-[:FOR_CATEGORY]->(qc:Category),
         (answerer:Person)-[:ANSWERED]->(a:SourcingAnswer)-[:TO_REQUEST]->(q), (a)-[:SUGGESTS]->(s:Organization)
