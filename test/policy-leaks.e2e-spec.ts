@@ -50,6 +50,8 @@ describe('one privacy and integrity policy on every path', () => {
       expect(model.people.filter((p) => p.deleted)).toHaveLength(2);
       expect(model.trades.some((x) => x.visibility === 'PRIVATE' && x.status === 'CONFIRMED')).toBe(true);
       expect(model.answers.length).toBeGreaterThan(0);
+      expect(model.inquiries.some((inquiry) => inquiry.claimedById !== null)).toBe(true);
+      expect(model.conversations.length).toBeGreaterThan(0);
     });
 
     it.each(Object.keys(RULES) as Rule[])('%s', (rule) => {

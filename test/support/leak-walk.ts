@@ -73,6 +73,17 @@ export function walk(value: unknown, ctx: WalkContext, at: string): void {
     case 'SourcingAnswer':
       checkSourcing(obj, ctx, at, ctx.m.answers.find((a) => a.id === obj.id)?.answererId, 'sourcing answer');
       break;
+    case 'Inquiry':
+      checkSourcing(obj, ctx, at, ctx.m.inquiries.find((q) => q.id === obj.id)?.buyerId, 'inquiry');
+      break;
+    case 'Message': {
+      // A deleted account's messages stay, without text or sender; a blocked person's are not shown.
+      const senderId = ctx.m.messages.find((x) => x.id === obj.id)?.senderId;
+      if (senderId && ctx.m.blockedBetween(ctx.viewer.id, senderId)) {
+        ctx.out.add('blocking', ctx.viewer, `${ctx.query} at ${at}`, `shows a message of ${ctx.m.label(senderId)}`);
+      }
+      break;
+    }
   }
   for (const [key, child] of Object.entries(obj)) {
     if (typeof child === 'string') {
