@@ -79,8 +79,11 @@ export function walk(value: unknown, ctx: WalkContext, at: string): void {
     case 'Message': {
       // A deleted account's messages stay, without text or sender; a blocked person's are not shown.
       const senderId = ctx.m.messages.find((x) => x.id === obj.id)?.senderId;
-      if (senderId && ctx.m.blockedBetween(ctx.viewer.id, senderId)) {
-        ctx.out.add('blocking', ctx.viewer, `${ctx.query} at ${at}`, `shows a message of ${ctx.m.label(senderId)}`);
+      const why = senderId ? ctx.m.hiddenBecause(ctx.viewer.id, senderId) : null;
+      const where = `${ctx.query} at ${at}`;
+      if (why === 'blocked') ctx.out.add('blocking', ctx.viewer, where, `shows a message of ${ctx.m.label(senderId!)}`);
+      if (why === 'deleted' && obj.deleted === false) {
+        ctx.out.add('deleted', ctx.viewer, where, `shows a message of a deleted account as not deleted`);
       }
       break;
     }
