@@ -12,6 +12,7 @@ import {
   REQUEST_RESET,
   RESEND,
   RESET,
+  refuseTokensOf,
   VERIFY,
 } from './support/email-helpers.js';
 import { LOGIN, ME } from './support/session-helpers.js';
@@ -167,6 +168,22 @@ describe('email flows', () => {
         .find({ where: { accountId: person.id, purpose: 'resetPassword' } });
       const minutes = (row.expiresAt.getTime() - row.createdAt.getTime()) / 60_000;
       expect(Math.round(minutes)).toBe(30);
+    });
+
+    it('answers before the work for a known address, which cannot change the answer even when it fails', async () => {
+      const refused = await newPerson(t);
+      const person = await newPerson(t);
+      const unknown = await t.gql(REQUEST_RESET, { email: uniqueEmail('nobody') });
+      const allow = await refuseTokensOf(t, refused.id);
+      try {
+        // Its token cannot be stored: had the answer waited for that work, it would be an error.
+        expect(await t.gql(REQUEST_RESET, { email: refused.email })).toEqual(unknown);
+        expect(await t.gql(REQUEST_RESET, { email: person.email })).toEqual(unknown);
+        expect((await t.mail.take(person.email)).subject).toBe('Reset your TradeGraph password');
+        expect(t.mail.pending(refused.email)).toHaveLength(0);
+      } finally {
+        await allow();
+      }
     });
 
     it('sets the new password once per link, ends the old sessions and signs in', async () => {

@@ -1,4 +1,5 @@
 import { Client } from 'graphql-ws';
+import { ConversationParticipantRow, InquiryRow } from '#tradegraph/conversations';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import {
   CLAIM,
@@ -124,6 +125,51 @@ describe('supplier inquiries and live answers', () => {
     const closed = ok(await h.as(founder, CLOSE, { id: inquiry.id }), 'closeInquiry');
     expect(closed).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
     expect(onlyError(await h.as(founder, CLOSE, { id: inquiry.id })).extensions.code).toBe('CONFLICT');
+  });
+
+  it('lets exactly one of two members claiming at once have the inquiry; the other gets CONFLICT', async () => {
+    const { organization, founder, colleague } = await supplier();
+    const buyer = await newPerson(t);
+    for (let round = 0; round < 4; round++) {
+      const inquiry = ok(await ask(buyer, organization.id), 'sendInquiry');
+      const answers = await Promise.all([founder, colleague].map((member) => h.as(member, CLAIM, { id: inquiry.id })));
+      const won = answers.filter((answer) => answer.errors === undefined);
+      expect(won).toHaveLength(1);
+      const lost = answers.find((answer) => answer.errors !== undefined)!;
+      expect(onlyError(lost).extensions).toMatchObject({ code: 'CONFLICT', field: 'inquiryId' });
+      const winner = won[0].data!.claimInquiry;
+      const stored = await t.sql.getRepository(InquiryRow).findOneByOrFail({ id: inquiry.id });
+      expect(stored).toMatchObject({
+        status: 'CLAIMED',
+        claimedById: winner.claimedBy.id,
+        conversationId: winner.conversation.id,
+      });
+    }
+    // One conversation per claimed inquiry, none left over from the losing claims.
+    expect(await t.sql.getRepository(ConversationParticipantRow).countBy({ personId: buyer.id })).toBe(4);
+  });
+
+  it('refuses to claim or close an inquiry closed at the same time, and stores one outcome', async () => {
+    const { organization, founder, colleague } = await supplier();
+    const buyer = await newPerson(t);
+    const inquiry = ok(await ask(buyer, organization.id), 'sendInquiry');
+    const [claim, close] = await Promise.all([
+      h.as(colleague, CLAIM, { id: inquiry.id }),
+      h.as(founder, CLOSE, { id: inquiry.id }),
+    ]);
+    expect(close.errors).toBeUndefined();
+    const stored = await t.sql.getRepository(InquiryRow).findOneByOrFail({ id: inquiry.id });
+    expect(stored).toMatchObject({ status: 'CLOSED', closedById: founder.id });
+    if (claim.errors) {
+      expect(onlyError(claim).extensions.code).toBe('CONFLICT');
+      expect(stored).toMatchObject({ claimedById: null, conversationId: null });
+    } else {
+      expect(stored).toMatchObject({
+        claimedById: colleague.id,
+        conversationId: claim.data!.claimInquiry.conversation.id,
+      });
+    }
+    expect(onlyError(await h.as(colleague, CLAIM, { id: inquiry.id })).extensions.code).toBe('CONFLICT');
   });
 
   it('refuses a subscription to someone else’s conversation', async () => {

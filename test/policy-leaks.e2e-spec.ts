@@ -57,6 +57,8 @@ describe('one privacy and integrity policy on every path', () => {
           model.orgs.some((o) => model.vouchers(viewer.id, o.id).length < model.vouchers('nobody', o.id).length),
         );
       expect(hiddenVoucher).toBe(true);
+      expect(model.inquiries.some((inquiry) => inquiry.claimedById !== null)).toBe(true);
+      expect(model.conversations.length).toBeGreaterThan(0);
     });
 
     it.each(Object.keys(RULES) as Rule[])('%s', (rule) => {

@@ -42,3 +42,27 @@ export async function expireToken(t: TestApp, token: string, seconds = 1): Promi
     .update({ tokenHash }, { expiresAt: new Date(Date.now() - seconds * 1000) });
   expect(result.affected).toBe(1);
 }
+
+/**
+ * Makes the SQL database refuse to store mailed tokens of one account (a trigger), so the work behind
+ * a mail fails; returns what removes the trigger again.
+ */
+export async function refuseTokensOf(t: TestApp, accountId: string): Promise<() => Promise<void>> {
+  if (!/^[\w-]+$/.test(accountId)) throw new Error(`not an id: ${accountId}`);
+  if (t.sql.options.type === 'postgres') {
+    await t.sql.query(`CREATE FUNCTION refuse_tokens() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.account_id = '${accountId}' THEN RAISE EXCEPTION 'tokens refused'; END IF; RETURN NEW; END $$`);
+    await t.sql.query(
+      'CREATE TRIGGER refuse_tokens BEFORE INSERT ON account_tokens FOR EACH ROW EXECUTE FUNCTION refuse_tokens()',
+    );
+    return async () => {
+      await t.sql.query('DROP TRIGGER refuse_tokens ON account_tokens');
+      await t.sql.query('DROP FUNCTION refuse_tokens()');
+    };
+  }
+  await t.sql.query(`CREATE TRIGGER refuse_tokens BEFORE INSERT ON account_tokens
+    WHEN NEW.account_id = '${accountId}' BEGIN SELECT RAISE(ABORT, 'tokens refused'); END`);
+  return async () => {
+    await t.sql.query('DROP TRIGGER refuse_tokens');
+  };
+}

@@ -1,6 +1,7 @@
 /**
  * The second half of the policy-leaks network: blocks (some before, some after the rest),
- * endorsements, referrals, introductions, sourcing requests and answers, conversations, and deleted accounts.
+ * endorsements, referrals, introductions, sourcing requests and answers, conversations, inquiries, and
+ * deleted accounts.
  * Every step is one a correct implementation must still allow: nothing is sent across a block.
  */
 import { mutate } from './leak-api.js';
@@ -15,6 +16,7 @@ export const ACTIVITY = {
   introductions: 6,
   sourcingRequests: 6,
   conversations: 6,
+  inquiries: 5,
   lateBlocks: 3,
   deletions: 2,
 };
@@ -138,10 +140,48 @@ async function converse(t: TestApp, m: LeakModel): Promise<void> {
     const others = r.sample(m.neighbours(starter.id), r.int(1, 2));
     if (!noBlockAmong(m, [starter.id, ...others])) continue;
     const input = { participantIds: others, text: 'Shall we talk about volumes?' };
-    const { id } = await mutate(t, 'startConversation', { input }, starter);
+    const { id, lastMessage } = await mutate(t, 'startConversation', { input }, starter);
+    m.conversations.push({ id, participantIds: [starter.id, ...others] });
+    m.messages.push({ id: lastMessage.id, conversationId: id, senderId: starter.id });
     for (const otherId of others) {
-      await mutate(t, 'sendMessage', { input: { conversationId: id, text: 'Sure, next week.' } }, m.person(otherId)!);
+      const message = { input: { conversationId: id, text: 'Sure, next week.' } };
+      const { id: messageId } = await mutate(t, 'sendMessage', message, m.person(otherId)!);
+      m.messages.push({ id: messageId, conversationId: id, senderId: otherId });
     }
+  }
+}
+
+/**
+ * Inquiries of people to suppliers they do not work at, some claimed by a member not blocked either way
+ * with the buyer, whose answer starts the conversation (later blocks and deletions cross some).
+ */
+async function inquire(t: TestApp, m: LeakModel): Promise<void> {
+  const r = rng(m.seed, 'inquiries');
+  const suppliers = m.orgs.filter((o) => o.supplies.length > 0);
+  for (let n = 0; n < ACTIVITY.inquiries && suppliers.length > 0; n += 1) {
+    const supplier = r.pick(suppliers);
+    const members = [...supplier.members].filter(([, status]) => status === 'APPROVED').map(([id]) => id);
+    const buyers = m.alive().filter((p) => !m.isMember(p.id, supplier.id));
+    if (members.length === 0 || buyers.length === 0) continue;
+    const buyer = r.pick(buyers);
+    const input = { supplierId: supplier.id, subject: 'Monthly volumes', text: 'Could you quote 20 t a month?' };
+    const { id } = await mutate(t, 'sendInquiry', { input }, buyer);
+    const inquiry = { id, buyerId: buyer.id, supplierId: supplier.id, claimedById: null as string | null };
+    m.inquiries.push(inquiry);
+    const claimers = members.filter((memberId) => !m.blockedBetween(memberId, buyer.id));
+    if (claimers.length === 0 || !r.chance(0.7)) continue;
+    const member = m.person(r.pick(claimers))!;
+    const claimed = await mutate(t, 'claimInquiry', { id }, member);
+    m.messages.push({
+      id: claimed.conversation.lastMessage.id,
+      conversationId: claimed.conversation.id,
+      senderId: buyer.id,
+    });
+    inquiry.claimedById = member.id;
+    m.conversations.push({ id: claimed.conversation.id, participantIds: [member.id, buyer.id] });
+    const answer = { input: { conversationId: claimed.conversation.id, text: 'Yes, from next month.' } };
+    const { id: messageId } = await mutate(t, 'sendMessage', answer, member);
+    m.messages.push({ id: messageId, conversationId: claimed.conversation.id, senderId: member.id });
   }
 }
 
@@ -171,6 +211,7 @@ export async function addActivity(t: TestApp, m: LeakModel): Promise<void> {
   await introduce(t, m, r);
   await source(t, m, r);
   await converse(t, m);
+  await inquire(t, m);
   await lateBlocks(t, m, r);
   await deleteAccounts(t, m, r);
 }

@@ -25,8 +25,10 @@ const MUTATIONS = {
   respondToIntroduction: `mutation($id: ID!, $accept: Boolean!) { respondToIntroduction(introductionId: $id, accept: $accept) { id status } }`,
   postSourcingRequest: `mutation($input: PostSourcingRequestInput!) { postSourcingRequest(input: $input) { id } }`,
   answerSourcingRequest: `mutation($input: AnswerSourcingRequestInput!) { answerSourcingRequest(input: $input) { id } }`,
-  startConversation: `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`,
+  startConversation: `mutation($input: StartConversationInput!) { startConversation(input: $input) { id lastMessage { id } } }`,
   sendMessage: `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+  sendInquiry: `mutation($input: SendInquiryInput!) { sendInquiry(input: $input) { id } }`,
+  claimInquiry: `mutation($id: ID!) { claimInquiry(inquiryId: $id) { id conversation { id lastMessage { id } } } }`,
   blockPerson: `mutation($id: ID!) { blockPerson(personId: $id) }`,
   deleteAccount: `mutation($password: String!) { deleteAccount(password: $password) }`,
 } as const;

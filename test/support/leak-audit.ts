@@ -257,6 +257,27 @@ export class ViewerAudit {
     });
   }
 
+  /** Every organization's inquiry inbox (null unless the viewer is a member), and every conversation by id. */
+  async conversations(): Promise<void> {
+    const { m, viewer } = this;
+    const orgs = m.orgs.map((o) => ({ label: o.key, variables: { id: o.id } }));
+    await this.batch(BATCHES.organizationInquiries, orgs, (item, value, i) => {
+      const query = `organization(${item.label}).inquiries`;
+      walk(value, this.ctx(query), 'organization');
+      if (value?.inquiries && !m.isMember(viewer.id, m.orgs[i].id)) {
+        this.out.add('errors', viewer, query, 'shows the inbox to someone who is not a current member');
+      }
+    });
+    const items = m.conversations.map((c, i) => ({
+      label: `conversation ${i}`,
+      variables: { id: c.id },
+      mayBeNotFound: !c.participantIds.includes(viewer.id),
+    }));
+    await this.batch(BATCHES.conversation, items, (item, value) =>
+      walk(value, this.ctx(`conversation(${item.label})`), 'conversation'),
+    );
+  }
+
   async trades(): Promise<void> {
     const items = this.m.trades.map((t, i) => ({ label: `trade ${i}`, variables: { id: t.id } }));
     await this.batch(BATCHES.trade, items, (item, value) => walk(value, this.ctx(`trade(${item.label})`), 'trade'));
@@ -280,5 +301,6 @@ export class ViewerAudit {
     await this.organizations();
     await this.trades();
     await this.sourcing();
+    await this.conversations();
   }
 }

@@ -49,6 +49,11 @@ const ORGANIZATION = `fragment O on Organization { __typename id name
   scorecard { confirmedTradeCount distinctBuyerCount }
   verification { vouchedBy }
   auditLog(first: 100) { edges { node { __typename id action details actor { ...P } } } } }`;
+const MESSAGE = `fragment M on Message { __typename id text deleted sender { ...P } }`;
+const CONVERSATION = `fragment C on Conversation { __typename id subject unreadCount participants { ...P }
+  lastMessage { ...M } messages(first: 10) { totalCount edges { node { ...M } } } }`;
+const INQUIRY = `fragment Q on Inquiry { __typename id subject status via buyer { ...P } claimedBy { ...P }
+  supplier { id } conversation { ...C } }`;
 const NOTIFICATION = `fragment N on Notification { __typename id kind summary subjectId actor { ...P } }`;
 const PAGE_OF_PEOPLE = `totalCount edges { node { ...P } }`;
 
@@ -63,6 +68,9 @@ const ALL_FRAGMENTS = [
   SOURCING,
   TRADER,
   ORGANIZATION,
+  MESSAGE,
+  CONVERSATION,
+  INQUIRY,
   NOTIFICATION,
 ];
 
@@ -157,6 +165,24 @@ export const BATCHES = {
     args: 'id: $id#',
     selection: `{ ...O }`,
   },
+  /** The shared inbox, for its members (null for anyone else), with each inquiry's conversation. */
+  organizationInquiries: {
+    label: 'organizationInquiries',
+    field: 'organization',
+    variables: { id: 'ID!' },
+    args: 'id: $id#',
+    perRequest: 2,
+    selection: `{ __typename id inquiries(first: 20) { totalCount edges { node { ...Q } } } }`,
+  },
+  /** Each conversation by id: NOT_FOUND for anyone but its participants. */
+  conversation: {
+    label: 'conversation',
+    field: 'conversation',
+    variables: { id: 'ID!' },
+    args: 'id: $id#',
+    perRequest: 5,
+    selection: `{ ...C }`,
+  },
   trade: { label: 'trade', field: 'trade', variables: { id: 'ID!' }, args: 'id: $id#', selection: `{ ...T }` },
   sourcingRequest: {
     label: 'sourcingRequest',
@@ -191,9 +217,7 @@ export const ME = withFragments(`query Me {
 
 /** The viewer's conversations, with their participants and the senders of their newest messages. */
 export const MY_CONVERSATIONS = withFragments(`query MyConversations {
-  me { conversations(first: 10) { totalCount edges { node { __typename id unreadCount participants { ...P }
-    lastMessage { __typename id text sender { ...P } }
-    messages(first: 10) { totalCount edges { node { __typename id text sender { ...P } } } } } } } }
+  me { conversations(first: 10) { totalCount edges { node { ...C } } } }
 }`);
 
 /**

@@ -52,6 +52,10 @@ export class LeakModel {
   readonly introductions: { id: string; requesterId: string; path: string[] }[] = [];
   readonly sourcingRequests: { id: string; requesterId: string }[] = [];
   readonly answers: { id: string; requestId: string; answererId: string }[] = [];
+  readonly conversations: { id: string; participantIds: string[] }[] = [];
+  /** Messages sent after the first of a conversation (whose id no mutation answers). */
+  readonly messages: { id: string; conversationId: string; senderId: string }[] = [];
+  readonly inquiries: { id: string; buyerId: string; supplierId: string; claimedById: string | null }[] = [];
   private readonly edges = new Set<string>();
   private readonly blocks = new Set<string>();
   private readonly byId = new Map<string, MPerson>();

@@ -73,6 +73,20 @@ export function walk(value: unknown, ctx: WalkContext, at: string): void {
     case 'SourcingAnswer':
       checkSourcing(obj, ctx, at, ctx.m.answers.find((a) => a.id === obj.id)?.answererId, 'sourcing answer');
       break;
+    case 'Inquiry':
+      checkSourcing(obj, ctx, at, ctx.m.inquiries.find((q) => q.id === obj.id)?.buyerId, 'inquiry');
+      break;
+    case 'Message': {
+      // A deleted account's messages stay, without text or sender; a blocked person's are not shown.
+      const senderId = ctx.m.messages.find((x) => x.id === obj.id)?.senderId;
+      const why = senderId ? ctx.m.hiddenBecause(ctx.viewer.id, senderId) : null;
+      const where = `${ctx.query} at ${at}`;
+      if (why === 'blocked') ctx.out.add('blocking', ctx.viewer, where, `shows a message of ${ctx.m.label(senderId!)}`);
+      if (why === 'deleted' && obj.deleted === false) {
+        ctx.out.add('deleted', ctx.viewer, where, `shows a message of a deleted account as not deleted`);
+      }
+      break;
+    }
   }
   for (const [key, child] of Object.entries(obj)) {
     if (typeof child === 'string') {

@@ -18,7 +18,7 @@ export class PasswordResolver {
   @Public()
   @Mutation(() => Boolean, {
     description:
-      'Mails a password-reset link, valid for 30 minutes and usable once, when the address is an account’s. Always true, in about the same time, so it tells no one whether an address has an account. Errors: RATE_LIMITED (too many asked for from this address, with `retryAfterSeconds`).',
+      'Mails a password-reset link, valid for 30 minutes and usable once, when the address is an account’s. Always true, answered before any work that depends on the address (looking it up, issuing the link, mailing), so neither the answer nor its time tells whether an address has an account. Errors: RATE_LIMITED (too many asked for from this address, with `retryAfterSeconds`).',
   })
   requestPasswordReset(@Args('email', { description: 'The account’s email address.' }) email: string): Promise<true> {
     return this.passwords.requestReset(email);

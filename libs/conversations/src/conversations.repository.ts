@@ -7,6 +7,7 @@ import { ConversationRow } from './entities/conversation.entity.js';
 import { MessageRow } from './entities/message.entity.js';
 import { Conversation } from './models/conversation.model.js';
 import { Message } from './models/message.model.js';
+import { rowLock } from './row-lock.js';
 
 /** `NOT IN` needs at least one value: an id no person has stands in for none. */
 const orNone = (ids: readonly string[]): string[] => (ids.length > 0 ? [...ids] : ['']);
@@ -85,15 +86,13 @@ export class ConversationsRepository {
     return within ? run(within) : this.sql.transaction(run);
   }
 
-  /** Adds a message, moves the conversation up and marks it read by its sender. */
-  addMessage(conversationId: string, senderId: string, text: string): Promise<Message> {
-    return this.sql.transaction(async (tx) => {
-      const now = new Date();
-      const row = await this.insertMessage(tx, conversationId, senderId, text, now);
-      await tx.update(ConversationRow, { id: conversationId }, { lastActivityAt: now });
-      await tx.update(ConversationParticipantRow, { conversationId, personId: senderId }, { lastReadSeq: row.seq });
-      return toMessage(row);
-    });
+  /** Adds a message, moves the conversation up and marks it read by its sender, in `tx`. */
+  async addMessage(tx: EntityManager, conversationId: string, senderId: string, text: string): Promise<Message> {
+    const now = new Date();
+    const row = await this.insertMessage(tx, conversationId, senderId, text, now);
+    await tx.update(ConversationRow, { id: conversationId }, { lastActivityAt: now });
+    await tx.update(ConversationParticipantRow, { conversationId, personId: senderId }, { lastReadSeq: row.seq });
+    return toMessage(row);
   }
 
   private async insertMessage(
@@ -111,6 +110,18 @@ export class ConversationsRepository {
   /** The person's place in a conversation they have not left, or null. */
   activeParticipant(conversationId: string, personId: string): Promise<ConversationParticipantRow | null> {
     return this.sql.manager.findOneBy(ConversationParticipantRow, { conversationId, personId, leftAt: IsNull() });
+  }
+
+  /** Like activeParticipant, read inside `tx` with a row lock (PostgreSQL), for a write that depends on it. */
+  lockedActiveParticipant(
+    tx: EntityManager,
+    conversationId: string,
+    personId: string,
+  ): Promise<ConversationParticipantRow | null> {
+    return tx.findOne(ConversationParticipantRow, {
+      where: { conversationId, personId, leftAt: IsNull() },
+      lock: rowLock(tx),
+    });
   }
 
   /** The conversations (by id) as the person sees them, for those they take part in and have not left. */

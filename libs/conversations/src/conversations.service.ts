@@ -3,7 +3,7 @@ import { AuthUser, badInput, Connection, DomainError, forbidden, notFound, toCon
 import { NotificationKind, NotificationsService, PUB_SUB } from '#tradegraph/notifications';
 import { PolicyService } from '#tradegraph/policy';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConversationsRepository } from './conversations.repository.js';
 import { EDIT_WINDOW_MINUTES } from './dto/conversation-rules.js';
 import { EditMessageInput } from './dto/edit-message.input.js';
@@ -42,6 +42,7 @@ export class ConversationsService {
     private readonly policy: PolicyService,
     private readonly notifications: NotificationsService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly sql: DataSource,
   ) {}
 
   async start(user: AuthUser, input: StartConversationInput): Promise<Conversation> {
@@ -76,9 +77,16 @@ export class ConversationsService {
     );
   }
 
+  /**
+   * Adds a message. That the sender still takes part is checked inside the transaction that adds it (their
+   * participant row locked on PostgreSQL), so a sender who left meanwhile cannot post.
+   */
   async send(user: AuthUser, input: SendMessageInput): Promise<Message> {
-    await this.participation(user.id, input.conversationId, 'input.conversationId');
-    const message = await this.conversations.addMessage(input.conversationId, user.id, input.text);
+    const message = await this.sql.transaction(async (tx) => {
+      const participant = await this.conversations.lockedActiveParticipant(tx, input.conversationId, user.id);
+      if (!participant) throw conversationNotFound('input.conversationId');
+      return this.conversations.addMessage(tx, input.conversationId, user.id, input.text);
+    });
     await this.delivered(message);
     return message;
   }

@@ -7,3 +7,5 @@ export * from './models/inquiry-status.enum.js';
 export * from './models/inquiry-via.enum.js';
 export * from './models/inquiry.model.js';
 export * from './models/message.model.js';
+export * from './entities/conversation-participant.entity.js';
+export * from './entities/inquiry.entity.js';

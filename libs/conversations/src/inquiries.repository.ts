@@ -5,6 +5,7 @@ import { InquiryRow } from './entities/inquiry.entity.js';
 import { Inquiry } from './models/inquiry.model.js';
 import { InquiryStatus } from './models/inquiry-status.enum.js';
 import { InquiryVia } from './models/inquiry-via.enum.js';
+import { rowLock } from './row-lock.js';
 
 const toInquiry = (row: InquiryRow): Inquiry => ({
   id: row.id,
@@ -87,31 +88,35 @@ export class InquiriesRepository {
     return { total, items: rows.map(toInquiry) };
   }
 
-  /**
-   * Claims an OPEN inquiry for the member and runs `start` (which creates the conversation) in the same
-   * transaction; null when it was no longer OPEN, so of concurrent claims exactly one wins.
-   */
-  claim(id: string, memberId: string, start: (tx: EntityManager) => Promise<string>): Promise<Inquiry | null> {
-    return this.sql.transaction(async (tx) => {
-      const result = await tx.update(
-        InquiryRow,
-        { id, status: InquiryStatus.OPEN },
-        { status: InquiryStatus.CLAIMED, claimedById: memberId },
-      );
-      if (!result.affected) return null;
-      const conversationId = await start(tx);
-      await tx.update(InquiryRow, { id }, { conversationId });
-      return toInquiry(await tx.findOneByOrFail(InquiryRow, { id }));
-    });
+  /** The inquiry, read inside `tx` with a row lock (PostgreSQL), for a write that depends on its state. */
+  async findLocked(tx: EntityManager, id: string): Promise<Inquiry | null> {
+    const row = await tx.findOne(InquiryRow, { where: { id }, lock: rowLock(tx) });
+    return row ? toInquiry(row) : null;
   }
 
-  /** Closes an inquiry that is not closed yet; null when it already was. */
-  async close(id: string, memberId: string): Promise<Inquiry | null> {
-    const result = await this.sql.manager.update(
+  /** Marks an OPEN inquiry claimed by the member (inside `tx`); false when it was no longer OPEN. */
+  async markClaimed(tx: EntityManager, id: string, memberId: string): Promise<boolean> {
+    const result = await tx.update(
+      InquiryRow,
+      { id, status: InquiryStatus.OPEN },
+      { status: InquiryStatus.CLAIMED, claimedById: memberId },
+    );
+    return Boolean(result.affected);
+  }
+
+  /** Links the claimed inquiry to its conversation (inside `tx`). */
+  async setConversation(tx: EntityManager, id: string, conversationId: string): Promise<Inquiry> {
+    await tx.update(InquiryRow, { id }, { conversationId });
+    return toInquiry(await tx.findOneByOrFail(InquiryRow, { id }));
+  }
+
+  /** Closes an inquiry that is not closed yet (inside `tx`); null when it already was. */
+  async markClosed(tx: EntityManager, id: string, memberId: string): Promise<Inquiry | null> {
+    const result = await tx.update(
       InquiryRow,
       { id, status: In([InquiryStatus.OPEN, InquiryStatus.CLAIMED]) },
       { status: InquiryStatus.CLOSED, closedById: memberId, closedAt: new Date() },
     );
-    return result.affected ? this.find(id) : null;
+    return result.affected ? toInquiry(await tx.findOneByOrFail(InquiryRow, { id })) : null;
   }
 }

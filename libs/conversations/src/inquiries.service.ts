@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, badInput, conflict, Connection, forbidden, notFound, toConnection } from '#tradegraph/common';
 import { NotificationKind, NotificationsService } from '#tradegraph/notifications';
 import { PolicyService } from '#tradegraph/policy';
+import { DataSource } from 'typeorm';
 import { ConversationsGraphRepository } from './conversations-graph.repository.js';
 import { ConversationsService } from './conversations.service.js';
 import { SendInquiryInput } from './dto/send-inquiry.input.js';
@@ -11,6 +12,7 @@ import { InquiryStatus } from './models/inquiry-status.enum.js';
 import { InquiryVia } from './models/inquiry-via.enum.js';
 
 const inquiryNotFound = () => notFound('No such inquiry in your organization’s inbox.', 'inquiryId');
+const noLongerOpen = () => conflict('The inquiry is no longer open.', 'inquiryId');
 
 @Injectable()
 export class InquiriesService {
@@ -20,6 +22,7 @@ export class InquiriesService {
     private readonly conversations: ConversationsService,
     private readonly policy: PolicyService,
     private readonly notifications: NotificationsService,
+    private readonly sql: DataSource,
   ) {}
 
   /**
@@ -85,25 +88,38 @@ export class InquiriesService {
     return toConnection(page.items, offset, page.total);
   }
 
-  /** A member takes the inquiry on: it becomes a conversation between the buyer and them. */
+  /**
+   * A member takes the inquiry on: it becomes a conversation between the buyer and them. Membership and
+   * blocks live in the graph, which shares no transaction with SQL: they are read right before the write;
+   * the inquiry's state is then checked again inside the SQL transaction that claims it (the row locked on
+   * PostgreSQL, and the claim conditional on OPEN), so of concurrent claims exactly one wins.
+   */
   async claim(user: AuthUser, inquiryId: string): Promise<Inquiry> {
     const inquiry = await this.inboxItem(user, inquiryId);
     const { acceptsInquiries } = await this.graph.membership(user.id, inquiry.supplierId);
     if (!acceptsInquiries) throw forbidden('You do not accept inquiries (see your privacy settings).');
-    if (inquiry.status !== InquiryStatus.OPEN) throw conflict('The inquiry is no longer open.', 'inquiryId');
-    const claimed = await this.inquiries.claim(inquiryId, user.id, async (tx) => {
-      const { id } = await this.conversations.startForInquiry(tx, inquiry, user.id);
-      return id;
+    return this.sql.transaction(async (tx) => {
+      const current = await this.inquiries.findLocked(tx, inquiryId);
+      if (!current) throw inquiryNotFound();
+      if (current.status !== InquiryStatus.OPEN || !(await this.inquiries.markClaimed(tx, inquiryId, user.id))) {
+        throw noLongerOpen();
+      }
+      const { id } = await this.conversations.startForInquiry(tx, current, user.id);
+      return this.inquiries.setConversation(tx, inquiryId, id);
     });
-    if (!claimed) throw conflict('The inquiry is no longer open.', 'inquiryId');
-    return claimed;
   }
 
+  /** Closes an inquiry of the member's organization; its state is checked inside the closing transaction, as for claim. */
   async close(user: AuthUser, inquiryId: string): Promise<Inquiry> {
     await this.inboxItem(user, inquiryId);
-    const closed = await this.inquiries.close(inquiryId, user.id);
-    if (!closed) throw conflict('The inquiry is already closed.', 'inquiryId');
-    return closed;
+    return this.sql.transaction(async (tx) => {
+      const current = await this.inquiries.findLocked(tx, inquiryId);
+      if (!current) throw inquiryNotFound();
+      const closed =
+        current.status === InquiryStatus.CLOSED ? null : await this.inquiries.markClosed(tx, inquiryId, user.id);
+      if (!closed) throw conflict('The inquiry is already closed.', 'inquiryId');
+      return closed;
+    });
   }
 
   /** Whether the viewer may open the inquiry's conversation: they take part in it. */

@@ -50,13 +50,23 @@ export class MailService implements OnModuleDestroy {
 
   /**
    * Sends without making the caller wait (so an answer takes as long whether or not a mail goes out);
-   * a failure is logged. Shutdown waits for mail still being sent.
+   * a failure is logged. `mail` may be a task that composes it (finding the account, issuing a token,
+   * auditing) and answers null for no mail: that work runs after the answer too, and its failure is
+   * logged the same way, never seen by the caller. Shutdown waits for mail still being sent.
    */
-  sendInBackground(mail: OutgoingMail): void {
-    const sending = this.send(mail)
-      .catch((error: Error) => this.logger.error(`Sending mail "${mail.subject}" failed: ${error.message}`))
+  sendInBackground(mail: OutgoingMail | (() => Promise<OutgoingMail | null>)): void {
+    const sending = this.composeAndSend(mail)
+      .catch((error: Error) => this.logger.error(`Composing a mail failed: ${error.message}`))
       .finally(() => this.pending.delete(sending));
     this.pending.add(sending);
+  }
+
+  private async composeAndSend(mail: OutgoingMail | (() => Promise<OutgoingMail | null>)): Promise<void> {
+    const composed = typeof mail === 'function' ? await mail() : mail;
+    if (!composed) return;
+    await this.send(composed).catch((error: Error) =>
+      this.logger.error(`Sending mail "${composed.subject}" failed: ${error.message}`),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
