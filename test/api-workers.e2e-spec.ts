@@ -9,9 +9,9 @@ import {
   portIsOpen,
   ServiceProcess,
   startService,
+  testServiceEnv,
   waitFor,
 } from './support/service-process.js';
-import { GENEROUS_RATE_LIMITS } from './support/test-app.js';
 
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken person { id } } }`;
 const ME = 'query { me { id } }';
@@ -44,19 +44,7 @@ describe('API_WORKERS: several API processes sharing one port', () => {
     redis = await startRedis();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-workers-'));
     const port = await freePort();
-    service = startService({
-      NODE_ENV: 'test',
-      API_WORKERS: '2',
-      REDIS_URL: redis.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'test.sqlite')}`,
-      NEO4J_URI: process.env.NEO4J_URI ?? '',
-      ...(process.env.NEO4J_USERNAME ? { NEO4J_USERNAME: process.env.NEO4J_USERNAME } : {}),
-      ...(process.env.NEO4J_PASSWORD ? { NEO4J_PASSWORD: process.env.NEO4J_PASSWORD } : {}),
-      ...GENEROUS_RATE_LIMITS,
-    });
+    service = startService({ ...testServiceEnv(port, dataDir), API_WORKERS: '2', REDIS_URL: redis.url });
     const output = service.output;
     await waitFor(() => output().includes('listening at'), 120_000, 'the workers to listen', output);
     expect(output()).toContain('(2 workers)');

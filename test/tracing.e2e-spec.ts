@@ -4,8 +4,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort, waitFor } from './support/service-process.js';
-import { GENEROUS_RATE_LIMITS, TEST_JWT_SECRET } from './support/test-app.js';
+import { freePort, testServiceEnv, waitFor } from './support/service-process.js';
+import { TEST_JWT_SECRET } from './support/test-app.js';
 
 /** One span as OTLP/JSON carries it, with its attributes flattened. */
 interface ExportedSpan {
@@ -69,17 +69,9 @@ describe('tracing, with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
       {
         env: {
           PATH: process.env.PATH ?? '',
-          NODE_ENV: 'test',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATA_DIR: dataDir,
-          DATABASE_URL: `sqlite:${path.join(dataDir, 'test.sqlite')}`,
-          NEO4J_URI: process.env.NEO4J_URI ?? '',
-          ...(process.env.NEO4J_USERNAME ? { NEO4J_USERNAME: process.env.NEO4J_USERNAME } : {}),
-          ...(process.env.NEO4J_PASSWORD ? { NEO4J_PASSWORD: process.env.NEO4J_PASSWORD } : {}),
+          ...testServiceEnv(port, dataDir),
           JWT_SECRET: TEST_JWT_SECRET,
           LOG_LEVEL: 'info',
-          ...GENEROUS_RATE_LIMITS,
           OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
           OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
           OTEL_SERVICE_NAME: 'tradegraph-tracing-test',

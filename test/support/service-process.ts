@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { GENEROUS_RATE_LIMITS } from './test-app.js';
 
 const MAIN = path.resolve('dist/apps/api/src/main.js');
 
@@ -24,6 +25,24 @@ export function startService(env: Record<string, string>): ServiceProcess {
   child.stderr?.on('data', append);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/**
+ * The environment of a service process of the tests: on loopback at `port`, with its own SQLite in
+ * `dataDir`, on the tests' Neo4j, with generous rate limits.
+ */
+export function testServiceEnv(port: number, dataDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: `sqlite:${path.join(dataDir, 'test.sqlite')}`,
+    NEO4J_URI: process.env.NEO4J_URI ?? '',
+    ...(process.env.NEO4J_USERNAME ? { NEO4J_USERNAME: process.env.NEO4J_USERNAME } : {}),
+    ...(process.env.NEO4J_PASSWORD ? { NEO4J_PASSWORD: process.env.NEO4J_PASSWORD } : {}),
+    ...GENEROUS_RATE_LIMITS,
+  };
 }
 
 export async function waitFor(

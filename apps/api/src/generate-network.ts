@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { MetricsModule, todayIso } from '#tradegraph/common';
 import { AppConfig, ConfigModule, ConfigValidationError, loadConfig } from '#tradegraph/config';
 import {
+  countRelationships,
   DEFAULT_BATCH_SIZE,
   DemoNetworkModule,
   DemoNetworkService,
@@ -15,6 +16,7 @@ import {
   generateNetwork,
   MAX_GENERATED_PEOPLE,
   NetworkShape,
+  TaxonomyRootInput,
 } from '#tradegraph/demo';
 import { CATEGORY_TAXONOMY, GraphModule } from '#tradegraph/graph';
 import { loadOffline } from './generate-network-offline.js';
@@ -114,17 +116,13 @@ function parseOptions(argv: string[]): Options {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+const generate = (options: Options, taxonomy: readonly TaxonomyRootInput[]) =>
+  generateNetwork({ ...options, taxonomy });
+
 /** Generates the network and loads it with the offline importer into a new store, then applies the migrations. */
 async function mainOffline(options: Options, homeDir: string): Promise<void> {
   const started = performance.now();
-  const network = generateNetwork({
-    seed: options.seed,
-    people: options.people,
-    organizations: options.organizations,
-    shape: options.shape,
-    today: options.today,
-    taxonomy: CATEGORY_TAXONOMY,
-  });
+  const network = generate(options, CATEGORY_TAXONOMY);
   say(`Generated (seed ${options.seed}, ${options.shape}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   const migrate = async (uri: string) => {
     const config = loadConfig({ ...process.env, NEO4J_URI: uri });
@@ -164,14 +162,7 @@ async function main(): Promise<void> {
     }
     const started = performance.now();
     const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-    const network = generateNetwork({
-      seed: options.seed,
-      people: options.people,
-      organizations: options.organizations,
-      shape: options.shape,
-      today: options.today,
-      taxonomy: await loader.taxonomy(),
-    });
+    const network = generate(options, await loader.taxonomy());
     const sizes = Object.entries(network).map(([part, rows]) => `${rows.length} ${part}`);
     say(`Generated (seed ${options.seed}, ${options.shape}) ${sizes.join(', ')} in ${elapsed()}.`);
     if ((await loader.countGeneratedPeople(options.seed)) > 0) {
@@ -182,11 +173,13 @@ async function main(): Promise<void> {
       onBatch: ({ part, written, total }) => say(`  ${part.padEnd(13)} ${written} / ${total}   ${elapsed()}`),
     });
     const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    const relationships = countRelationships(network);
     const seconds = (performance.now() - started) / 1000;
     say(
       `Loaded ${Object.entries(counts)
         .map(([part, count]) => `${count} ${part}`)
-        .join(', ')} in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`,
+        .join(', ')} in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s; ` +
+        `${relationships} relationships, ${Math.round(relationships / seconds).toLocaleString('en-US')} relationships/s).`,
     );
     for (const line of formatDistributions(describeNetwork(network))) say(`  ${line}`);
   } finally {

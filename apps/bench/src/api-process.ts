@@ -19,6 +19,8 @@ const UNLIMITED = {
   RATE_LIMIT_MUTATIONS_PER_ACCOUNT: '1000000/1m',
   RATE_LIMIT_SAME_MUTATION_PER_ACCOUNT: '1000000/1m',
   RATE_LIMIT_LOGIN_DELAY: '0s',
+  // A long run must not outlive its access tokens.
+  JWT_ACCESS_TTL_SECONDS: '86400',
 };
 
 export interface ApiProcess {
@@ -33,10 +35,17 @@ export interface ApiProcess {
  * Starts the built API on loopback against the bench's Neo4j, with a fresh SQLite database in a
  * temporary directory: `workers` processes (API_WORKERS) sharing the port, with Redis when above 1.
  */
-export async function startApi(neo4jUri: string, workers: number, redisUrl?: string): Promise<ApiProcess> {
+export async function startApi(
+  neo4jUri: string,
+  workers: number,
+  redisUrl?: string,
+  profileDir?: string,
+): Promise<ApiProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [path.resolve('dist/apps/api/src/main.js')], {
+  // --profile-api: V8 CPU profiles of every API process, written when they exit.
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, path.resolve('dist/apps/api/src/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'development',

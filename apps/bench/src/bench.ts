@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     load: { type: 'string', default: 'offline' },
     workers: { type: 'string', default: '2' },
+    'profile-api': { type: 'boolean', default: false },
   },
 });
 const people = Number(args.people);
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
 
   const redis = workers > 1 ? await startRedis() : undefined;
   cleanups.push(() => stopRedis(redis));
-  const api = await startApi(local.uri, workers, redis?.url);
+  const profileDir = args['profile-api'] ? path.resolve(args.out!, 'api-profile') : undefined;
+  const api = await startApi(local.uri, workers, redis?.url, profileDir);
   cleanups.push(() => api.stop());
   const tokens = await api.tokensFor(subjects.viewers.map((v) => v.id));
   const cases = benchCases(subjects, { root: 'metals', leaf: 'metals-steel' });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { jwtKey } from './jwt-key.js';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -53,7 +54,10 @@ import { TokensService } from './tokens.service.js';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: jwtKey(config.auth.jwtSecret) as unknown as string,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
     PeopleModule,
     OrganizationsModule,

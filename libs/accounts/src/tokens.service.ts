@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { jwtKey } from './jwt-key.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -77,7 +78,7 @@ export class TokensService {
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, {
-        secret: this.config.auth.jwtSecret,
+        secret: jwtKey(this.config.auth.jwtSecret) as unknown as string,
         algorithms: ['HS256'],
       });
     } catch {

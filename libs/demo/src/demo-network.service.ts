@@ -96,6 +96,26 @@ export class DemoNetworkService {
   }
 }
 
+/**
+ * How many relationships a network's rows make in the graph: a trade links its buyer, supplier, category
+ * and recorder, and its decider when decided; feedback its author and trade; an endorsement its endorser,
+ * supplier and category; a referral its sender, recipient, supplier and category.
+ */
+export function countRelationships(network: GeneratedNetwork): number {
+  const supplies = network.organizations.reduce((sum, organization) => sum + organization.categoryIds.length, 0);
+  const decided = network.trades.filter((trade) => trade.status !== 'PENDING' && trade.decidedById !== null).length;
+  return (
+    supplies +
+    network.employments.length +
+    network.connections.length +
+    4 * network.trades.length +
+    decided +
+    2 * network.feedback.length +
+    3 * network.endorsements.length +
+    4 * network.referrals.length
+  );
+}
+
 interface Step {
   part: NetworkPart;
   total: number;

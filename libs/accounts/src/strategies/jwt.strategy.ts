@@ -4,6 +4,7 @@ import { AuthUser, unauthenticated } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { jwtKey } from '../jwt-key.js';
 import { AccessClaims, TokensService } from '../tokens.service.js';
 
 /** Accepts `Authorization: Bearer <access token>` while the account exists and the token's session is active. */
@@ -15,7 +16,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret,
+      // A KeyObject rather than the string: see jwt-key.ts (the types predate KeyObject support).
+      secretOrKey: jwtKey(config.auth.jwtSecret) as unknown as string,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
