@@ -1,4 +1,5 @@
 import { Client } from 'graphql-ws';
+import { RefreshToken } from '#tradegraph/accounts';
 import { newPerson, TestPerson } from './support/factories.js';
 import { connected, listen, listenOn, within, wsClient } from './support/notifications-helpers.js';
 import { claimsOf, DELETE, firstUsedAgo, LOGIN, LOGOUT, ME, REFRESH, signAccess } from './support/session-helpers.js';
@@ -61,6 +62,23 @@ describe('sessions', () => {
         expect(onlyError(await t.gql(ME, {}, signAccess(claims))).extensions.code).toBe('UNAUTHENTICATED');
       }
       expect(await meOf(signAccess({ sub: person.id, sid: claimsOf(person.token).sid, exp }))).toBe(person.id);
+    });
+  });
+
+  describe('session expiry', () => {
+    it('refuses the access tokens of a session once its refresh tokens have expired', async () => {
+      const person = await newPerson(t);
+      const exp = Math.floor(Date.now() / 1000) + 60;
+      const access = signAccess({ sub: person.id, sid: claimsOf(person.token).sid, exp });
+      expect((await t.gql(`{ me { id emailVerified } }`, {}, access)).data?.me).toEqual({
+        id: person.id,
+        emailVerified: true,
+      });
+
+      await t.sql
+        .getRepository(RefreshToken)
+        .update({ accountId: person.id }, { expiresAt: new Date(Date.now() - 1000) });
+      expect(onlyError(await t.gql(ME, {}, access)).extensions.code).toBe('UNAUTHENTICATED');
     });
   });
 
