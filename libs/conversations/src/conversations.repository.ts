@@ -232,37 +232,39 @@ export class ConversationsRepository {
     return { total: total + newer, newer, items: rows.map(toMessage) };
   }
 
-  findMessage(id: string): Promise<MessageRow | null> {
-    return this.sql.manager.findOneBy(MessageRow, { id });
+  /** A message read inside `tx` with a row lock (PostgreSQL), for an edit or deletion that depends on it. */
+  lockedMessage(tx: EntityManager, id: string): Promise<MessageRow | null> {
+    return tx.findOne(MessageRow, { where: { id }, lock: rowLock(tx) });
   }
 
   async updateMessage(
+    tx: EntityManager,
     id: string,
     changes: Partial<Pick<MessageRow, 'text' | 'editedAt' | 'deletedAt'>>,
   ): Promise<Message> {
-    await this.sql.manager.update(MessageRow, { id }, changes);
-    return toMessage(await this.sql.manager.findOneByOrFail(MessageRow, { id }));
+    await tx.update(MessageRow, { id }, changes);
+    return toMessage(await tx.findOneByOrFail(MessageRow, { id }));
   }
 
   /** Moves the person's read position to the conversation's newest message. */
-  async markRead(conversationId: string, personId: string): Promise<void> {
-    const newest = await this.sql.manager
+  async markRead(tx: EntityManager, conversationId: string, personId: string): Promise<void> {
+    const newest = await tx
       .createQueryBuilder(MessageRow, 'm')
       .select('MAX(m.seq)', 'seq')
       .where('m.conversationId = :conversationId', { conversationId })
       .getRawOne<{ seq: number | string | null }>();
-    await this.sql.manager.update(
+    await tx.update(
       ConversationParticipantRow,
       { conversationId, personId },
       { lastReadSeq: Number(newest?.seq ?? 0) },
     );
   }
 
-  async setMuted(conversationId: string, personId: string, muted: boolean): Promise<void> {
-    await this.sql.manager.update(ConversationParticipantRow, { conversationId, personId }, { muted });
+  async setMuted(tx: EntityManager, conversationId: string, personId: string, muted: boolean): Promise<void> {
+    await tx.update(ConversationParticipantRow, { conversationId, personId }, { muted });
   }
 
-  async leave(conversationId: string, personId: string): Promise<void> {
-    await this.sql.manager.update(ConversationParticipantRow, { conversationId, personId }, { leftAt: new Date() });
+  async leave(tx: EntityManager, conversationId: string, personId: string): Promise<void> {
+    await tx.update(ConversationParticipantRow, { conversationId, personId }, { leftAt: new Date() });
   }
 }

@@ -91,32 +91,35 @@ export class ConversationsService {
     return message;
   }
 
-  async edit(user: AuthUser, input: EditMessageInput): Promise<Message> {
-    await this.ownRecentMessage(user.id, input.messageId);
-    return this.conversations.updateMessage(input.messageId, { text: input.text, editedAt: new Date() });
+  edit(user: AuthUser, input: EditMessageInput): Promise<Message> {
+    return this.sql.transaction(async (tx) => {
+      await this.ownRecentMessage(tx, user.id, input.messageId);
+      return this.conversations.updateMessage(tx, input.messageId, { text: input.text, editedAt: new Date() });
+    });
   }
 
-  async delete(user: AuthUser, messageId: string): Promise<Message> {
-    await this.ownRecentMessage(user.id, messageId);
-    return this.conversations.updateMessage(messageId, { text: '', deletedAt: new Date() });
+  delete(user: AuthUser, messageId: string): Promise<Message> {
+    return this.sql.transaction(async (tx) => {
+      await this.ownRecentMessage(tx, user.id, messageId);
+      return this.conversations.updateMessage(tx, messageId, { text: '', deletedAt: new Date() });
+    });
   }
 
   async markRead(user: AuthUser, conversationId: string): Promise<Conversation> {
-    await this.participation(user.id, conversationId);
-    await this.conversations.markRead(conversationId, user.id);
+    await this.asParticipant(user.id, conversationId, (tx) => this.conversations.markRead(tx, conversationId, user.id));
     await this.notifications.markSubjectRead(user.id, conversationId);
     return this.seenBy(user.id, conversationId);
   }
 
   async mute(user: AuthUser, conversationId: string, muted: boolean): Promise<Conversation> {
-    await this.participation(user.id, conversationId);
-    await this.conversations.setMuted(conversationId, user.id, muted);
+    await this.asParticipant(user.id, conversationId, (tx) =>
+      this.conversations.setMuted(tx, conversationId, user.id, muted),
+    );
     return this.seenBy(user.id, conversationId);
   }
 
   async leave(user: AuthUser, conversationId: string): Promise<boolean> {
-    await this.participation(user.id, conversationId);
-    await this.conversations.leave(conversationId, user.id);
+    await this.asParticipant(user.id, conversationId, (tx) => this.conversations.leave(tx, conversationId, user.id));
     return true;
   }
 
@@ -212,15 +215,21 @@ export class ConversationsService {
     return conversation;
   }
 
-  private async participation(personId: string, conversationId: string, field = 'conversationId'): Promise<void> {
-    if (!(await this.isParticipant(personId, conversationId))) throw conversationNotFound(field);
+  /** Runs `write` in a transaction that first checks (and locks) the person's participation; NOT_FOUND without it. */
+  private asParticipant(personId: string, conversationId: string, write: (tx: EntityManager) => Promise<void>) {
+    return this.sql.transaction(async (tx) => {
+      const participant = await this.conversations.lockedActiveParticipant(tx, conversationId, personId);
+      if (!participant) throw conversationNotFound();
+      await write(tx);
+    });
   }
 
   /** The caller's own message, not deleted, sent less than EDIT_WINDOW_MINUTES ago, in a conversation they are still in. */
-  private async ownRecentMessage(personId: string, messageId: string): Promise<void> {
-    const message = await this.conversations.findMessage(messageId);
+  private async ownRecentMessage(tx: EntityManager, personId: string, messageId: string): Promise<void> {
+    const message = await this.conversations.lockedMessage(tx, messageId);
     if (!message || message.senderId !== personId || message.deletedAt) throw messageNotFound();
-    if (!(await this.isParticipant(personId, message.conversationId))) throw messageNotFound();
+    const participant = await this.conversations.lockedActiveParticipant(tx, message.conversationId, personId);
+    if (!participant) throw messageNotFound();
     if (Date.now() - message.sentAt.getTime() > EDIT_WINDOW_MINUTES * 60_000) {
       throw forbidden(`A message can only be changed within ${EDIT_WINDOW_MINUTES} minutes of sending it.`);
     }
