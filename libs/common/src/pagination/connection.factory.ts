@@ -7,10 +7,16 @@ export interface Edge<T> {
   cursor: string;
 }
 
+/**
+ * The size of the whole list: a number, or a function that counts it, which graphql-js's default field
+ * resolver calls only when the client selects `totalCount` (so the count statement runs only then).
+ */
+export type TotalCount = number | (() => Promise<number>);
+
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /**
@@ -36,7 +42,7 @@ export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Con
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
-    totalCount: number;
+    totalCount: TotalCount;
   }
   return ConnectionBase as Type<Connection<T>>;
 }
