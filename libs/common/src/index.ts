@@ -13,6 +13,8 @@ export * from './loaders/request-loaders.js';
 export * from './logging/http-logger.js';
 export * from './pagination/connection.factory.js';
 export * from './pagination/cursor.js';
+export * from './pagination/key-cursor.js';
+export * from './pagination/keyset-connection.js';
 export * from './pagination/page-args.js';
 export * from './pagination/page-info.model.js';
 export * from './pagination/to-connection.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { KeyedRow } from '#tradegraph/common';
 import { Neo4jService } from '#tradegraph/graph';
 import { MAY_SEE_PERSON } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
@@ -17,6 +18,13 @@ const NO_OTHER_ADMIN = `NOT EXISTS {
 /** `e` holds the last admin rights of `o` while others are still current members there. */
 const LAST_ADMIN_WITH_OTHERS = `${NO_OTHER_ADMIN}
   AND EXISTS { (:Person)-[other:WORKS_AT {status: 'APPROVED'}]->(o) WHERE other.id <> e.id }`;
+
+/** Where a page of members starts: strictly after this person name, person id and employment id. */
+export interface MemberKey {
+  name: string;
+  personId: string;
+  id: string;
+}
 
 /** The outcome of a guarded write, with the employment as it is afterwards. */
 export interface Decision {
@@ -171,18 +179,44 @@ export class EmploymentRepository {
   }
 
   /**
-   * The same page of employments in a status for each organization, ordered by person name then id,
-   * leaving out people the viewer may not see (a block either way), in the count as in the page.
+   * The same page of employments in a status for each organization, ordered by person name, person id
+   * (then employment id): up to `limit + 1` strictly after the key `after`, each with its key, leaving
+   * out people the viewer may not see (a block either way).
    */
   async pagesByOrganizations(
     viewerId: string,
     organizationIds: readonly string[],
     status: string,
-    offset: number,
+    after: MemberKey | null,
     limit: number,
-  ): Promise<{ organizationId: string; total: number; items: Employment[] }[]> {
+  ): Promise<{ organizationId: string; rows: KeyedRow<Employment>[] }[]> {
     return this.neo4j.read(
       'EmploymentRepository.pagesByOrganizations',
+      `MATCH (viewer:Person {id: $viewerId})
+       UNWIND $organizationIds AS organizationId
+       MATCH (o:Organization {id: organizationId})
+       CALL (viewer, o) {
+         MATCH (p:Person)-[e:WORKS_AT {status: $status}]->(o)
+         WHERE ($after IS NULL OR p.name > $after.name
+                OR (p.name = $after.name AND (p.id > $after.personId
+                    OR (p.id = $after.personId AND e.id > $after.id))))
+           AND ${MAY_SEE_PERSON('viewer', 'p')}
+         WITH p, e ORDER BY p.name, p.id, e.id LIMIT $limit + 1
+         RETURN collect({node: ${EMPLOYMENT_FIELDS}, key: [p.name, p.id, e.id]}) AS rows
+       }
+       RETURN organizationId, rows`,
+      { viewerId, organizationIds, status, after, limit: int(limit) },
+    );
+  }
+
+  /** How many employments in a status each organization has, leaving out people the viewer may not see. */
+  async countsByOrganizations(
+    viewerId: string,
+    organizationIds: readonly string[],
+    status: string,
+  ): Promise<{ organizationId: string; total: number }[]> {
+    return this.neo4j.read(
+      'EmploymentRepository.countsByOrganizations',
       `MATCH (viewer:Person {id: $viewerId})
        UNWIND $organizationIds AS organizationId
        MATCH (o:Organization {id: organizationId})
@@ -191,14 +225,8 @@ export class EmploymentRepository {
          WHERE ${MAY_SEE_PERSON('viewer', 'p')}
          RETURN count(e) AS total
        }
-       CALL (viewer, o) {
-         MATCH (p:Person)-[e:WORKS_AT {status: $status}]->(o)
-         WHERE ${MAY_SEE_PERSON('viewer', 'p')}
-         WITH p, e ORDER BY p.name, p.id SKIP $offset LIMIT $limit
-         RETURN collect(${EMPLOYMENT_FIELDS}) AS items
-       }
-       RETURN organizationId, total, items`,
-      { viewerId, organizationIds, status, offset: int(offset), limit: int(limit) },
+       RETURN organizationId, total`,
+      { viewerId, organizationIds, status },
     );
   }
 }

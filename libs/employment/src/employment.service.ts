@@ -6,10 +6,13 @@ import {
   byKeys,
   conflict,
   Connection,
+  decodeKeyCursor,
   forbidden,
   notFound,
+  RequestLoaders,
   todayIso,
   toConnection,
+  toKeysetConnection,
 } from '#tradegraph/common';
 import { OrganizationsService } from '#tradegraph/organizations';
 import { RequestEmploymentInput } from './dto/request-employment.input.js';
@@ -137,9 +140,10 @@ export class EmploymentService {
     viewer: AuthUser,
     organizationIds: readonly string[],
     first: number,
-    offset: number,
+    after: string | null | undefined,
+    loaders: RequestLoaders,
   ): Promise<Connection<Employment>[]> {
-    return this.pages(viewer, organizationIds, EmploymentStatus.APPROVED, first, offset);
+    return this.pages(viewer, organizationIds, EmploymentStatus.APPROVED, first, after, loaders);
   }
 
   /** Requests waiting for approval; only an organization's admins see them (null for others). */
@@ -147,32 +151,58 @@ export class EmploymentService {
     viewer: AuthUser,
     organizationIds: readonly string[],
     first: number,
-    offset: number,
+    after: string | null | undefined,
+    loaders: RequestLoaders,
   ): Promise<(Connection<Employment> | null)[]> {
     const adminOf = await this.organizations.adminOrganizations(viewer.id, organizationIds);
     const visible = organizationIds.filter((id) => adminOf.has(id));
-    const pages = new Map(
-      (await this.pages(viewer, visible, EmploymentStatus.PENDING, first, offset)).map((page, i) => [visible[i], page]),
-    );
-    return organizationIds.map((id) => pages.get(id) ?? null);
+    const pages = await this.pages(viewer, visible, EmploymentStatus.PENDING, first, after, loaders);
+    const byId = new Map(pages.map((page, i) => [visible[i], page]));
+    return organizationIds.map((id) => byId.get(id) ?? null);
   }
 
+  /**
+   * Keyset pages (by person name, person id, employment id) after the cursor `after`; each total is
+   * counted only when selected, in one statement for all the organizations of the request that ask.
+   */
   private async pages(
     viewer: AuthUser,
     organizationIds: readonly string[],
     status: EmploymentStatus,
     first: number,
-    offset: number,
+    after: string | null | undefined,
+    loaders: RequestLoaders,
   ): Promise<Connection<Employment>[]> {
+    const kind = MEMBER_CURSORS[status];
+    const key = decodeKeyCursor(after, kind, ['string', 'string', 'string']);
     if (organizationIds.length === 0) return [];
-    const rows = await this.employments.pagesByOrganizations(viewer.id, organizationIds, status, offset, first);
-    const byId = new Map(rows.map((row) => [row.organizationId, row]));
-    return organizationIds.map((id) => {
-      const page = byId.get(id);
-      return toConnection(page?.items ?? [], offset, page?.total ?? 0);
-    });
+    const rows = await this.employments.pagesByOrganizations(
+      viewer.id,
+      organizationIds,
+      status,
+      key && { name: key[0], personId: key[1], id: key[2] },
+      first,
+    );
+    const pages = byKeys(organizationIds, rows, (row) => row.organizationId);
+    const counts = loaders.get<string, number>(`${kind}Counts`, async (ids) =>
+      byKeys(
+        ids,
+        await this.employments.countsByOrganizations(viewer.id, ids, status),
+        (row) => row.organizationId,
+      ).map((row) => row?.total ?? 0),
+    );
+    return organizationIds.map((id, i) =>
+      toKeysetConnection(kind, pages[i]?.rows ?? [], first, key !== null, () => counts.load(id)),
+    );
   }
 }
+
+/** Kind tags of the cursors of the lists of employments of an organization, by status. */
+const MEMBER_CURSORS: Record<EmploymentStatus, string> = {
+  [EmploymentStatus.APPROVED]: 'members',
+  [EmploymentStatus.PENDING]: 'pendingEmployments',
+  [EmploymentStatus.ENDED]: 'endedEmployments',
+};
 
 function unknownEmployment(id: string) {
   return notFound(`No employment has the id ${id}.`, 'employmentId');

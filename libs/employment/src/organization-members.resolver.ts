@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, Loaders, PageArgs, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser, Connection } from '#tradegraph/common';
 import { Organization } from '#tradegraph/organizations';
 import { EmploymentService } from './employment.service.js';
@@ -21,11 +21,10 @@ export class OrganizationMembersResolver {
     @CurrentUser() viewer: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ) {
-    const offset = offsetAfter(page.after);
     // Organizations asking for the same page share one batch.
     return loaders
-      .get<string, Connection<Employment>>(`members:${page.first}:${offset}`, (ids) =>
-        this.employment.members(viewer, ids, page.first, offset),
+      .get<string, Connection<Employment>>(`members:${page.first}:${page.after ?? ''}`, (ids) =>
+        this.employment.members(viewer, ids, page.first, page.after, loaders),
       )
       .load(organization.id);
   }
@@ -41,10 +40,9 @@ export class OrganizationMembersResolver {
     @CurrentUser() viewer: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ) {
-    const offset = offsetAfter(page.after);
     return loaders
-      .get<string, Connection<Employment> | null>(`pendingEmployments:${page.first}:${offset}`, (ids) =>
-        this.employment.pendingRequests(viewer, ids, page.first, offset),
+      .get<string, Connection<Employment> | null>(`pendingEmployments:${page.first}:${page.after ?? ''}`, (ids) =>
+        this.employment.pendingRequests(viewer, ids, page.first, page.after, loaders),
       )
       .load(organization.id);
   }

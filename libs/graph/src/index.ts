@@ -10,3 +10,4 @@ export * from './neo4j.tokens.js';
 export * from './to-plain.js';
 export * from './neo4j-pool-stats.js';
 export * from './offline-import.js';
+export * from './key-time.js';

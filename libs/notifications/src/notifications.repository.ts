@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService } from '#tradegraph/graph';
+import type { KeyedRow, TimeKey } from '#tradegraph/common';
+import { KEY_TIME, Neo4jService } from '#tradegraph/graph';
 import { MAY_CONTACT } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { NotificationKind } from './models/notification-kind.enum.js';
@@ -53,24 +54,39 @@ export class NotificationsRepository {
     return created.map((row) => row.notification);
   }
 
-  /** A page of a person's notifications that may be shown, newest first, and how many match in all. */
+  /**
+   * The person's notifications that may be shown, newest first (createdAt, then id, descending): up to
+   * `limit + 1` of those strictly after the key `after` (of the last one already listed), each with its key.
+   */
   async page(
     personId: string,
     unreadOnly: boolean,
-    offset: number,
+    after: TimeKey | null,
     limit: number,
-  ): Promise<{ total: number; items: Notification[] }> {
-    const [row] = await this.neo4j.read<{ total: number; items: Notification[] }>(
+  ): Promise<KeyedRow<Notification>[]> {
+    return this.neo4j.read<KeyedRow<Notification>>(
       'NotificationsRepository.page',
       `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
-       WHERE (NOT $unreadOnly OR n.readAt IS NULL) AND ${SHOWN}
-       WITH p, n ORDER BY n.createdAt DESC, n.id DESC
-       WITH p, collect(n) AS matching
-       RETURN size(matching) AS total,
-              [n IN matching[$offset..($offset + $limit)] | ${FIELDS}] AS items`,
-      { personId, unreadOnly, offset: int(offset), limit: int(limit) },
+       WHERE (NOT $unreadOnly OR n.readAt IS NULL)
+         AND ($after IS NULL OR n.createdAt < datetime($after.at)
+              OR (n.createdAt = datetime($after.at) AND n.id < $after.id))
+         AND ${SHOWN}
+       WITH p, n ORDER BY n.createdAt DESC, n.id DESC LIMIT $limit + 1
+       RETURN ${FIELDS} AS node, [${KEY_TIME('n.createdAt')}, n.id] AS key`,
+      { personId, unreadOnly, after, limit: int(limit) },
     );
-    return row ?? { total: 0, items: [] };
+  }
+
+  /** How many of the person's notifications may be shown (unread ones only with `unreadOnly`). */
+  async count(personId: string, unreadOnly: boolean): Promise<number> {
+    const [row] = await this.neo4j.read<{ count: number }>(
+      'NotificationsRepository.count',
+      `MATCH (p:Person {id: $personId})-[:HAS_NOTIFICATION]->(n:Notification)
+       WHERE (NOT $unreadOnly OR n.readAt IS NULL) AND ${SHOWN}
+       RETURN count(n) AS count`,
+      { personId, unreadOnly },
+    );
+    return row?.count ?? 0;
   }
 
   /** Marks the person's unread shown notifications read (only those in `ids` when given); how many changed. */

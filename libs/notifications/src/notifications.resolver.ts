@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentUser, GraphQLContext, Loaders, offsetAfter, Public, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, GraphQLContext, Loaders, Public, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { NotificationsArgs } from './dto/notifications.args.js';
@@ -22,7 +22,7 @@ export class NotificationsResolver {
 
   @Query(() => NotificationConnection, { description: 'The caller’s notifications, newest first.' })
   notifications(@CurrentUser() user: AuthUser, @Args() args: NotificationsArgs) {
-    return this.service.list(user, args.unreadOnly, args.first, offsetAfter(args.after));
+    return this.service.list(user, args.unreadOnly, args.first, args.after);
   }
 
   @Query(() => Int, { description: 'How many of the caller’s notifications are unread.' })

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AuthUser, Connection, toConnection } from '#tradegraph/common';
+import { AuthUser, Connection, decodeTimeCursor, toKeysetConnection } from '#tradegraph/common';
 import { PolicyService } from '#tradegraph/policy';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { NotificationKind } from './models/notification-kind.enum.js';
 import { Notification } from './models/notification.model.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NOTIFICATION_ADDED, PUB_SUB } from './pub-sub.provider.js';
+
+/** Kind tag of notification cursors. */
+const NOTIFICATIONS_CURSOR = 'notifications';
 
 /** How many notifications one write statement stores. */
 const CREATE_BATCH = 100;
@@ -78,9 +81,18 @@ export class NotificationsService {
     await this.notify(await this.notifications.currentMembers(organizationId), kind, actorId, subjectId, summary);
   }
 
-  async list(user: AuthUser, unreadOnly: boolean, first: number, offset: number): Promise<Connection<Notification>> {
-    const page = await this.notifications.page(user.id, unreadOnly, offset, first);
-    return toConnection(page.items, offset, page.total);
+  /** A page of the caller's notifications after the cursor `after`; the total is counted only when asked for. */
+  async list(
+    user: AuthUser,
+    unreadOnly: boolean,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Connection<Notification>> {
+    const key = decodeTimeCursor(after, NOTIFICATIONS_CURSOR);
+    const rows = await this.notifications.page(user.id, unreadOnly, key, first);
+    return toKeysetConnection(NOTIFICATIONS_CURSOR, rows, first, key !== null, () =>
+      this.notifications.count(user.id, unreadOnly),
+    );
   }
 
   /** Marks the caller's notifications read: those in `ids` (others' ids are ignored), or all. */

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, offsetAfter, PageArgs } from '#tradegraph/common';
+import { CurrentUser, PageArgs } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
 import { SourcingRequestConnection } from './models/sourcing-request-connection.model.js';
@@ -18,6 +18,6 @@ export class PersonSourcingResolver {
   })
   sourcingRequestsForMe(@Parent() person: Person, @Args() page: PageArgs, @CurrentUser() viewer: AuthUser) {
     if (!this.sourcing.mayListRequestsFor(viewer, person.id)) return null;
-    return this.sourcing.requestsFor(viewer, person.id, offsetAfter(page.after), page.first);
+    return this.sourcing.requestsFor(viewer, person.id, page.first, page.after);
   }
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { AuthUser, byKeys, Connection, RequestLoaders, toConnection } from '#tradegraph/common';
+import { AuthUser, byKeys, Connection, RequestLoaders } from '#tradegraph/common';
 import { SourcingAnswer } from './models/sourcing-answer.model.js';
 import { SourcingRequest } from './models/sourcing-request.model.js';
 import { SourcingService } from './sourcing.service.js';
@@ -20,11 +20,10 @@ export function sourcingAnswersLoader(
   loaders: RequestLoaders,
   sourcing: SourcingService,
   viewer: AuthUser,
-  offset: number,
-  limit: number,
+  first: number,
+  after: string | null | undefined,
 ): DataLoader<string, Connection<SourcingAnswer>> {
-  return loaders.get<string, Connection<SourcingAnswer>>(`sourcingAnswers:${offset}:${limit}`, async (ids) => {
-    const pages = byKeys(ids, await sourcing.answerPages(viewer, ids, offset, limit), (page) => page.requestId);
-    return pages.map((page) => toConnection(page?.items ?? [], offset, page?.total ?? 0));
-  });
+  return loaders.get<string, Connection<SourcingAnswer>>(`sourcingAnswers:${first}:${after ?? ''}`, (ids) =>
+    sourcing.answerPages(viewer, ids, first, after, loaders),
+  );
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Neo4jService } from '#tradegraph/graph';
+import type { KeyedRow, TimeKey } from '#tradegraph/common';
+import { KEY_TIME, Neo4jService } from '#tradegraph/graph';
 import { MAY_CONTACT } from '#tradegraph/policy';
 import { int } from 'neo4j-driver';
 import { SourcingAnswer } from './models/sourcing-answer.model.js';
@@ -12,6 +13,12 @@ const ANSWER_FIELDS = `a {.id, requestId: r.id, answererId: answerer.id, supplie
 /** The answers `a` to an already bound request `r`, with `answerer` and supplier `s`. */
 const ANSWERS_OF_R =
   '(answerer:Person)-[:ANSWERED]->(a:SourcingAnswer)-[:TO_REQUEST]->(r), (a)-[:SUGGESTS]->(s:Organization)';
+/** Answer `a` (by `answerer`) of `requester`'s request is shown to $viewerId. */
+const ANSWER_SHOWN = `((requester.id = $viewerId AND ${MAY_CONTACT('requester', 'answerer')}) OR answerer.id = $viewerId)`;
+/** The OPEN requests `r` (of `requester`, in category `c`) whose audience holds $personId, not blocked either way. */
+const OPEN_FOR = `MATCH (viewer:Person {id: $personId})<-[:VISIBLE_TO]-(r:SourcingRequest {status: 'OPEN'})
+       MATCH (requester:Person)-[:POSTED]->(r)-[:FOR_CATEGORY]->(c:Category)
+       WHERE ${MAY_CONTACT('requester', 'viewer')}`;
 
 export interface SourcingRequestDraft {
   id: string;
@@ -32,8 +39,7 @@ export interface SourcingAnswerDraft {
 
 export interface AnswerPage {
   requestId: string;
-  total: number;
-  items: SourcingAnswer[];
+  rows: KeyedRow<SourcingAnswer>[];
 }
 
 /**
@@ -184,13 +190,14 @@ export class SourcingRepository {
   }
 
   /**
-   * One page of each request's answers, newest first; for its requester all of them except those of
+   * One page of each request's answers, newest first (createdAt descending, then id): up to `limit + 1`
+   * strictly after the key `after`, each with its key; for its requester all of them except those of
    * people blocked either way with the requester, only the viewer's own for anyone else.
    */
   async answerPages(
     viewerId: string,
     requestIds: readonly string[],
-    offset: number,
+    after: TimeKey | null,
     limit: number,
   ): Promise<AnswerPage[]> {
     return this.neo4j.read<AnswerPage>(
@@ -199,28 +206,57 @@ export class SourcingRepository {
        MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: requestId})
        CALL (r, requester) {
          MATCH ${ANSWERS_OF_R}
-         WHERE (requester.id = $viewerId AND ${MAY_CONTACT('requester', 'answerer')}) OR answerer.id = $viewerId
-         WITH r, a, answerer, s ORDER BY a.createdAt DESC, a.id
-         WITH collect(${ANSWER_FIELDS}) AS answers
-         RETURN size(answers) AS total, answers[$offset..($offset + $limit)] AS items
+         WHERE ${ANSWER_SHOWN}
+           AND ($after IS NULL OR a.createdAt < datetime($after.at)
+                OR (a.createdAt = datetime($after.at) AND a.id > $after.id))
+         WITH r, a, answerer, s ORDER BY a.createdAt DESC, a.id LIMIT $limit + 1
+         RETURN collect({node: ${ANSWER_FIELDS}, key: [${KEY_TIME('a.createdAt')}, a.id]}) AS rows
        }
-       RETURN requestId, total, items`,
-      { viewerId, requestIds, offset: int(offset), limit: int(limit) },
+       RETURN requestId, rows`,
+      { viewerId, requestIds, after, limit: int(limit) },
     );
   }
 
-  /** One page of the OPEN requests the person is in the audience of (not blocked with the requester), newest first. */
-  async openFor(personId: string, offset: number, limit: number): Promise<{ total: number; items: SourcingRequest[] }> {
-    const [row] = await this.neo4j.read<{ total: number; items: SourcingRequest[] }>(
-      'SourcingRepository.openFor',
-      `MATCH (viewer:Person {id: $personId})<-[:VISIBLE_TO]-(r:SourcingRequest {status: 'OPEN'})
-       MATCH (requester:Person)-[:POSTED]->(r)-[:FOR_CATEGORY]->(c:Category)
-       WHERE ${MAY_CONTACT('requester', 'viewer')}
-       WITH requester, r, c ORDER BY r.createdAt DESC, r.id
-       WITH collect(${REQUEST_FIELDS}) AS rows
-       RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`,
-      { personId, offset: int(offset), limit: int(limit) },
+  /** How many answers of each request the viewer may see (as in answerPages). */
+  async answerCounts(viewerId: string, requestIds: readonly string[]): Promise<{ requestId: string; total: number }[]> {
+    return this.neo4j.read(
+      'SourcingRepository.answerCounts',
+      `UNWIND $requestIds AS requestId
+       MATCH (requester:Person)-[:POSTED]->(r:SourcingRequest {id: requestId})
+       CALL (r, requester) {
+         MATCH ${ANSWERS_OF_R}
+         WHERE ${ANSWER_SHOWN}
+         RETURN count(a) AS total
+       }
+       RETURN requestId, total`,
+      { viewerId, requestIds },
     );
-    return row ?? { total: 0, items: [] };
+  }
+
+  /**
+   * The OPEN requests the person is in the audience of (not blocked with the requester), newest first
+   * (createdAt descending, then id): up to `limit + 1` strictly after the key `after`, each with its key.
+   */
+  async openFor(personId: string, after: TimeKey | null, limit: number): Promise<KeyedRow<SourcingRequest>[]> {
+    return this.neo4j.read<KeyedRow<SourcingRequest>>(
+      'SourcingRepository.openFor',
+      `${OPEN_FOR}
+         AND ($after IS NULL OR r.createdAt < datetime($after.at)
+              OR (r.createdAt = datetime($after.at) AND r.id > $after.id))
+       WITH requester, r, c ORDER BY r.createdAt DESC, r.id LIMIT $limit + 1
+       RETURN ${REQUEST_FIELDS} AS node, [${KEY_TIME('r.createdAt')}, r.id] AS key`,
+      { personId, after, limit: int(limit) },
+    );
+  }
+
+  /** How many OPEN requests the person is in the audience of (as in openFor). */
+  async countOpenFor(personId: string): Promise<number> {
+    const [row] = await this.neo4j.read<{ total: number }>(
+      'SourcingRepository.countOpenFor',
+      `${OPEN_FOR}
+       RETURN count(r) AS total`,
+      { personId },
+    );
+    return row?.total ?? 0;
   }
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Category, categoryLoader, CategoriesService } from '#tradegraph/categories';
-import { CurrentUser, RequiresVerifiedEmail, Loaders, offsetAfter, PageArgs, RequestLoaders } from '#tradegraph/common';
+import { CurrentUser, RequiresVerifiedEmail, Loaders, PageArgs, RequestLoaders } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
 import { SupplierRecommendationConnection } from '#tradegraph/trust';
@@ -90,8 +90,7 @@ export class SourcingResolver {
     @CurrentUser() viewer: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ) {
-    const offset = offsetAfter(page.after);
-    return sourcingAnswersLoader(loaders, this.sourcing, viewer, offset, page.first).load(request.id);
+    return sourcingAnswersLoader(loaders, this.sourcing, viewer, page.first, page.after).load(request.id);
   }
 
   @ResolveField(() => SupplierRecommendationConnection, {

@@ -4,14 +4,18 @@ import { CategoriesService } from '#tradegraph/categories';
 import {
   AuthUser,
   badInput,
+  byKeys,
   Connection,
   conflict,
+  decodeTimeCursor,
   forbidden,
   notFound,
   offsetAfter,
   PageArgs,
+  RequestLoaders,
   todayIso,
   toConnection,
+  toKeysetConnection,
 } from '#tradegraph/common';
 import { APP_CONFIG } from '#tradegraph/config';
 import type { AppConfig } from '#tradegraph/config';
@@ -23,8 +27,11 @@ import { PostSourcingRequestInput } from './dto/post-sourcing-request.input.js';
 import { SourcingAnswer } from './models/sourcing-answer.model.js';
 import { SourcingRequestStatus } from './models/sourcing-request-status.enum.js';
 import { SourcingRequest } from './models/sourcing-request.model.js';
-import { AnswerPage, SourcingRepository } from './sourcing.repository.js';
+import { SourcingRepository } from './sourcing.repository.js';
 
+/** Kind tags of the cursors of a request's answers and of the requests a person can answer. */
+const ANSWERS_CURSOR = 'sourcingAnswers';
+const REQUESTS_FOR_CURSOR = 'sourcingRequestsForMe';
 /** The degree the requester's suggested suppliers look into their network. */
 const SUGGESTION_DEGREE = 2;
 /** How many audience edges (and then notifications) one write transaction creates. */
@@ -124,9 +131,32 @@ export class SourcingService {
     return closed;
   }
 
-  /** A page of each request's answers: all for the requester, only the viewer's own for others. */
-  answerPages(viewer: AuthUser, requestIds: readonly string[], offset: number, limit: number): Promise<AnswerPage[]> {
-    return this.sourcing.answerPages(viewer.id, requestIds, offset, limit);
+  /**
+   * The same page (after the cursor `after`) of each request's answers: all for the requester, only the
+   * viewer's own for others. Each total is counted only when selected, in one statement for the
+   * requests of the GraphQL request that ask.
+   */
+  async answerPages(
+    viewer: AuthUser,
+    requestIds: readonly string[],
+    first: number,
+    after: string | null | undefined,
+    loaders: RequestLoaders,
+  ): Promise<Connection<SourcingAnswer>[]> {
+    const key = decodeTimeCursor(after, ANSWERS_CURSOR);
+    const pages = byKeys(
+      requestIds,
+      await this.sourcing.answerPages(viewer.id, requestIds, key, first),
+      (page) => page.requestId,
+    );
+    const counts = loaders.get<string, number>('sourcingAnswerCounts', async (ids) =>
+      byKeys(ids, await this.sourcing.answerCounts(viewer.id, ids), (row) => row.requestId).map(
+        (row) => row?.total ?? 0,
+      ),
+    );
+    return requestIds.map((id, i) =>
+      toKeysetConnection(ANSWERS_CURSOR, pages[i]?.rows ?? [], first, key !== null, () => counts.load(id)),
+    );
   }
 
   /** The open requests a person can answer are listed only to that person. */
@@ -138,12 +168,15 @@ export class SourcingService {
   async requestsFor(
     viewer: AuthUser,
     personId: string,
-    offset: number,
-    limit: number,
+    first: number,
+    after: string | null | undefined,
   ): Promise<Connection<SourcingRequest> | null> {
     if (!this.mayListRequestsFor(viewer, personId)) return null;
-    const page = await this.sourcing.openFor(personId, offset, limit);
-    return toConnection(page.items, offset, page.total);
+    const key = decodeTimeCursor(after, REQUESTS_FOR_CURSOR);
+    const rows = await this.sourcing.openFor(personId, key, first);
+    return toKeysetConnection(REQUESTS_FOR_CURSOR, rows, first, key !== null, () =>
+      this.sourcing.countOpenFor(personId),
+    );
   }
 
   /** A page of the requester's own shortlist for the request's category; empty for anyone else. */

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '#tradegraph/categories';
-import { AuthUser, Connection, notFound, offsetAfter, toConnection } from '#tradegraph/common';
+import {
+  AuthUser,
+  Connection,
+  decodeKeyCursor,
+  notFound,
+  offsetAfter,
+  toConnection,
+  toKeysetConnection,
+  toOffsetConnection,
+} from '#tradegraph/common';
 import { mostVisiblePath } from '#tradegraph/policy';
 import { Organization, OrganizationsService } from '#tradegraph/organizations';
 import { NetworkTradeSummaryArgs } from './dto/network-trade-summary.args.js';
@@ -15,6 +24,9 @@ import { SupplierRecommendation } from './models/supplier-recommendation.model.j
 import { rankSuppliers } from './scoring.js';
 import { suppressSmallCounts } from './small-counts.js';
 import { Degree, TrustRepository } from './trust.repository.js';
+
+/** Kind tag of the cursors of searchSuppliers listed by name. */
+const SUPPLIERS_BY_NAME_CURSOR = 'suppliersByName';
 
 /** The questions a buyer asks of their network: who traded with X, whom to shortlist, and search. */
 @Injectable()
@@ -96,20 +108,33 @@ export class TrustService {
     return toConnection(page, offset, ranking.length);
   }
 
+  /**
+   * A page of suppliers: text matches by relevance, with offset cursors (relevance is no stable key);
+   * otherwise by name then id, with keyset cursors. The total is counted only when selected.
+   */
   async searchSuppliers(args: SearchSuppliersArgs): Promise<Connection<Organization>> {
     if (args.categoryId) {
       const [category] = await this.categories.findByIds([args.categoryId]);
       if (!category) throw notFound(`No category has the id ${args.categoryId}.`, 'categoryId');
     }
-    const offset = offsetAfter(args.after);
-    const page = await this.trust.searchSuppliers<Organization>({
+    const filter = {
       query: args.text ? toLuceneQuery(args.text) : null,
       categoryId: args.categoryId ?? null,
       country: args.country ?? null,
       verifiedOnly: args.verifiedOnly ?? false,
-      offset,
-      limit: args.first,
-    });
-    return toConnection(page.items, offset, page.total);
+    };
+    const count = () => this.trust.countSuppliers(filter);
+    if (filter.query !== null) {
+      const offset = offsetAfter(args.after);
+      const rows = await this.trust.searchSuppliersByText<Organization>(filter, offset, args.first);
+      return toOffsetConnection(rows, offset, args.first, count);
+    }
+    const key = decodeKeyCursor(args.after, SUPPLIERS_BY_NAME_CURSOR, ['string', 'string']);
+    const rows = await this.trust.searchSuppliersByName<Organization>(
+      filter,
+      key && { name: key[0], id: key[1] },
+      args.first,
+    );
+    return toKeysetConnection(SUPPLIERS_BY_NAME_CURSOR, rows, args.first, key !== null, count);
   }
 }

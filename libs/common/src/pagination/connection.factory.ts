@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from './page-info.model.js';
 
 export interface Edge<T> {
@@ -7,10 +7,22 @@ export interface Edge<T> {
   cursor: string;
 }
 
+/**
+ * The size of the whole list: a number, or a function that counts it, called only when the client
+ * selects `totalCount` (so the count statement runs only then).
+ */
+export type TotalCount = number | (() => Promise<number>);
+
+/** Resolves `totalCount`: calls a counting function (only reached when the field is selected). */
+const countWhenSelected: FieldMiddleware = async (_context, next) => {
+  const value: unknown = await next();
+  return typeof value === 'function' ? (value as () => Promise<number>)() : value;
+};
+
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /**
@@ -35,8 +47,11 @@ export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Con
     @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
-    totalCount: number;
+    @Field(() => Int, {
+      description: 'How many items the whole list holds, across all pages.',
+      middleware: [countWhenSelected],
+    })
+    totalCount: TotalCount;
   }
   return ConnectionBase as Type<Connection<T>>;
 }

@@ -15,3 +15,17 @@ export function toConnection<T>(items: T[], offset: number, totalCount: number):
     },
   };
 }
+
+/**
+ * Wraps a page fetched from `offset` with one extra row (up to `first + 1`, which only says that more
+ * follow) into a Relay connection whose `totalCount` is counted only when the client selects it.
+ */
+export function toOffsetConnection<T>(
+  rows: T[],
+  offset: number,
+  first: number,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const page = toConnection(rows.slice(0, first), offset, 0);
+  return { ...page, totalCount, pageInfo: { ...page.pageInfo, hasNextPage: rows.length > first } };
+}
