@@ -29,6 +29,13 @@ const VISIBLE_TRADES = (extra: string) => `
  */
 const NEIGHBOUR_DEGREE = 50;
 
+/** The first level of LEVELS (`l1`, `l1Degrees`), for a statement that has bound `blocked` itself. */
+export const LEVEL_ONE = `CALL (viewer) {
+  MATCH (viewer)-[:CONNECTED_TO]-(n:Person) WHERE n <> viewer
+  WITH DISTINCT n
+  RETURN collect(n) AS l1, sum(COUNT { (n)-[:CONNECTED_TO]-() }) AS l1Degrees
+}`;
+
 /**
  * Binds `degree` for each row's candidate `p` (a person other than the viewer): the exact length of
  * a shortest CONNECTED_TO path from the viewer, or null beyond maxDegree. The viewer's network is
@@ -39,11 +46,7 @@ const NEIGHBOUR_DEGREE = 50;
  * once per statement is a hash lookup. No per-candidate path search.
  */
 export const LEVELS = `WITH viewer, ${BLOCKED_WITH('viewer')} AS blocked
-CALL (viewer) {
-  MATCH (viewer)-[:CONNECTED_TO]-(n:Person) WHERE n <> viewer
-  WITH DISTINCT n
-  RETURN collect(n) AS l1, sum(COUNT { (n)-[:CONNECTED_TO]-() }) AS l1Degrees
-}`;
+${LEVEL_ONE}`;
 
 /**
  * Binds `l2` (the people at exactly 2 steps) and `built`: the level is built only when `viewerSide`
