@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
+import { websiteDomain } from '#tradegraph/common';
 import { stringify } from 'csv-stringify';
 import { GeneratedNetwork, TaxonomyRootInput } from './network-types.js';
 
@@ -94,6 +95,7 @@ export async function writeImportFiles(
       ['country', '', (o) => o.country],
       ['roles', 'string[]', (o) => o.roles.join(';')],
       ['website', '', (o) => o.website],
+      ['websiteDomain', '', (o) => websiteDomain(o.website)],
       ['description', '', (o) => o.description],
       ['createdAt', 'datetime', (o) => o.createdAt],
     ]),
