@@ -146,11 +146,11 @@ describe('loading a generated network with the offline importer', () => {
       (await testDriver!.executeQuery(cypher, { prefix: PREFIX }, { routing: neo4j.routing.READ })).records[0].get(0);
     const supplierId: string = await first(
       `MATCH (s:Organization)<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'}) WHERE s.id STARTS WITH $prefix
-       RETURN s.id ORDER BY count(t) DESC, s.id LIMIT 1`,
+       WITH s, count(t) AS trades ORDER BY trades DESC, s.id LIMIT 1 RETURN s.id`,
     );
     const viewerId: string = await first(
       `MATCH (p:Person)-[:CONNECTED_TO]-() WHERE p.id STARTS WITH $prefix
-       RETURN p.id ORDER BY count(*) DESC, p.id LIMIT 1`,
+       WITH p, count(*) AS connections ORDER BY connections DESC, p.id LIMIT 1 RETURN p.id`,
     );
     // Generated people have no accounts: the viewer gets one (the SQL database is shared by both APIs).
     const email = `offline-viewer@test.example`;
