@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RedisServer, startRedis, stopRedis } from '#tradegraph/common';
@@ -15,6 +16,26 @@ import {
 
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken person { id } } }`;
 const ME = 'query { me { id } }';
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }';
+/** Failed logins an email may have (per 10 minutes) before it is locked out, on all workers together. */
+const LOGIN_FAILURES = 3;
+
+/**
+ * One GraphQL request on a connection of its own (no keep-alive), so that the primary hands
+ * successive requests to the workers in turn instead of all to the worker of one pooled connection.
+ */
+function freshConnectionGql(port: number, query: string, variables: Record<string, unknown>): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve(JSON.parse(body)));
+    });
+    req.on('error', reject);
+    req.setHeader('content-type', 'application/json');
+    req.end(JSON.stringify({ query, variables }));
+  });
+}
 
 /** The pids of the workers the primary reported as listening, in order. */
 const listeningWorkers = (output: string) =>
@@ -40,11 +61,16 @@ describe('API_WORKERS: several API processes sharing one port', () => {
     expect(refused.output()).toContain('API_WORKERS above 1 needs REDIS_URL');
   });
 
-  it('serves every request with one shared secret, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+  it('serves every request with one shared secret and shared rate limits, replaces a dead worker, stops on SIGTERM', async () => {
     redis = await startRedis();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradegraph-workers-'));
     const port = await freePort();
-    service = startService({ ...testServiceEnv(port, dataDir), API_WORKERS: '2', REDIS_URL: redis.url });
+    service = startService({
+      ...testServiceEnv(port, dataDir),
+      API_WORKERS: '2',
+      REDIS_URL: redis.url,
+      RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: `${LOGIN_FAILURES}/10m`,
+    });
     const output = service.output;
     await waitFor(() => output().includes('listening at'), 120_000, 'the workers to listen', output);
     expect(output()).toContain('(2 workers)');
@@ -53,13 +79,23 @@ describe('API_WORKERS: several API processes sharing one port', () => {
     expect(new Set([...workers, service.child.pid]).size).toBe(3);
 
     // No JWT_SECRET is set: the primary's generated secret is every worker's, so a token works whoever answers.
+    const email = `workers-${Date.now()}@test.example`;
     const registered = await httpGql(port, REGISTER, {
-      input: { email: `workers-${Date.now()}@test.example`, password: 'correct horse battery', name: 'Worker Test' },
+      input: { email, password: 'correct horse battery', name: 'Worker Test' },
     });
     expect(registered.errors).toBeUndefined();
     const { accessToken, person } = registered.data!.register;
     const answers = await Promise.all(Array.from({ length: 20 }, () => httpGql(port, ME, {}, accessToken)));
     expect(answers.map((answer) => answer.data?.me?.id)).toEqual(Array(20).fill(person.id));
+
+    // Wrong passwords on connections of their own, so on both workers in turn: the lockout counts them in
+    // Redis, together. Counted per worker, the refusal would come only after twice as many failures.
+    const wrongLogins = [];
+    for (let attempt = 0; attempt <= LOGIN_FAILURES; attempt++) {
+      const res = await freshConnectionGql(port, LOGIN, { input: { email, password: 'wrong horse battery' } });
+      wrongLogins.push(res.errors?.[0]?.extensions?.code);
+    }
+    expect(wrongLogins).toEqual([...Array(LOGIN_FAILURES).fill('UNAUTHENTICATED'), 'RATE_LIMITED']);
 
     // GET /metrics counts the whole service, whichever worker the scrape reaches.
     for (let scrape = 0; scrape < 4; scrape++) {

@@ -2,10 +2,14 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { INestApplication } from '@nestjs/common';
 import neo4j, { Driver } from 'neo4j-driver';
+import request from 'supertest';
+import { TokensService } from '#tradegraph/accounts';
 import { freePort } from '#tradegraph/common';
 import { countRelationships, DemoNetworkService, generatedIdPrefix, generateNetwork } from '#tradegraph/demo';
 import { LocalNeo4j, startLocalNeo4j } from '#tradegraph/graph';
+import { createApp } from '../apps/api/src/configure-app.js';
 import { createTestApp, TestApp } from './support/test-app.js';
 
 const SEED = 23;
@@ -80,6 +84,7 @@ describe('loading a generated network with the offline importer', () => {
   let local: LocalNeo4j | undefined;
   let offlineDriver: Driver | undefined;
   let testDriver: Driver | undefined;
+  let offlineApp: INestApplication | undefined;
   let homeDir: string;
   let output: string;
   let relationships: number;
@@ -109,6 +114,7 @@ describe('loading a generated network with the offline importer', () => {
     testDriver = neo4j.driver(uri!, username ? neo4j.auth.basic(username, password ?? '') : undefined);
   }, 300_000);
   afterAll(async () => {
+    await offlineApp?.close();
     await offlineDriver?.close();
     await testDriver?.close();
     await local?.stop();
@@ -130,6 +136,56 @@ describe('loading a generated network with the offline importer', () => {
     const offline = await dump(offlineDriver!);
     expect(offline.schema).toEqual(transactional.schema);
     expect(offline.schema).toContain('constraint person_id');
+  });
+
+  it('answers networkTradersWith and connectionPath through the API over the imported store as over the other', async () => {
+    // The API started as the tests start it, on the imported store (no reset: it holds the network).
+    offlineApp = await createApp({ ...t.config, neo4j: { ...t.config.neo4j, uri: local!.uri, username: undefined } });
+    await offlineApp.init();
+    const first = async (cypher: string) =>
+      (await testDriver!.executeQuery(cypher, { prefix: PREFIX }, { routing: neo4j.routing.READ })).records[0].get(0);
+    const supplierId: string = await first(
+      `MATCH (s:Organization)<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'}) WHERE s.id STARTS WITH $prefix
+       WITH s, count(t) AS trades ORDER BY trades DESC, s.id LIMIT 1 RETURN s.id`,
+    );
+    const viewerId: string = await first(
+      `MATCH (p:Person)-[:CONNECTED_TO]-() WHERE p.id STARTS WITH $prefix
+       WITH p, count(*) AS connections ORDER BY connections DESC, p.id LIMIT 1 RETURN p.id`,
+    );
+    // Generated people have no accounts: the viewer gets one (the SQL database is shared by both APIs).
+    const email = `offline-viewer@test.example`;
+    await t.sql.query('INSERT INTO accounts (id, email, email_normalized, password_hash) VALUES (?, ?, ?, ?)', [
+      viewerId,
+      email,
+      email,
+      'not-a-hash',
+    ]);
+    const { accessToken } = await t.app.get(TokensService).issue({ id: viewerId, email, emailVerified: true });
+    const ask = async (app: INestApplication, query: string, variables: Record<string, unknown>) => {
+      const res = await request(app.getHttpServer())
+        .post('/graphql')
+        .set('authorization', `Bearer ${accessToken}`)
+        .send({ query, variables });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data;
+    };
+    const traders = `query($id: ID!) { networkTradersWith(supplierId: $id, maxDegree: 3, first: 50) {
+      totalCount edges { node { degree tradeCount lastTradedOn averageRating person { id } organization { id } } }
+    } }`;
+    const transactional = await ask(t.app, traders, { id: supplierId });
+    expect(transactional.networkTradersWith.totalCount).toBeGreaterThan(0);
+    expect(await ask(offlineApp, traders, { id: supplierId })).toEqual(transactional);
+
+    // The path to the farthest of them: its length and ends (ties between equal paths may break either way).
+    const farthest = transactional.networkTradersWith.edges.at(-1).node.person.id;
+    const path = `query($to: ID!) { connectionPath(toPersonId: $to) { people { id } } }`;
+    const ends = (data: any) => {
+      const people = data.connectionPath.people.map((person: { id: string }) => person.id);
+      return [people.length, people[0], people.at(-1)];
+    };
+    const transactionalPath = ends(await ask(t.app, path, { to: farthest }));
+    expect(transactionalPath).toEqual([expect.any(Number), viewerId, farthest]);
+    expect(ends(await ask(offlineApp, path, { to: farthest }))).toEqual(transactionalPath);
   });
 
   it('reports what it imported, how fast, and the distributions', () => {

@@ -1,5 +1,6 @@
 import { EmploymentService } from '#tradegraph/employment';
-import { OrganizationRole, WebsiteDomainRefreshService } from '#tradegraph/organizations';
+import { GraphMigrator } from '#tradegraph/graph';
+import { OrganizationRole } from '#tradegraph/organizations';
 import { AmountBand, TradesService, TradeVisibility } from '#tradegraph/trades';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { mailedToken } from './support/email-helpers.js';
@@ -93,13 +94,14 @@ describe('organization verification', () => {
     // A website that is itself a public suffix, and an address on it, verified by the mailed link.
     const { organization: suffix } = await organizationAt('co.uk', `ivy-${++sequence}@co.uk`);
     expect(await verificationOf(suffix.id)).toMatchObject({ domainVerified: false, verifiedDomain: null });
-    // Domains stored under older rules: the organization's is stored again at start-up by the current ones.
+    // A domain stored under older rules: graph migration 8 stores it again by the current ones.
     await t.neo4j.write(
       `MATCH (o:Organization {id: $id})<-[:WORKS_AT]-(p:Person) SET o.websiteDomain = 'co.uk', p.verifiedEmailDomain = 'co.uk'`,
       { id: suffix.id },
     );
     expect((await verificationOf(suffix.id)).domainVerified).toBe(true);
-    expect(await t.app.get(WebsiteDomainRefreshService).refresh()).toBeGreaterThanOrEqual(1);
+    await t.neo4j.write('MATCH (m:GraphMigration {version: 8}) DELETE m');
+    expect(await t.app.get(GraphMigrator).migrate()).toEqual([8]);
     expect((await verificationOf(suffix.id)).domainVerified).toBe(false);
     // The shared hosting suffix itself: a tenant's address does not verify the platform.
     const { organization: hosting } = await organizationAt('github.io', `ola@pages-${++sequence}.github.io`);
@@ -114,6 +116,35 @@ describe('organization verification', () => {
     expect(await verificationOf(organization.id)).toMatchObject({
       domainVerified: true,
       verifiedDomain: `${label}.co.uk`,
+    });
+  });
+
+  it('stores the website domain again by graph migration 8, once: stale and missing domains, not later changes', async () => {
+    const storedDomain = async (id: string) =>
+      (
+        await t.neo4j.read<{ d: string | null }>('MATCH (o:Organization {id: $id}) RETURN o.websiteDomain AS d', { id })
+      )[0].d;
+    const label = `stale-${++sequence}`;
+    const { organization: stale } = await organizationAt(`shop.${label}.co.uk`, `rae@${label}.co.uk`);
+    const { organization: missing } = await organizationAt(domain('missing'), `sam-${sequence}@mail.example`);
+    const missingDomain = await storedDomain(missing.id);
+    await t.neo4j.write(`MATCH (o:Organization {id: $id}) SET o.websiteDomain = 'co.uk'`, { id: stale.id });
+    await t.neo4j.write('MATCH (o:Organization {id: $id}) REMOVE o.websiteDomain', { id: missing.id });
+
+    const migrator = t.app.get(GraphMigrator);
+    await t.neo4j.write('MATCH (m:GraphMigration {version: 8}) DELETE m');
+    expect(await migrator.migrate()).toEqual([8]);
+    expect(await storedDomain(stale.id)).toBe(`${label}.co.uk`);
+    expect(await storedDomain(missing.id)).toBe(missingDomain);
+    expect(await migrator.appliedVersions()).toContain(8);
+
+    // Recorded as applied: a later start (another migrate) leaves a stored domain alone.
+    await t.neo4j.write(`MATCH (o:Organization {id: $id}) SET o.websiteDomain = 'co.uk'`, { id: stale.id });
+    expect(await migrator.migrate()).toEqual([]);
+    expect(await storedDomain(stale.id)).toBe('co.uk');
+    await t.neo4j.write('MATCH (o:Organization {id: $id}) SET o.websiteDomain = $d', {
+      id: stale.id,
+      d: `${label}.co.uk`,
     });
   });
 

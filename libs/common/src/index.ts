@@ -33,3 +33,4 @@ export * from './metrics/metrics.module.js';
 export * from './net/free-port.js';
 export * from './net/redis-server.js';
 export * from './metrics/cluster-metrics.js';
+export * from './domains/web-domain.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { websiteDomain } from '#tradegraph/common';
 import { Neo4jService } from '#tradegraph/graph';
 import {
   GeneratedConnection,
@@ -57,10 +58,10 @@ export class DemoNetworkRepository {
       'organizations',
       `UNWIND $rows AS row
        CREATE (:Organization {id: row.id, name: row.name, country: row.country, roles: row.roles,
-                              website: row.website, description: row.description,
+                              website: row.website, websiteDomain: row.websiteDomain, description: row.description,
                               createdAt: datetime(row.createdAt)})
        RETURN count(*) AS written`,
-      rows,
+      rows.map((row) => ({ ...row, websiteDomain: websiteDomain(row.website) })),
     );
   }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
+import { websiteDomain } from '#tradegraph/common';
 import { stringify } from 'csv-stringify';
 import { GeneratedNetwork, TaxonomyRootInput } from './network-types.js';
 
@@ -15,11 +16,55 @@ export interface ImportFiles {
 
 type Cell = string | number | boolean | null | undefined;
 
+/** The importer's header type of a column: '' for a plain string property. */
+type CsvType = '' | 'datetime' | 'date' | 'long' | 'boolean' | 'string[]';
+
+/** One column of a file: its property name, its importer type and how a row's value is got. */
+type Column<T> = [name: string, type: CsvType, value: (row: T) => Cell];
+
 interface FileSpec {
   name: string;
   /** The importer's typed header, e.g. `id:ID(Person)`, `createdAt:datetime`, `:START_ID(Person)`. */
   header: string[];
   rows: Iterable<Cell[]>;
+}
+
+/** The header and the rows of `items`, both from one column list. */
+function table<T>(name: string, items: readonly T[], columns: [header: string, value: (row: T) => Cell][]): FileSpec {
+  return {
+    name,
+    header: columns.map(([header]) => header),
+    rows: (function* () {
+      for (const item of items) yield columns.map(([, value]) => value(item));
+    })(),
+  };
+}
+
+const typed = <T>([name, type, value]: Column<T>): [string, (row: T) => Cell] => [
+  type ? `${name}:${type}` : name,
+  value,
+];
+
+/** The nodes of one label: an `id` column, then `columns`. */
+function nodeFile<T extends { id: string }>(name: string, label: string, items: readonly T[], columns: Column<T>[]) {
+  return table(name, items, [[`id:ID(${label})`, (row) => row.id], ...columns.map(typed), [':LABEL', () => label]]);
+}
+
+/** The relationships of one type from `start` nodes to `end` nodes (label and id getter each), then `columns`. */
+function relationshipFile<T>(
+  name: string,
+  type: string,
+  [startLabel, startId]: [string, (row: T) => string],
+  [endLabel, endId]: [string, (row: T) => string],
+  items: readonly T[],
+  columns: Column<T>[] = [],
+) {
+  return table(name, items, [
+    [`:START_ID(${startLabel})`, startId],
+    [`:END_ID(${endLabel})`, endId],
+    ...columns.map(typed),
+    [':TYPE', () => type],
+  ]);
 }
 
 /**
@@ -35,263 +80,162 @@ export async function writeImportFiles(
 ): Promise<ImportFiles> {
   fs.mkdirSync(dir, { recursive: true });
   const n = network;
-  const categories = taxonomy.flatMap((root) => [root.id, ...root.children.map((child) => child.id)]);
+  const categories = taxonomy.flatMap((root) => [root, ...root.children]).map(({ id }) => ({ id }));
   const decided = (status: string) => n.trades.filter((t) => t.status === status && t.decidedById !== null);
   const nodeSpecs: FileSpec[] = [
-    { name: 'categories', header: ['id:ID(Category)', ':LABEL'], rows: categories.map((id) => [id, 'Category']) },
-    {
-      name: 'people',
-      header: ['id:ID(Person)', 'name', 'headline', 'country', 'createdAt:datetime', ':LABEL'],
-      rows: n.people.map((p) => [p.id, p.name, p.headline, p.country, p.createdAt, 'Person']),
-    },
-    {
-      name: 'organizations',
-      header: [
-        'id:ID(Organization)',
-        'name',
-        'country',
-        'roles:string[]',
-        'website',
-        'description',
-        'createdAt:datetime',
-        ':LABEL',
-      ],
-      rows: n.organizations.map((o) => [
-        o.id,
-        o.name,
-        o.country,
-        o.roles.join(';'),
-        o.website,
-        o.description,
-        o.createdAt,
-        'Organization',
-      ]),
-    },
-    {
-      name: 'trades',
-      header: [
-        'id:ID(Trade)',
-        'occurredOn:date',
-        'amountBand',
-        'visibility',
-        'status',
-        'createdAt:datetime',
-        'confirmedAt:datetime',
-        'rejectedAt:datetime',
-        'rejectionReason',
-        ':LABEL',
-      ],
-      rows: n.trades.map((t) => [
-        t.id,
-        t.occurredOn,
-        t.amountBand,
-        t.visibility,
-        t.status,
-        t.createdAt,
-        t.status === 'CONFIRMED' ? t.decidedAt : null,
-        t.status === 'REJECTED' ? t.decidedAt : null,
-        t.rejectionReason,
-        'Trade',
-      ]),
-    },
-    {
-      name: 'feedback',
-      header: [
-        'id:ID(Feedback)',
-        'tradeId',
-        'quality:long',
-        'delivery:long',
-        'communication:long',
-        'comment',
-        'createdAt:datetime',
-        'updatedAt:datetime',
-        ':LABEL',
-      ],
-      rows: n.feedback.map((f) => [
-        f.id,
-        f.tradeId,
-        f.quality,
-        f.delivery,
-        f.communication,
-        f.comment,
-        f.createdAt,
-        f.updatedAt,
-        'Feedback',
-      ]),
-    },
-    {
-      name: 'endorsements',
-      header: [
-        'id:ID(Endorsement)',
-        'endorserId',
-        'supplierId',
-        'categoryId',
-        'rating:long',
-        'comment',
-        'createdAt:datetime',
-        'updatedAt:datetime',
-        ':LABEL',
-      ],
-      rows: n.endorsements.map((e) => [
-        e.id,
-        e.endorserId,
-        e.supplierId,
-        e.categoryId,
-        e.rating,
-        e.comment,
-        e.createdAt,
-        e.updatedAt,
-        'Endorsement',
-      ]),
-    },
-    {
-      name: 'referrals',
-      header: ['id:ID(Referral)', 'message', 'createdAt:datetime', ':LABEL'],
-      rows: n.referrals.map((r) => [r.id, r.message, r.createdAt, 'Referral']),
-    },
+    nodeFile('categories', 'Category', categories, []),
+    nodeFile('people', 'Person', n.people, [
+      ['name', '', (p) => p.name],
+      ['headline', '', (p) => p.headline],
+      ['country', '', (p) => p.country],
+      ['createdAt', 'datetime', (p) => p.createdAt],
+    ]),
+    nodeFile('organizations', 'Organization', n.organizations, [
+      ['name', '', (o) => o.name],
+      ['country', '', (o) => o.country],
+      ['roles', 'string[]', (o) => o.roles.join(';')],
+      ['website', '', (o) => o.website],
+      ['websiteDomain', '', (o) => websiteDomain(o.website)],
+      ['description', '', (o) => o.description],
+      ['createdAt', 'datetime', (o) => o.createdAt],
+    ]),
+    nodeFile('trades', 'Trade', n.trades, [
+      ['occurredOn', 'date', (t) => t.occurredOn],
+      ['amountBand', '', (t) => t.amountBand],
+      ['visibility', '', (t) => t.visibility],
+      ['status', '', (t) => t.status],
+      ['createdAt', 'datetime', (t) => t.createdAt],
+      ['confirmedAt', 'datetime', (t) => (t.status === 'CONFIRMED' ? t.decidedAt : null)],
+      ['rejectedAt', 'datetime', (t) => (t.status === 'REJECTED' ? t.decidedAt : null)],
+      ['rejectionReason', '', (t) => t.rejectionReason],
+    ]),
+    nodeFile('feedback', 'Feedback', n.feedback, [
+      ['tradeId', '', (f) => f.tradeId],
+      ['quality', 'long', (f) => f.quality],
+      ['delivery', 'long', (f) => f.delivery],
+      ['communication', 'long', (f) => f.communication],
+      ['comment', '', (f) => f.comment],
+      ['createdAt', 'datetime', (f) => f.createdAt],
+      ['updatedAt', 'datetime', (f) => f.updatedAt],
+    ]),
+    nodeFile('endorsements', 'Endorsement', n.endorsements, [
+      ['endorserId', '', (e) => e.endorserId],
+      ['supplierId', '', (e) => e.supplierId],
+      ['categoryId', '', (e) => e.categoryId],
+      ['rating', 'long', (e) => e.rating],
+      ['comment', '', (e) => e.comment],
+      ['createdAt', 'datetime', (e) => e.createdAt],
+      ['updatedAt', 'datetime', (e) => e.updatedAt],
+    ]),
+    nodeFile('referrals', 'Referral', n.referrals, [
+      ['message', '', (r) => r.message],
+      ['createdAt', 'datetime', (r) => r.createdAt],
+    ]),
   ];
-  const link = (name: string, from: string, to: string, type: string, pairs: Iterable<Cell[]>): FileSpec => ({
-    name,
-    header: [`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE'],
-    rows: withType(pairs, type),
-  });
+  const supplies = n.organizations.flatMap((o) => o.categoryIds.map((categoryId) => ({ id: o.id, categoryId })));
   const relationshipSpecs: FileSpec[] = [
-    link(
+    relationshipFile(
       'supplies',
-      'Organization',
-      'Category',
       'SUPPLIES',
-      n.organizations.flatMap((o) => o.categoryIds.map((c) => [o.id, c])),
+      ['Organization', (s) => s.id],
+      ['Category', (s) => s.categoryId],
+      supplies,
     ),
-    {
-      name: 'employments',
-      header: [
-        ':START_ID(Person)',
-        ':END_ID(Organization)',
-        'id',
-        'title',
-        'status',
-        'isAdmin:boolean',
-        'startedOn:date',
-        'endedOn:date',
-        'approvedAt:datetime',
-        'createdAt:datetime',
-        ':TYPE',
+    relationshipFile(
+      'employments',
+      'WORKS_AT',
+      ['Person', (e) => e.personId],
+      ['Organization', (e) => e.organizationId],
+      n.employments,
+      [
+        ['id', '', (e) => e.id],
+        ['title', '', (e) => e.title],
+        ['status', '', (e) => e.status],
+        ['isAdmin', 'boolean', (e) => e.isAdmin],
+        ['startedOn', 'date', (e) => e.startedOn],
+        ['endedOn', 'date', (e) => e.endedOn],
+        ['approvedAt', 'datetime', (e) => e.approvedAt],
+        ['createdAt', 'datetime', (e) => e.createdAt],
       ],
-      rows: n.employments.map((e) => [
-        e.personId,
-        e.organizationId,
-        e.id,
-        e.title,
-        e.status,
-        e.isAdmin,
-        e.startedOn,
-        e.endedOn,
-        e.approvedAt,
-        e.createdAt,
-        'WORKS_AT',
-      ]),
-    },
-    {
-      name: 'connections',
-      header: [':START_ID(Person)', ':END_ID(Person)', 'since:datetime', ':TYPE'],
-      rows: n.connections.map((c) => [c.fromId, c.toId, c.since, 'CONNECTED_TO']),
-    },
-    link(
-      'trade-buyers',
-      'Trade',
-      'Organization',
-      'BUYER',
-      n.trades.map((t) => [t.id, t.buyerId]),
     ),
-    link(
+    relationshipFile(
+      'connections',
+      'CONNECTED_TO',
+      ['Person', (c) => c.fromId],
+      ['Person', (c) => c.toId],
+      n.connections,
+      [['since', 'datetime', (c) => c.since]],
+    ),
+    relationshipFile('trade-buyers', 'BUYER', ['Trade', (t) => t.id], ['Organization', (t) => t.buyerId], n.trades),
+    relationshipFile(
       'trade-suppliers',
-      'Trade',
-      'Organization',
       'SUPPLIER',
-      n.trades.map((t) => [t.id, t.supplierId]),
+      ['Trade', (t) => t.id],
+      ['Organization', (t) => t.supplierId],
+      n.trades,
     ),
-    link(
+    relationshipFile(
       'trade-categories',
-      'Trade',
-      'Category',
       'IN_CATEGORY',
-      n.trades.map((t) => [t.id, t.categoryId]),
+      ['Trade', (t) => t.id],
+      ['Category', (t) => t.categoryId],
+      n.trades,
     ),
-    link(
+    relationshipFile(
       'trade-recorders',
-      'Person',
-      'Trade',
       'RECORDED',
-      n.trades.map((t) => [t.recordedById, t.id]),
+      ['Person', (t) => t.recordedById],
+      ['Trade', (t) => t.id],
+      n.trades,
     ),
-    ...(['CONFIRMED', 'REJECTED'] as const).map((status) => ({
-      name: `trade-${status.toLowerCase()}`,
-      header: [':START_ID(Person)', ':END_ID(Trade)', 'at:datetime', ':TYPE'],
-      rows: decided(status).map((t) => [t.decidedById, t.id, t.decidedAt, status]),
-    })),
-    link(
-      'feedback-authors',
-      'Person',
-      'Feedback',
-      'WROTE',
-      n.feedback.map((f) => [f.authorId, f.id]),
+    ...(['CONFIRMED', 'REJECTED'] as const).map((status) =>
+      relationshipFile(
+        `trade-${status.toLowerCase()}`,
+        status,
+        ['Person', (t) => t.decidedById ?? ''],
+        ['Trade', (t) => t.id],
+        decided(status),
+        [['at', 'datetime', (t) => t.decidedAt]],
+      ),
     ),
-    link(
-      'feedback-trades',
-      'Feedback',
-      'Trade',
-      'ABOUT',
-      n.feedback.map((f) => [f.id, f.tradeId]),
-    ),
-    link(
+    relationshipFile('feedback-authors', 'WROTE', ['Person', (f) => f.authorId], ['Feedback', (f) => f.id], n.feedback),
+    relationshipFile('feedback-trades', 'ABOUT', ['Feedback', (f) => f.id], ['Trade', (f) => f.tradeId], n.feedback),
+    relationshipFile(
       'endorsers',
-      'Person',
-      'Endorsement',
       'ENDORSED',
-      n.endorsements.map((e) => [e.endorserId, e.id]),
+      ['Person', (e) => e.endorserId],
+      ['Endorsement', (e) => e.id],
+      n.endorsements,
     ),
-    link(
+    relationshipFile(
       'endorsed',
-      'Endorsement',
-      'Organization',
       'OF',
-      n.endorsements.map((e) => [e.id, e.supplierId]),
+      ['Endorsement', (e) => e.id],
+      ['Organization', (e) => e.supplierId],
+      n.endorsements,
     ),
-    link(
+    relationshipFile(
       'endorsement-categories',
-      'Endorsement',
-      'Category',
       'IN_CATEGORY',
-      n.endorsements.map((e) => [e.id, e.categoryId]),
+      ['Endorsement', (e) => e.id],
+      ['Category', (e) => e.categoryId],
+      n.endorsements,
     ),
-    link(
-      'referrers',
-      'Person',
-      'Referral',
-      'REFERRED',
-      n.referrals.map((r) => [r.fromId, r.id]),
-    ),
-    link(
-      'referred',
-      'Referral',
-      'Person',
-      'REFERRED_TO',
-      n.referrals.map((r) => [r.id, r.toId]),
-    ),
-    link(
+    relationshipFile('referrers', 'REFERRED', ['Person', (r) => r.fromId], ['Referral', (r) => r.id], n.referrals),
+    relationshipFile('referred', 'REFERRED_TO', ['Referral', (r) => r.id], ['Person', (r) => r.toId], n.referrals),
+    relationshipFile(
       'referral-suppliers',
-      'Referral',
-      'Organization',
       'ABOUT',
-      n.referrals.map((r) => [r.id, r.supplierId]),
+      ['Referral', (r) => r.id],
+      ['Organization', (r) => r.supplierId],
+      n.referrals,
     ),
-    link(
+    relationshipFile(
       'referral-categories',
-      'Referral',
-      'Category',
       'IN_CATEGORY',
-      n.referrals.map((r) => [r.id, r.categoryId]),
+      ['Referral', (r) => r.id],
+      ['Category', (r) => r.categoryId],
+      n.referrals,
     ),
   ];
   const nodes = await Promise.all(nodeSpecs.map((spec) => writeFile(dir, 'nodes', spec)));
@@ -302,10 +246,6 @@ export async function writeImportFiles(
     nodeCount: nodes.reduce((sum, file) => sum + file.rows, 0),
     relationshipCount: relationships.reduce((sum, file) => sum + file.rows, 0),
   };
-}
-
-function* withType(pairs: Iterable<Cell[]>, type: string): Iterable<Cell[]> {
-  for (const pair of pairs) yield [...pair, type];
 }
 
 /** Streams one file through csv-stringify (the big ones hold millions of rows); how many rows it holds. */

@@ -1,6 +1,6 @@
 /**
  * Domain verification as Cypher fragments. An organization's website gives `o.websiteDomain`
- * (organization-domain.ts, freemail never), a verified address gives `p.verifiedEmailDomain`
+ * (websiteDomain() of libs/common, freemail never), a verified address gives `p.verifiedEmailDomain`
  * (libs/accounts, freemail never).
  */
 

@@ -4,6 +4,5 @@ export * from './organizations.loader.js';
 export * from './organizations.module.js';
 export * from './organizations.service.js';
 export * from './supplier-matching.js';
-export * from './organization-domain.js';
 export * from './domain-verification-cypher.js';
-export * from './website-domain-refresh.service.js';
+export * from './organization-domain.js';

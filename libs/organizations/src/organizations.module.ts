@@ -3,11 +3,10 @@ import { CategoriesModule } from '#tradegraph/categories';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsResolver } from './organizations.resolver.js';
 import { OrganizationsService } from './organizations.service.js';
-import { WebsiteDomainRefreshService } from './website-domain-refresh.service.js';
 
 @Module({
   imports: [CategoriesModule],
-  providers: [OrganizationsRepository, OrganizationsService, OrganizationsResolver, WebsiteDomainRefreshService],
+  providers: [OrganizationsRepository, OrganizationsService, OrganizationsResolver],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Category } from '#tradegraph/categories';
+import { websiteDomain } from '#tradegraph/common';
 import { Neo4jService } from '#tradegraph/graph';
 import { Organization } from './models/organization.model.js';
-import { websiteDomain } from './organization-domain.js';
 
 const ORGANIZATION_FIELDS = 'o {.id, .name, .country, .roles, website: o.website, description: o.description}';
 
@@ -157,24 +157,6 @@ export class OrganizationsRepository {
           OR (o.website IS NOT NULL AND any(domain IN $domains WHERE toLower(o.website) CONTAINS domain))
        RETURN o.id AS id, o.name AS name, o.website AS website, o.vatNumber AS vatNumber`,
       keys,
-    );
-  }
-
-  /** Every organization with a website, with the domain stored for it (`websiteDomain`). */
-  storedWebsiteDomains(): Promise<{ id: string; website: string; websiteDomain: string | null }[]> {
-    return this.neo4j.read(
-      'OrganizationsRepository.storedWebsiteDomains',
-      `MATCH (o:Organization) WHERE o.website IS NOT NULL
-       RETURN o.id AS id, o.website AS website, o.websiteDomain AS websiteDomain`,
-    );
-  }
-
-  /** Sets the `websiteDomain` of each organization (null removes it). */
-  async setWebsiteDomains(rows: { id: string; websiteDomain: string | null }[]): Promise<void> {
-    await this.neo4j.write(
-      'OrganizationsRepository.setWebsiteDomains',
-      `UNWIND $rows AS row MATCH (o:Organization {id: row.id}) SET o.websiteDomain = row.websiteDomain`,
-      { rows },
     );
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CategoriesService, Category } from '#tradegraph/categories';
-import { AuthUser, badInput, forbidden, notFound } from '#tradegraph/common';
+import { AuthUser, badInput, forbidden, notFound, websiteHost } from '#tradegraph/common';
 import { isISO31661Alpha2, isURL } from 'class-validator';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { UpdateOrganizationInput } from './dto/update-organization.input.js';
@@ -9,7 +9,6 @@ import { OrganizationRole } from './models/organization-role.enum.js';
 import { Organization } from './models/organization.model.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { matchSupplier, nameKey, SupplierMatch, SupplierReference, vatKey } from './supplier-matching.js';
-import { websiteHost } from './organization-domain.js';
 import { ORGANIZATION_NAME_MAX, WEBSITE_MAX } from './dto/organization-rules.js';
 
 export const MAX_SUPPLIED_CATEGORIES = 100;

@@ -1,4 +1,4 @@
-import { websiteHost } from './organization-domain.js';
+import { websiteHost } from '#tradegraph/common';
 import { MatchCandidate, matchSupplier, vatKey } from './supplier-matching.js';
 
 const candidates: MatchCandidate[] = [

@@ -1,4 +1,4 @@
-import { websiteHost } from './organization-domain.js';
+import { websiteHost } from '#tradegraph/common';
 /** How an import names a supplier: any of its id, VAT number, website and name. */
 export interface SupplierReference {
   id?: string | null;

@@ -16,23 +16,6 @@ const TRADE_PEOPLE = `CALL (t, buyer) {
   MATCH (p:Person)-[:RECORDED]->(t) RETURN p
 }`;
 
-/**
- * T(p) grouped by buyer (rows: the buyer's trades as {t, item}): each current member of the buyer gets
- * the buyer's whole list once (a big buyer's members are expanded once, not once per trade), and a
- * recorder who is not a current member gets the trades they recorded. The lists are disjoint.
- */
-const TRADES_BY_PERSON = `WITH viewer, buyer, rows, [row IN rows | row.item] AS items
-  CALL (buyer, rows, items) {
-    MATCH (p:Person)-[:WORKS_AT {status: 'APPROVED'}]->(buyer)
-    RETURN p, items AS trades
-    UNION ALL
-    UNWIND rows AS row
-    WITH buyer, row.t AS t, row.item AS item
-    MATCH (p:Person)-[:RECORDED]->(t)
-    WHERE NOT EXISTS { (p)-[:WORKS_AT {status: 'APPROVED'}]->(buyer) }
-    RETURN p, collect(item) AS trades
-  }`;
-
 /** The supplier's CONFIRMED trades the viewer may see, with their buyer (t, buyer bound; `extra` carried along). */
 const VISIBLE_TRADES = (extra: string) => `
   MATCH (:Organization {id: $supplierId})<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})
@@ -46,6 +29,13 @@ const VISIBLE_TRADES = (extra: string) => `
  */
 const NEIGHBOUR_DEGREE = 50;
 
+/** The first level of LEVELS (`l1`, `l1Degrees`), for a statement that has bound `blocked` itself. */
+export const LEVEL_ONE = `CALL (viewer) {
+  MATCH (viewer)-[:CONNECTED_TO]-(n:Person) WHERE n <> viewer
+  WITH DISTINCT n
+  RETURN collect(n) AS l1, sum(COUNT { (n)-[:CONNECTED_TO]-() }) AS l1Degrees
+}`;
+
 /**
  * Binds `degree` for each row's candidate `p` (a person other than the viewer): the exact length of
  * a shortest CONNECTED_TO path from the viewer, or null beyond maxDegree. The viewer's network is
@@ -56,11 +46,7 @@ const NEIGHBOUR_DEGREE = 50;
  * once per statement is a hash lookup. No per-candidate path search.
  */
 export const LEVELS = `WITH viewer, ${BLOCKED_WITH('viewer')} AS blocked
-CALL (viewer) {
-  MATCH (viewer)-[:CONNECTED_TO]-(n:Person) WHERE n <> viewer
-  WITH DISTINCT n
-  RETURN collect(n) AS l1, sum(COUNT { (n)-[:CONNECTED_TO]-() }) AS l1Degrees
-}`;
+${LEVEL_ONE}`;
 
 /**
  * Binds `l2` (the people at exactly 2 steps) and `built`: the level is built only when `viewerSide`
@@ -115,11 +101,10 @@ MATCH (viewer:Person {id: $viewerId})
 ${LEVELS}
 CALL (viewer) {
   ${VISIBLE_TRADES(`OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
-  WITH viewer, buyer, collect({t: t, item: {id: t.id, occurredOn: t.occurredOn, buyerId: buyer.id,
-                                            rating: (f.quality + f.delivery + f.communication) / 3.0}}) AS rows`)}
-  ${TRADES_BY_PERSON}
-  WITH viewer, p, collect(trades) AS lists WHERE p <> viewer
-  WITH viewer, p, CASE size(lists) WHEN 1 THEN head(lists) ELSE reduce(all = [], list IN lists | all + list) END AS trades
+  WITH viewer, t, buyer, (f.quality + f.delivery + f.communication) / 3.0 AS rating`)}
+  ${TRADE_PEOPLE}
+  WITH viewer, p, collect({id: t.id, occurredOn: t.occurredOn, buyerId: buyer.id, rating: rating}) AS trades
+  WHERE p <> viewer
   RETURN collect({p: p, trades: trades}) AS candidates, sum(COUNT { (p)-[:CONNECTED_TO]-() }) AS candidateDegrees
 }
 // People who opted out of network searches or are blocked either way are never named here.

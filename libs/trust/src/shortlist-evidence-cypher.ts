@@ -1,6 +1,11 @@
 import { DOMAIN_VERIFIED } from '#tradegraph/organizations';
-import { MAY_NAME_IN_SEARCH, MAY_SEE_PERSON, MAY_SEE_PERSON_AMONG, TRADE_VISIBLE_TO_VIEWER } from '#tradegraph/policy';
-import { Degree, LEVELS, WITH_DEGREE } from './network-traders-cypher.js';
+import {
+  BLOCKED_WITH,
+  MAY_NAME_IN_SEARCH_AMONG,
+  MAY_SEE_PERSON_AMONG,
+  TRADE_VISIBLE_TO_VIEWER,
+} from '#tradegraph/policy';
+import { Degree, LEVEL_ONE, WITH_DEGREE } from './network-traders-cypher.js';
 
 /** The category C and its descendants, as rows of `c`. */
 const CATEGORIES = 'MATCH (:Category {id: $categoryId})<-[:CHILD_OF*0..5]-(c:Category)';
@@ -11,13 +16,13 @@ const CATEGORIES = 'MATCH (:Category {id: $categoryId})<-[:CHILD_OF*0..5]-(c:Cat
  * network is small.
  */
 const NETWORK_FROM_VIEWER = `
-CALL (viewer) {
+CALL (viewer, blocked) {
   CALL (viewer) {
     MATCH (viewer)-[:CONNECTED_TO]-(p:Person) RETURN p, 1 AS d
     UNION
     WITH viewer WHERE $maxDegree >= 2 MATCH (viewer)-[:CONNECTED_TO*2]-(p:Person) RETURN p, 2 AS d
   }
-  WITH viewer, p, min(d) AS degree WHERE p <> viewer AND ${MAY_SEE_PERSON('viewer', 'p')}
+  WITH viewer, blocked, p, min(d) AS degree WHERE p <> viewer AND ${MAY_SEE_PERSON_AMONG('viewer', 'p', 'blocked')}
   RETURN collect({p: p, degree: degree}) AS network
 }`;
 
@@ -25,11 +30,11 @@ CALL (viewer) {
  * At degree 3 the viewer's network can be most of the graph, so it is taken from the evidence's
  * side: the people who could give evidence in C (endorsers in C, current members of the buyers of
  * confirmed trades in C, people who referred the viewer), each with their exact degree found level
- * by level (LEVELS and WITH_DEGREE of network-traders-cypher.ts), as one row `network`.
+ * by level (LEVEL_ONE and WITH_DEGREE of network-traders-cypher.ts), as one row `network`.
  */
 const NETWORK_FROM_EVIDENCE = `
-CALL (viewer) {
-  ${LEVELS}
+CALL (viewer, blocked) {
+  ${LEVEL_ONE}
   CALL (viewer) {
     CALL (viewer) {
       ${CATEGORIES}
@@ -50,8 +55,11 @@ CALL (viewer) {
   RETURN collect({p: p, degree: degree}) AS network
 }`;
 
-/** The person behind a piece of evidence may not be named in network searches (they opted out). */
-const HIDDEN = (v: string) => `NOT ${MAY_NAME_IN_SEARCH('viewer', v)}`;
+/**
+ * The person behind a piece of evidence may not be named in network searches (they opted out, or are
+ * blocked either way: `blocked` is BLOCKED_WITH(viewer), collected once per statement).
+ */
+const HIDDEN = (v: string) => `NOT ${MAY_NAME_IN_SEARCH_AMONG('viewer', v, 'blocked')}`;
 
 /** Of a trade's recorder, confirmer and feedback author, those the viewer may not name in network searches. */
 const TRADE_HIDDEN_PEOPLE = `[x IN COLLECT { MATCH (q:Person)-[:RECORDED|CONFIRMED]->(t) RETURN q }
@@ -72,25 +80,26 @@ const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cat
 function shortlistEvidenceCypher(maxDegree: Degree): string {
   return `
 MATCH (viewer:Person {id: $viewerId})
+WITH viewer, ${BLOCKED_WITH('viewer')} AS blocked
 ${maxDegree === 3 ? NETWORK_FROM_EVIDENCE : NETWORK_FROM_VIEWER}
 CALL () {
   ${CATEGORIES}
   RETURN collect(c) AS cats
 }
-CALL (viewer, cats, network) {
+CALL (viewer, blocked, cats, network) {
   UNWIND network AS member
-  WITH viewer, cats, member.p AS p, member.degree AS degree
+  WITH viewer, blocked, cats, member.p AS p, member.degree AS degree
   MATCH (p)-[:ENDORSED]->(e:Endorsement)-[:OF]->(s:Organization), (e)-[:IN_CATEGORY]->(ec:Category)
   WHERE ec IN cats AND ${CANDIDATE}
   // Verified: the endorser's organization bought from s. The buyers of s are listed once per supplier.
-  WITH viewer, s, collect({p: p, degree: degree, e: e}) AS endorsements
-  WITH viewer, s, endorsements, COLLECT {
+  WITH viewer, blocked, s, collect({p: p, degree: degree, e: e}) AS endorsements
+  WITH viewer, blocked, s, endorsements, COLLECT {
     MATCH (s)<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})-[:BUYER]->(o:Organization)
     WHERE ${TRADE_VISIBLE_TO_VIEWER}
     RETURN DISTINCT o
   } AS buyers
   UNWIND endorsements AS endorsement
-  WITH viewer, s, buyers, endorsement.p AS p, endorsement.degree AS degree, endorsement.e AS e
+  WITH viewer, blocked, s, buyers, endorsement.p AS p, endorsement.degree AS degree, endorsement.e AS e
   RETURN {kind: 'ENDORSEMENT', id: e.id, supplierId: s.id, supplierName: s.name, personId: p.id, degree: degree,
           hidden: ${HIDDEN('p')}, hiddenPersonIds: CASE WHEN ${HIDDEN('p')} THEN [p.id] ELSE [] END,
           rating: e.rating, updatedAt: e.updatedAt,
@@ -101,11 +110,11 @@ CALL (viewer, cats, network) {
   // Each fact comes from one branch only (its id is an endorsement's, a trade's, a referral's or an answer's): no need to deduplicate.
   UNION ALL
   UNWIND network AS member
-  WITH viewer, cats, member.p AS p, member.degree AS degree
+  WITH viewer, blocked, cats, member.p AS p, member.degree AS degree
   // A trade's person is the nearest current member of its buyer: chosen once per buyer, not per trade and member.
   MATCH (p)-[:WORKS_AT {status: 'APPROVED'}]->(b:Organization)
-  WITH viewer, cats, b, p, degree ORDER BY degree ASC, p.id ASC
-  WITH viewer, cats, b, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
+  WITH viewer, blocked, cats, b, p, degree ORDER BY degree ASC, p.id ASC
+  WITH viewer, blocked, cats, b, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
   MATCH (b)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s:Organization), (t)-[:IN_CATEGORY]->(tc:Category)
   WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
   OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
@@ -118,7 +127,7 @@ CALL (viewer, cats, network) {
         (r)-[:ABOUT]->(s:Organization), (r)-[:IN_CATEGORY]->(rc:Category)
   WHERE rc IN cats AND ${CANDIDATE}
   UNWIND network AS member
-  WITH viewer, r, s, sender, member WHERE member.p = sender
+  WITH viewer, blocked, r, s, sender, member WHERE member.p = sender
   RETURN {kind: 'REFERRAL', id: r.id, supplierId: s.id, supplierName: s.name, personId: sender.id,
           degree: member.degree, hidden: ${HIDDEN('sender')}, hiddenPersonIds: [], createdAt: r.createdAt} AS fact
   UNION ALL
@@ -126,7 +135,7 @@ CALL (viewer, cats, network) {
   MATCH (viewer)-[:POSTED]->(q:SourcingRequest)-[:FOR_CATEGORY]->(qc:Category),
         (answerer:Person)-[:ANSWERED]->(a:SourcingAnswer)-[:TO_REQUEST]->(q), (a)-[:SUGGESTS]->(s:Organization)
   WHERE qc IN cats AND ${CANDIDATE} AND EXISTS { (viewer)-[:CONNECTED_TO]-(answerer) }
-    AND ${MAY_SEE_PERSON('viewer', 'answerer')}
+    AND ${MAY_SEE_PERSON_AMONG('viewer', 'answerer', 'blocked')}
   RETURN {kind: 'REFERRAL', id: a.id, supplierId: s.id, supplierName: s.name, personId: answerer.id,
           degree: 1, hidden: ${HIDDEN('answerer')}, hiddenPersonIds: [], createdAt: a.createdAt} AS fact
 }

@@ -1,15 +1,31 @@
+import type { Neo4jService, TxOptions } from '../neo4j.service.js';
 import { CATEGORY_TAXONOMY } from './category-taxonomy.js';
+import { refreshWebsiteDomains } from './website-domains.js';
+
+/** One Cypher statement of a migration, run in its own transaction (schema and data changes cannot share one). */
+export interface GraphMigrationStatement {
+  cypher: string;
+  params?: Record<string, unknown>;
+}
 
 /**
- * The versioned graph migrations, applied in order at start-up. Every statement is idempotent
- * (IF NOT EXISTS, MERGE) so a partly applied version can simply run again. Never edit an
- * applied version: add a new one.
+ * A migration step computed in Node (a rule Cypher cannot express): it runs its own statements, named
+ * `${name}:...`, each in its own transaction, in batches when it may touch many nodes.
+ */
+export interface GraphMigrationStep {
+  run: (neo4j: Neo4jService, name: string, options: TxOptions) => Promise<unknown>;
+}
+
+/**
+ * The versioned graph migrations, applied in order at start-up. Every statement and step is idempotent
+ * (IF NOT EXISTS, MERGE, setting computed values) so a partly applied version can simply run again.
+ * Never edit an applied version: add a new one.
  */
 export interface GraphMigration {
   version: number;
   description: string;
-  /** Each statement runs in its own transaction (schema and data changes cannot share one). */
-  statements: { cypher: string; params?: Record<string, unknown> }[];
+  /** Run one after the other, each in its own transaction(s). */
+  statements: (GraphMigrationStatement | GraphMigrationStep)[];
 }
 
 /** The placeholder that takes over the records of deleted accounts (see the accounts lib). */
@@ -139,5 +155,11 @@ export const GRAPH_MIGRATIONS: GraphMigration[] = [
           'CREATE CONSTRAINT trade_external_order IF NOT EXISTS FOR (n:Trade) REQUIRE (n.externalOrderBuyerId, n.externalOrderId) IS UNIQUE',
       },
     ],
+  },
+  {
+    version: 8,
+    description:
+      'Organizations: the website domain stored again by the current rules (registrable domain, no freemail)',
+    statements: [{ run: refreshWebsiteDomains }],
   },
 ];

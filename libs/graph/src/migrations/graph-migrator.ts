@@ -32,12 +32,12 @@ export class GraphMigrator implements OnModuleInit {
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
       for (const [index, statement] of migration.statements.entries()) {
-        await this.neo4j.write(
-          `GraphMigrator.migrate:${migration.version}.${index + 1}`,
-          statement.cypher,
-          statement.params ?? {},
-          MIGRATION_TIMEOUT,
-        );
+        const step = `${migration.version}.${index + 1}`;
+        if ('run' in statement) await statement.run(this.neo4j, `GraphMigrator.migrate:${step}`, MIGRATION_TIMEOUT);
+        else {
+          const { cypher, params } = statement;
+          await this.neo4j.write(`GraphMigrator.migrate:${step}`, cypher, params ?? {}, MIGRATION_TIMEOUT);
+        }
       }
       await this.neo4j.write(
         'GraphMigrator.migrate:record',
