@@ -283,6 +283,17 @@ describe('keyset pagination', () => {
       });
     });
 
+    it('pages past suppliers whose names are as long as allowed, in any script', async () => {
+      const long = ['語', 'Ž', '🚢', '\u0007'].map((char) => char.repeat(200).slice(0, 200));
+      const longOwner = await newPerson(t);
+      for (const name of long) {
+        await newOrganization(t, longOwner, { name, country: 'FO', roles: [OrganizationRole.SUPPLIER] });
+      }
+      const walked = await walk(byName({ country: 'FO' }), 1);
+      expect(walked.ids).toHaveLength(long.length);
+      expect(new Set(walked.ids).size).toBe(long.length);
+    });
+
     it('walks text matches by relevance with offset cursors, which name cursors do not fit', async () => {
       const text = { text: 'Keyset', country: 'IS' };
       const whole = await byName(text)(100, null);

@@ -3,6 +3,12 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * Keyset cursors hold the sort key of their edge, e.g. an organization name of up to 200 characters
+ * (up to 6 bytes each once JSON-escaped, then base64url): this bound fits the longest one.
+ */
+export const MAX_CURSOR_LENGTH = 2048;
+
 /** `first` / `after` arguments of every paginated list. */
 @ArgsType()
 export class PageArgs {
@@ -19,6 +25,6 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'Return the items after the edge with this cursor.' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_CURSOR_LENGTH)
   after?: string | null;
 }
