@@ -97,3 +97,14 @@ export const MAY_SEE_PERSON_AMONG = (viewer: string, p: string, blocked: string)
 /** MAY_NAME_IN_SEARCH, given `blocked` bound to BLOCKED_WITH(viewer). */
 export const MAY_NAME_IN_SEARCH_AMONG = (viewer: string, p: string, blocked: string): string =>
   `(${p} = ${viewer} OR (coalesce(${p}.appearInNetworkSearches, true) AND NOT ${p} IN ${blocked}))`;
+
+/**
+ * The organizations the viewer is a current member of (APPROVED employment), as a list expression:
+ * bound once per statement for TRADE_VISIBLE_AMONG.
+ */
+export const MEMBER_ORGANIZATIONS = (viewer: string): string =>
+  `COLLECT { MATCH (${viewer})-[:WORKS_AT {status: 'APPROVED'}]->(o:Organization) RETURN o }`;
+
+/** TRADE_VISIBLE for trade `t` with its buyer and supplier bound, given `orgs` bound to MEMBER_ORGANIZATIONS(viewer). */
+export const TRADE_VISIBLE_AMONG = (t: string, buyer: string, supplier: string, orgs: string): string =>
+  `(${t}.visibility = 'PUBLIC' OR ${buyer} IN ${orgs} OR ${supplier} IN ${orgs})`;

@@ -3,7 +3,8 @@ import {
   BLOCKED_WITH,
   MAY_NAME_IN_SEARCH_AMONG,
   MAY_SEE_PERSON_AMONG,
-  TRADE_VISIBLE_TO_VIEWER,
+  MEMBER_ORGANIZATIONS,
+  TRADE_VISIBLE_AMONG,
 } from '#tradegraph/policy';
 import { Degree, LEVEL_ONE, WITH_DEGREE } from './network-traders-cypher.js';
 
@@ -65,9 +66,14 @@ const HIDDEN = (v: string) => `NOT ${MAY_NAME_IN_SEARCH_AMONG('viewer', v, 'bloc
 const TRADE_HIDDEN_PEOPLE = `[x IN COLLECT { MATCH (q:Person)-[:RECORDED|CONFIRMED]->(t) RETURN q }
   + COLLECT { MATCH (q:Person)-[:WROTE]->(:Feedback)-[:ABOUT]->(t) RETURN q } WHERE ${HIDDEN('x')} | x.id]`;
 
-/** A supplier counts when it currently supplies a category in C and the viewer is not one of its current members. */
-const CANDIDATE = `EXISTS { MATCH (s)-[:SUPPLIES]->(sc:Category) WHERE sc IN cats }
-  AND NOT EXISTS { MATCH (viewer)-[:WORKS_AT {status: 'APPROVED'}]->(s) }`;
+/**
+ * The suppliers that count: those currently supplying a category in C of which the viewer is not a
+ * current member (`own` is MEMBER_ORGANIZATIONS(viewer)); listed once, then checked per row by lookup.
+ */
+const CANDIDATES = `COLLECT {
+  UNWIND cats AS sc MATCH (sc)<-[:SUPPLIES]-(s:Organization) WHERE NOT s IN own RETURN DISTINCT s
+}`;
+const CANDIDATE = 's IN candidates';
 
 /**
  * Every piece of evidence for every candidate supplier in category C (the category and its
@@ -86,16 +92,18 @@ CALL () {
   ${CATEGORIES}
   RETURN collect(c) AS cats
 }
-CALL (viewer, blocked, cats, network) {
+WITH viewer, blocked, network, cats, ${MEMBER_ORGANIZATIONS('viewer')} AS own
+WITH viewer, blocked, network, cats, own, ${CANDIDATES} AS candidates
+CALL (viewer, blocked, cats, candidates, own, network) {
   UNWIND network AS member
-  WITH viewer, blocked, cats, member.p AS p, member.degree AS degree
+  WITH viewer, blocked, cats, candidates, own, member.p AS p, member.degree AS degree
   MATCH (p)-[:ENDORSED]->(e:Endorsement)-[:OF]->(s:Organization), (e)-[:IN_CATEGORY]->(ec:Category)
   WHERE ec IN cats AND ${CANDIDATE}
   // Verified: the endorser's organization bought from s. The buyers of s are listed once per supplier.
-  WITH viewer, blocked, s, collect({p: p, degree: degree, e: e}) AS endorsements
+  WITH viewer, blocked, own, s, collect({p: p, degree: degree, e: e}) AS endorsements
   WITH viewer, blocked, s, endorsements, COLLECT {
     MATCH (s)<-[:SUPPLIER]-(t:Trade {status: 'CONFIRMED'})-[:BUYER]->(o:Organization)
-    WHERE ${TRADE_VISIBLE_TO_VIEWER}
+    WHERE ${TRADE_VISIBLE_AMONG('t', 'o', 's', 'own')}
     RETURN DISTINCT o
   } AS buyers
   UNWIND endorsements AS endorsement
@@ -110,18 +118,26 @@ CALL (viewer, blocked, cats, network) {
   // Each fact comes from one branch only (its id is an endorsement's, a trade's, a referral's or an answer's): no need to deduplicate.
   UNION ALL
   UNWIND network AS member
-  WITH viewer, blocked, cats, member.p AS p, member.degree AS degree
+  WITH viewer, blocked, cats, candidates, own, member.p AS p, member.degree AS degree
   // A trade's person is the nearest current member of its buyer: chosen once per buyer, not per trade and member.
   MATCH (p)-[:WORKS_AT {status: 'APPROVED'}]->(b:Organization)
-  WITH viewer, blocked, cats, b, p, degree ORDER BY degree ASC, p.id ASC
-  WITH viewer, blocked, cats, b, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
+  WITH viewer, blocked, cats, candidates, own, b, p, degree ORDER BY degree ASC, p.id ASC
+  WITH viewer, blocked, cats, candidates, own, b, head(collect({id: p.id, degree: degree, hidden: ${HIDDEN('p')}})) AS nearest
   MATCH (b)<-[:BUYER]-(t:Trade {status: 'CONFIRMED'})-[:SUPPLIER]->(s:Organization), (t)-[:IN_CATEGORY]->(tc:Category)
-  WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_TO_VIEWER}
+  WHERE tc IN cats AND ${CANDIDATE} AND ${TRADE_VISIBLE_AMONG('t', 'b', 's', 'own')}
+  // Domain verification of each side once per organization rather than per trade: buyers, then suppliers.
+  WITH viewer, blocked, b, nearest, collect({t: t, s: s}) AS trades
+  WITH viewer, blocked, b, nearest, trades, ${DOMAIN_VERIFIED('b')} AS buyerVerified
+  UNWIND trades AS trade
+  WITH viewer, blocked, trade.s AS s, collect({t: trade.t, b: b, nearest: nearest, buyerVerified: buyerVerified}) AS rows
+  WITH viewer, blocked, s, rows, ${DOMAIN_VERIFIED('s')} AS supplierVerified
+  UNWIND rows AS row
+  WITH viewer, blocked, s, supplierVerified, row.t AS t, row.nearest AS nearest, row.buyerVerified AS buyerVerified
   OPTIONAL MATCH (f:Feedback)-[:ABOUT]->(t)
   RETURN {kind: 'TRADE', id: t.id, supplierId: s.id, supplierName: s.name, personId: nearest.id,
           degree: nearest.degree, hidden: nearest.hidden, hiddenPersonIds: ${TRADE_HIDDEN_PEOPLE}, occurredOn: t.occurredOn,
           feedbackAverage: (f.quality + f.delivery + f.communication) / 3.0,
-          supplierVerified: ${DOMAIN_VERIFIED('s')}, buyerVerified: ${DOMAIN_VERIFIED('b')}} AS fact
+          supplierVerified: supplierVerified, buyerVerified: buyerVerified} AS fact
   UNION ALL
   MATCH (viewer)<-[:REFERRED_TO]-(r:Referral)<-[:REFERRED]-(sender:Person),
         (r)-[:ABOUT]->(s:Organization), (r)-[:IN_CATEGORY]->(rc:Category)
