@@ -5,8 +5,10 @@ import { AccountToken, AuditLogEntry } from '#tradegraph/accounts';
 import { newEmployment, newOrganization, newPerson } from './support/factories.js';
 import {
   CHANGE_EMAIL,
+  CHANGE_PASSWORD,
   EMAIL_VERIFIED,
   expireToken,
+  LOGOUT_EVERYWHERE,
   mailedToken,
   REGISTER,
   REQUEST_RESET,
@@ -259,6 +261,44 @@ describe('email flows', () => {
       expect(onlyError(await login(person.email)).extensions.code).toBe('UNAUTHENTICATED');
       expect((await login(newEmail)).errors).toBeUndefined();
       expect(onlyError(await t.gql(VERIFY, { token })).extensions.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('cancels a pending change when the password is reset or changed, or the account signs out everywhere', async () => {
+      // Whoever asked for the change knew the password; the owner taking the account back must also stop the link.
+      const pendingChange = async (person: { email: string; password: string; token: string }) => {
+        const newEmail = uniqueEmail('taker');
+        const asked = await t.gql(CHANGE_EMAIL, { newEmail, password: person.password }, person.token);
+        expect(asked.data).toEqual({ changeEmail: true });
+        return new URL((await t.mail.take(newEmail)).links[0]).searchParams.get('token')!;
+      };
+      const refused = async (token: string, ownEmail: string) => {
+        expect(onlyError(await t.gql(VERIFY, { token })).extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'token',
+        });
+        const login = await t.gql(LOGIN, { input: { email: ownEmail, password: 'a brand new passphrase' } });
+        expect(login.errors).toBeUndefined();
+      };
+
+      const reset = await newPerson(t);
+      const viaReset = await pendingChange(reset);
+      await t.gql(REQUEST_RESET, { email: reset.email });
+      const resetToken = await mailedToken(t, reset.email, 'Reset');
+      expect((await t.gql(RESET, { token: resetToken, newPassword: 'a brand new passphrase' })).errors).toBeUndefined();
+      await refused(viaReset, reset.email);
+
+      const changed = await newPerson(t);
+      const viaChange = await pendingChange(changed);
+      const change = { currentPassword: changed.password, newPassword: 'a brand new passphrase' };
+      expect((await t.gql(CHANGE_PASSWORD, change, changed.token)).data).toEqual({ changePassword: true });
+      await refused(viaChange, changed.email);
+
+      const everywhere = await newPerson(t);
+      const viaLogout = await pendingChange(everywhere);
+      expect((await t.gql(LOGOUT_EVERYWHERE, {}, everywhere.token)).data!.logoutEverywhere).toBeGreaterThan(0);
+      expect(onlyError(await t.gql(VERIFY, { token: viaLogout })).extensions.code).toBe('BAD_USER_INPUT');
+      const login = await t.gql(LOGIN, { input: { email: everywhere.email, password: everywhere.password } });
+      expect(login.errors).toBeUndefined();
     });
 
     it('refuses an address that is already an account’s, and an invalid one', async () => {

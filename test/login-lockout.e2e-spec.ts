@@ -111,6 +111,41 @@ describe('login lockout', () => {
     expect(res.errors).toBeUndefined();
   });
 
+  it('counts wrong passwords given to changePassword, changeEmail and deleteAccount on the same lockout', async () => {
+    const person = await newPerson(t);
+    const signedIn = (query: string, variables: Record<string, unknown>) =>
+      send(t, query, variables, { token: person.token, from: newAddress() });
+    const change = (currentPassword: string) =>
+      signedIn('mutation C($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', {
+        c: currentPassword,
+        n: 'another long passphrase',
+      });
+    const changeEmail = () =>
+      signedIn('mutation E($e: String!, $p: String!) { changeEmail(newEmail: $e, password: $p) }', {
+        e: `new-${Date.now()}@test.example`,
+        p: WRONG,
+      });
+    const guesses = [
+      () => change(WRONG),
+      changeEmail,
+      () => signedIn('mutation D($p: String!) { deleteAccount(password: $p) }', { p: WRONG }),
+      () => change(WRONG),
+    ];
+    // The same waits as for login: 1 s after the second failure, 2 s after the third; the fourth locks.
+    for (const [index, guess] of guesses.entries()) {
+      expect((await guess()).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      await sleep([0, 1100, 2100, 0][index]);
+    }
+    expectRateLimited(await change(person.password), /^Too many failed login attempts/);
+    expectRateLimited(await login(person.email, person.password, newAddress()), /^Too many failed login attempts/);
+    const audited = await t.sql
+      .getRepository(AuditLogEntry)
+      .find({ where: { action: 'passwordConfirmationFailed', actorId: person.id } });
+    expect(audited.map((entry) => JSON.parse(entry.details).consecutiveFailures).sort()).toEqual([1, 2, 3, 4]);
+    await sleep(3100);
+    expect((await change(person.password)).data).toEqual({ changePassword: true });
+  });
+
   it('locks out a client address after its own number of failures, whatever the emails', async () => {
     const person = await newPerson(t);
     const from = newAddress();

@@ -35,6 +35,7 @@ describe('rate limits', () => {
       // The real defaults.
       RATE_LIMIT_SAME_MUTATION_PER_ACCOUNT: '10/1m',
       RATE_LIMIT_REGISTER_PER_ADDRESS: '10/1h',
+      RATE_LIMIT_ACCOUNT_EMAILS: '5/1h',
     });
   });
   afterAll(async () => {
@@ -125,6 +126,18 @@ describe('rate limits', () => {
     expect(seconds).toBeGreaterThan(3000);
     expect(seconds).toBeLessThanOrEqual(3600);
     expectOk(await register(newAddress()));
+  });
+
+  it('limits reset mails to one address however many clients ask (5 an hour by default), known or not', async () => {
+    const known = await newPerson(t);
+    const reset = (email: string) =>
+      send(t, 'mutation R($email: String!) { requestPasswordReset(email: $email) }', { email }, { from: newAddress() });
+    for (const email of [known.email, 'nobody-here@test.example']) {
+      (await sendTimes(5, () => reset(email))).forEach(expectOk);
+      // Letter case and spaces do not make it another address.
+      expectRateLimited(await reset(` ${email.toUpperCase()} `), /^Too many mails of this kind were asked for/);
+    }
+    expectOk(await reset('someone-else@test.example'));
   });
 
   it('limits all requests from one client address, anonymous or not', async () => {

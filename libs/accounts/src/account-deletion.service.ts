@@ -9,6 +9,7 @@ import { AccountToken } from './entities/account-token.entity.js';
 import { AuditLogEntry } from './entities/audit-log-entry.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { SessionEventsService } from './session-events.service.js';
+import { LoginService } from './login.service.js';
 
 /**
  * Deletes an account and the person behind it from both databases.
@@ -28,10 +29,11 @@ export class AccountDeletionService {
     private readonly graph: AccountGraphRepository,
     private readonly sql: DataSource,
     private readonly sessions: SessionEventsService,
+    private readonly login: LoginService,
   ) {}
 
   async deleteAccount(user: AuthUser, password: string): Promise<boolean> {
-    if (!(await this.accounts.verifyPassword(user.id, password))) {
+    if (!(await this.login.confirmPassword(user, password))) {
       throw unauthenticated('The password is incorrect.');
     }
     const account = await this.accounts.findUser(user.id);

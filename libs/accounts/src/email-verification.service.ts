@@ -9,6 +9,7 @@ import { Account } from './entities/account.entity.js';
 import { accountLink, accountMails } from './mail/account-mails.js';
 import { MailService } from './mail/mail.service.js';
 import { invalidLink, MailedTokensService } from './mailed-tokens.service.js';
+import { LoginService } from './login.service.js';
 
 /**
  * Registration with a verification mail, verifying an address by its mailed link, and changing the
@@ -21,6 +22,7 @@ export class EmailVerificationService {
     private readonly tokens: MailedTokensService,
     private readonly mail: MailService,
     private readonly people: PeopleService,
+    private readonly login: LoginService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +65,7 @@ export class EmailVerificationService {
    * CONFLICT when the address is already an account's (this one's included).
    */
   async requestChange(user: AuthUser, newEmail: string, password: string): Promise<boolean> {
-    if (!(await this.accounts.verifyPassword(user.id, password))) {
+    if (!(await this.login.confirmPassword(user, password))) {
       throw unauthenticated('The password is incorrect.');
     }
     const account = await this.accounts.findAccount(user.id);

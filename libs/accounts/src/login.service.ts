@@ -39,4 +39,27 @@ export class LoginService {
     await this.audit.record({ actorId: null, action: 'loginFailed', targetId: accountId, details });
     throw unauthenticated('The email or password is incorrect.');
   }
+
+  /**
+   * A signed-in caller re-entering their password (changePassword, changeEmail, deleteAccount), behind
+   * the same lockout as `login` and counted on the same email: a session in the wrong hands cannot guess
+   * the password any faster there. A failure is audited and logged like a failed login.
+   */
+  async confirmPassword(user: AuthUser, password: string): Promise<boolean> {
+    const attempt = { accountKey: emailHash(user.email) };
+    const ticket = await this.throttle.begin(attempt);
+    if (await this.accounts.verifyPassword(user.id, password)) {
+      await this.throttle.succeeded(attempt);
+      return true;
+    }
+    const outcome = await this.throttle.failed(attempt, ticket);
+    this.logger.warn({ msg: 'password confirmation failed', accountId: user.id, ...outcome });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'passwordConfirmationFailed',
+      targetId: user.id,
+      details: outcome,
+    });
+    return false;
+  }
 }

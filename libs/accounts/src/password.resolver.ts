@@ -26,7 +26,7 @@ export class PasswordResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: `Sets a new password (${POLICY}) by the token of a reset link, ends every session of the account and signs in with a new one. Errors: BAD_USER_INPUT (the token is invalid, expired or used, or the password is refused, with \`field\`).`,
+    description: `Sets a new password (${POLICY}) by the token of a reset link, ends every session of the account, cancels a pending email change and signs in with a new one. Errors: BAD_USER_INPUT (the token is invalid, expired or used, or the password is refused, with \`field\`).`,
   })
   async resetPassword(
     @Args('token', { description: 'The `token` parameter of the mailed link.' }) token: string,
@@ -38,7 +38,7 @@ export class PasswordResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: `Changes the password (${POLICY}); every other session of the account ends. Errors: UNAUTHENTICATED (the current password is incorrect), BAD_USER_INPUT (the new password is refused, with \`field\`).`,
+    description: `Changes the password (${POLICY}); every other session of the account ends and a pending email change is cancelled. Errors: UNAUTHENTICATED (the current password is incorrect), BAD_USER_INPUT (the new password is refused, with \`field\`).`,
   })
   changePassword(
     @CurrentUser() user: AuthUser,

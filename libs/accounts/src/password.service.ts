@@ -10,6 +10,7 @@ import { accountLink, accountMails } from './mail/account-mails.js';
 import { MailService } from './mail/mail.service.js';
 import { invalidLink, MailedTokensService } from './mailed-tokens.service.js';
 import { ClientInfo, IssuedTokens, TokensService } from './tokens.service.js';
+import { LoginService } from './login.service.js';
 
 /** Forgotten passwords (a mailed, single-use link valid for 30 minutes) and password changes. */
 @Injectable()
@@ -20,6 +21,7 @@ export class PasswordService {
     private readonly sessions: TokensService,
     private readonly mail: MailService,
     private readonly audit: AuditLogService,
+    private readonly login: LoginService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,21 +57,37 @@ export class PasswordService {
     const account = found.account as Account;
     await this.accounts.setPassword(account, newPassword, 'newPassword');
     await this.accounts.markEmailVerified(account);
+    await this.tokens.retire(account.id, 'changeEmail');
     await this.sessions.endSessions(account.id, 'passwordChanged');
     const user = (await this.accounts.findUser(account.id)) as AuthUser;
     return { ...(await this.sessions.issue(user, client)), user };
   }
 
-  /** Changes the password; every other session of the account ends. */
+  /**
+   * Changes the password; every other session of the account ends. A pending email change is cancelled
+   * too: whoever asked for it knew the old password, and its link would hand them the account.
+   */
   async change(user: AuthUser, currentPassword: string, newPassword: string): Promise<boolean> {
-    if (!(await this.accounts.verifyPassword(user.id, currentPassword))) {
+    if (!(await this.login.confirmPassword(user, currentPassword))) {
       throw unauthenticated('The current password is incorrect.');
     }
     const account = await this.accounts.findAccount(user.id);
     if (!account) throw unauthenticated();
     await this.accounts.setPassword(account, newPassword, 'newPassword');
     await this.tokens.retire(account.id, 'resetPassword');
+    await this.tokens.retire(account.id, 'changeEmail');
     await this.sessions.endSessions(account.id, 'passwordChanged', user.sessionId);
     return true;
+  }
+
+  /**
+   * Signs the account out everywhere; returns how many sessions ended. A person does this when someone
+   * else may hold their account, so the mailed links of a password reset or an email change pending
+   * stop working as well.
+   */
+  async logoutEverywhere(user: AuthUser): Promise<number> {
+    await this.tokens.retire(user.id, 'resetPassword');
+    await this.tokens.retire(user.id, 'changeEmail');
+    return this.sessions.endSessions(user.id, 'loggedOutEverywhere');
   }
 }

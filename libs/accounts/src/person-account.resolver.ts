@@ -4,6 +4,7 @@ import type { AuthUser } from '#tradegraph/common';
 import { Person } from '#tradegraph/people';
 import { AccountsService } from './accounts.service.js';
 import { SessionConnection } from './models/session.model.js';
+import { PasswordService } from './password.service.js';
 import { TokensService } from './tokens.service.js';
 
 /** The account fields of Person, private to the person themself, and ending the caller's sessions. */
@@ -12,6 +13,7 @@ export class PersonAccountResolver {
   constructor(
     private readonly tokens: TokensService,
     private readonly accounts: AccountsService,
+    private readonly passwords: PasswordService,
   ) {}
 
   @ResolveField(() => Boolean, {
@@ -52,9 +54,9 @@ export class PersonAccountResolver {
 
   @Mutation(() => Int, {
     description:
-      'Ends every session of your account, this one included: refresh and access tokens stop working at once and live connections close, on every instance. Returns how many sessions ended. Errors: none beyond those of every operation.',
+      'Ends every session of your account, this one included: refresh and access tokens stop working at once and live connections close, on every instance; a pending email change or password reset link stops working too. Returns how many sessions ended. Errors: none beyond those of every operation.',
   })
   logoutEverywhere(@CurrentUser() user: AuthUser): Promise<number> {
-    return this.tokens.endSessions(user.id, 'loggedOutEverywhere');
+    return this.passwords.logoutEverywhere(user);
   }
 }

@@ -24,6 +24,14 @@ describe('checksFor', () => {
     ]);
   });
 
+  it('counts a reset mail by the client and by the address it goes to', () => {
+    expect(checksFor('Mutation', 'requestPasswordReset', '10.0.0.1', undefined, 0, 'hash')).toEqual([
+      { limit: 'perAddress', key: '10.0.0.1' },
+      { limit: 'accountEmails', key: 'requestPasswordReset:10.0.0.1' },
+      { limit: 'accountEmails', key: 'requestPasswordReset:to:hash' },
+    ]);
+  });
+
   it('counts register by address, and leaves login to the login lockout', () => {
     expect(checksFor('Mutation', 'register', '10.0.0.1', undefined)).toEqual([
       { limit: 'perAddress', key: '10.0.0.1' },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLContext } from '#tradegraph/common';
@@ -22,7 +23,15 @@ export class OperationRateLimitInterceptor implements NestInterceptor {
     const info = gql.getInfo<GraphQLResolveInfo>();
     const request = gql.getContext<GraphQLContext>().req;
     const nested = nestedNetworkFields(info.fieldNodes[0]?.selectionSet, info.fragments);
-    const checks = checksFor(info.parentType.name, info.fieldName, clientAddress(request), request?.user?.id, nested);
+    const mailTo = mailedAddress(info.fieldName, gql.getArgs<Record<string, unknown>>());
+    const checks = checksFor(
+      info.parentType.name,
+      info.fieldName,
+      clientAddress(request),
+      request?.user?.id,
+      nested,
+      mailTo,
+    );
     if (checks.length === 0) return next.handle();
     return from(this.limiter.consume(checks)).pipe(mergeMap(() => next.handle()));
   }
@@ -31,13 +40,26 @@ export class OperationRateLimitInterceptor implements NestInterceptor {
 /** Mutations that send mail: limited per account (or per address when anonymous), so no one is flooded. */
 const MAIL_SENDING = new Set(['resendVerificationEmail', 'requestPasswordReset', 'changeEmail']);
 
-/** The limits one top-level field counts against; `nestedNetwork` network fields below it count too. */
+/**
+ * The address an anonymous mail-sending mutation mails, as a SHA-256 of its lower-cased form (the limiter's
+ * store never holds addresses). Counted whether or not an account has it, so a refusal tells nothing.
+ */
+function mailedAddress(field: string, args: Record<string, unknown>): string | undefined {
+  if (field !== 'requestPasswordReset' || typeof args.email !== 'string') return undefined;
+  return createHash('sha256').update(args.email.trim().toLowerCase()).digest('hex');
+}
+
+/**
+ * The limits one top-level field counts against; `nestedNetwork` network fields below it count too.
+ * `mailTo` (a hash) limits the mails to one address however many clients ask.
+ */
 export function checksFor(
   type: string,
   field: string,
   address: string | undefined,
   accountId: string | undefined,
   nestedNetwork = 0,
+  mailTo?: string,
 ): LimitCheck[] {
   const checks: LimitCheck[] = [];
   if (address) checks.push({ limit: 'perAddress', key: address });
@@ -45,6 +67,7 @@ export function checksFor(
     if (field === 'register' && address) checks.push({ limit: 'registerPerAddress', key: address });
     const mailer = accountId ?? address;
     if (MAIL_SENDING.has(field) && mailer) checks.push({ limit: 'accountEmails', key: `${field}:${mailer}` });
+    if (MAIL_SENDING.has(field) && mailTo) checks.push({ limit: 'accountEmails', key: `${field}:to:${mailTo}` });
     if (accountId && field !== 'login') {
       checks.push({ limit: 'mutationsPerAccount', key: accountId });
       checks.push({ limit: 'sameMutationPerAccount', key: `${accountId}:${field}` });
