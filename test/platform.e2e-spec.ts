@@ -3,7 +3,15 @@ import * as net from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ERROR_CODES } from '#tradegraph/common';
 import { GRAPH_MIGRATIONS, GraphMigrator, Neo4jService } from '#tradegraph/graph';
-import { GraphQLSchema, isEnumType, isInputObjectType, isIntrospectionType, isObjectType } from 'graphql';
+import {
+  getNullableType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isIntrospectionType,
+  isListType,
+  isObjectType,
+} from 'graphql';
 import { renderSchema } from '../apps/api/src/schema/print-schema.js';
 import { newPerson } from './support/factories.js';
 import { createTestApp, onlyError, TestApp } from './support/test-app.js';
@@ -95,6 +103,30 @@ describe('platform', () => {
         }
       }
       expect(missing).toEqual([]);
+    });
+
+    it('pages every list through a Relay connection, but for short lists whose bound the description states', () => {
+      const problems: string[] = [];
+      for (const type of Object.values(liveSchema().getTypeMap())) {
+        if (!isObjectType(type) || isIntrospectionType(type)) continue;
+        for (const field of Object.values(type.getFields())) {
+          if (!isListType(getNullableType(field.type))) continue;
+          if (type.name.endsWith('Connection') && field.name === 'edges') continue;
+          if (!/not paginated/i.test(field.description ?? '')) problems.push(`${type.name}.${field.name}`);
+        }
+        if (type.name.endsWith('Connection')) {
+          const pageInfo = type.getFields().pageInfo;
+          if (String(pageInfo?.type) !== 'PageInfo!') problems.push(`${type.name}.pageInfo`);
+        }
+      }
+      expect(problems).toEqual([]);
+      const pageInfo = liveSchema().getType('PageInfo');
+      expect(isObjectType(pageInfo) && Object.keys(pageInfo.getFields()).sort()).toEqual([
+        'endCursor',
+        'hasNextPage',
+        'hasPreviousPage',
+        'startCursor',
+      ]);
     });
 
     it('ends every mutation description with the error codes it can return, all of them documented codes', () => {

@@ -12,7 +12,10 @@ const MAX_CHILDREN = Math.max(...CATEGORY_TAXONOMY.map((root) => root.children.l
 export class CategoriesResolver {
   constructor(private readonly categoryService: CategoriesService) {}
 
-  @Query(() => [Category], { description: 'The root categories of the taxonomy; their children nest below them.' })
+  @Query(() => [Category], {
+    description:
+      'The root categories of the taxonomy; their children nest below them. Not paginated: the taxonomy is fixed, with 5 root categories.',
+  })
   categories(): Promise<Category[]> {
     return this.categoryService.roots();
   }

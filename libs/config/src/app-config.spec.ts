@@ -52,6 +52,14 @@ describe('loadConfig', () => {
     expect(config.auth.jwtSecretGenerated).toBe(false);
   });
 
+  it('serves the GraphQL IDE outside production, and in production only with GRAPHQL_IDE=true', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example:587' };
+    expect(loadConfig({}).graphql.ide).toBe(true);
+    expect(loadConfig({ GRAPHQL_IDE: 'false' }).graphql.ide).toBe(false);
+    expect(loadConfig(production).graphql.ide).toBe(false);
+    expect(loadConfig({ ...production, GRAPHQL_IDE: 'true' }).graphql.ide).toBe(true);
+  });
+
   it('uses PostgreSQL for a postgres:// DATABASE_URL and an external Neo4j for NEO4J_URI', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u:p@db:5432/tg',

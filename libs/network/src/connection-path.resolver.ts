@@ -11,7 +11,7 @@ export class ConnectionPathResolver {
   @ResolveField(() => [Person], {
     nullable: 'items',
     description:
-      'The people along the path: the viewer first, the target last, each connected to the next. A null item is a hidden person: someone you may not be shown, or one end of a connection you may not learn.',
+      'The people along the path: the viewer first, the target last, each connected to the next (at most maxDepth + 1 people, so not paginated). A null item is a hidden person: someone you may not be shown, or one end of a connection you may not learn.',
   })
   people(@Parent() path: ConnectionPath, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
     const loader = personLoader(loaders, this.peopleService, viewer);

@@ -23,7 +23,7 @@ export class NetworkTraderResolver {
   @ResolveField(() => [Person], {
     nullable: 'items',
     description:
-      'One shortest chain of connections from you (first) to the person (last). A null item is a hidden person: someone you may not be shown in network searches, or one end of a connection you may not learn; another equally short chain is used when one shows everyone.',
+      'One shortest chain of connections from you (first) to the person (last): at most maxDegree + 1 people, so not paginated. A null item is a hidden person: someone you may not be shown in network searches, or one end of a connection you may not learn; another equally short chain is used when one shows everyone.',
   })
   path(@Parent() trader: NetworkTrader, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
     const loader = personLoader(loaders, this.people, viewer);

@@ -12,7 +12,9 @@ export class Organization {
   @Field({ description: 'Country of registration, ISO 3166-1 alpha-2.' })
   country: string;
 
-  @Field(() => [OrganizationRole], { description: 'Whether it buys, supplies, or both.' })
+  @Field(() => [OrganizationRole], {
+    description: 'Whether it buys, supplies, or both: at most 2 values, so not paginated.',
+  })
   roles: OrganizationRole[];
 
   @Field(() => String, { nullable: true, description: 'Public website (http or https URL).' })

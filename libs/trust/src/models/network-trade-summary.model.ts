@@ -24,7 +24,7 @@ export class NetworkTradeSummary {
   @Field(() => Int, { description: 'How far into your network the summary looked.' })
   maxDegree: number;
 
-  @Field(() => [DegreeCount], { description: 'One count per degree, 1 to maxDegree.' })
+  @Field(() => [DegreeCount], { description: 'One count per degree, 1 to maxDegree (at most 3), so not paginated.' })
   byDegree: DegreeCount[];
 
   @Field(() => Int, {
