@@ -250,14 +250,28 @@ describe('import:trades, the CLI, against the real databases', () => {
       `PO-21;;Brand New Supplier Oy;;Steel;${dotted(-2)};10;EUR;PUBLIC`,
       `PO-22;${byId.id};;;Steel;${dotted(5)};10;EUR;PUBLIC`,
       `PO-1;${byId.id};;;Steel;${dotted(-30)};10;EUR;PUBLIC`,
+      // Rows of a supplier that would be created still meet the row's own rules.
+      `PO-23;;Brand New Supplier Oy;;No Such Category;${dotted(-2)};10;EUR;PUBLIC`,
+      `PO-24;;Brand New Supplier Oy;;Steel;${dotted(5)};10;EUR;PUBLIC`,
+      `PO-25;;Brand New Supplier Oy;;Steel;${dotted(-2)};10;XXX;PUBLIC`,
     ]);
     const result = await run(importArgs(csv, ['--dry-run', '--create-suppliers']));
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Dry run (nothing written): checked 4 rows');
+    expect(result.stdout).toContain('Dry run (nothing written): checked 7 rows');
     expect(result.stdout).toMatch(/would be created +1\n/);
     expect(result.stdout).toMatch(/already present +1\n/);
-    expect(result.stdout).toContain('failed           1');
+    expect(result.stdout).toContain('failed           4');
     expect(result.stdout).toContain('1 rows name suppliers that would be created');
+    const report: string[][] = parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), {
+      bom: true,
+      delimiter: ';',
+    });
+    expect(report.slice(1).map(([line, error]) => [line, error])).toEqual([
+      ['4', 'occurredOn cannot be in the future.'],
+      ['6', 'No category has the id or name "No Such Category".'],
+      ['7', 'occurredOn cannot be in the future.'],
+      ['8', 'The currency XXX is not one the import converts (see docs/operations.md).'],
+    ]);
     expect({ trades: await buyerTrades(), audit: await auditActions() }).toEqual(before);
     expect(await count('MATCH (o:Organization) RETURN count(o) AS n')).toBe(organizations);
     expect(await importNotifications(supplierMember)).toHaveLength(1);
@@ -318,6 +332,7 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect(await count(`MATCH (t:Trade {externalOrderId: 'PO-40'}) RETURN count(t) AS n`)).toBe(0);
   });
 
+  // Seeds the whole demo network first, which takes most of a minute on a busy machine.
   it('imports the sample file of docs/examples into the demo data', async () => {
     await t.app.get(DemoSeeder).seed();
     const [cascade] = await t.neo4j.read<{ id: string }>(
@@ -345,5 +360,5 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect([rest.code, rest.stdout]).toEqual([0, expect.stringMatching(new RegExp(`created +${failed}\\n`))]);
     expect(rest.stdout).toMatch(/already present +\d+\n/);
     expect(rest.stdout).toContain('3 created as unclaimed SUPPLIER organizations');
-  });
+  }, 180_000);
 });

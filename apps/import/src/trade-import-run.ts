@@ -5,7 +5,14 @@ import { AccountsService, AuditLogService } from '#tradegraph/accounts';
 import { CategoriesService } from '#tradegraph/categories';
 import { AuthUser, websiteHost } from '#tradegraph/common';
 import { nameKey, OrganizationsService, vatKey } from '#tradegraph/organizations';
-import { amountBandOf, TradeImportRow, TradeImportService, TradeVisibility } from '#tradegraph/trades';
+import {
+  AmountBand,
+  amountBandOf,
+  recordInputProblem,
+  TradeImportRow,
+  TradeImportService,
+  TradeVisibility,
+} from '#tradegraph/trades';
 import { stringify } from 'csv-stringify/sync';
 import { ImportProgress } from './import-progress.js';
 import { ColumnMapping, CsvTrade, DateFormat, readCsv, RowFailure, toTrades } from './trade-csv.js';
@@ -98,9 +105,15 @@ export async function runImport(
   }
   for (const same of toCreate.values()) {
     if (options.dryRun) {
+      // Nothing to match them against, but the row's own rules still apply.
       for (const group of same) {
-        forNewSuppliers += group.trades.length;
         group.reason = null;
+        for (const trade of group.trades) {
+          const checked = checkRow(trade, categoryIdOf);
+          const reason = 'reason' in checked ? checked.reason : futureProblem(trade.occurredOn);
+          if (reason) fail(trade.line, reason);
+          else forNewSuppliers += 1;
+        }
       }
       continue;
     }
@@ -135,16 +148,12 @@ export async function runImport(
         if (group.reason) fail(trade.line, group.reason);
         continue;
       }
-      const categoryId = categoryIdOf(trade.category);
-      if (!categoryId) {
-        fail(trade.line, `No category has the id or name "${trade.category}".`);
+      const checked = checkRow(trade, categoryIdOf);
+      if ('reason' in checked) {
+        fail(trade.line, checked.reason);
         continue;
       }
-      const amountBand = amountBandOf(trade.amount, trade.currency);
-      if (!amountBand) {
-        fail(trade.line, `The currency ${trade.currency} is not one the import converts (see docs/operations.md).`);
-        continue;
-      }
+      const { categoryId, amountBand } = checked;
       rows.push({
         line: trade.line,
         externalOrderId: trade.externalOrderId,
@@ -191,6 +200,28 @@ export async function runImport(
   };
   if (!options.dryRun) await audit(app, user, buyer.id, options, summary, result.createdBySupplier, createdSupplierIds);
   return summary;
+}
+
+/** A row's category and amount band, or why it has none. */
+function checkRow(
+  trade: CsvTrade,
+  categoryIdOf: (idOrName: string) => string | null,
+): { categoryId: string; amountBand: AmountBand } | { reason: string } {
+  const categoryId = categoryIdOf(trade.category);
+  if (!categoryId) return { reason: `No category has the id or name "${trade.category}".` };
+  const amountBand = amountBandOf(trade.amount, trade.currency);
+  if (!amountBand) {
+    return { reason: `The currency ${trade.currency} is not one the import converts (see docs/operations.md).` };
+  }
+  return { categoryId, amountBand };
+}
+
+/** The rule recordTrade applies to a date, for rows the service does not see (a dry run's new suppliers). */
+function futureProblem(occurredOn: string): string | null {
+  const input = { buyerId: '', supplierId: '-', categoryId: '', occurredOn } as Parameters<
+    typeof recordInputProblem
+  >[0];
+  return recordInputProblem(input)?.message ?? null;
 }
 
 /** Category ids by id or by name (ignoring case); a name two categories share resolves to neither. */
