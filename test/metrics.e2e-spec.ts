@@ -90,8 +90,16 @@ describe('metrics', () => {
       expect(sample(text, 'tradegraph_neo4j_pool_connections{state="in_use"}')).toBe(0);
       expect(sample(text, 'tradegraph_neo4j_pool_connections{state="idle"}')).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'tradegraph_neo4j_pool_connections{state="waiting"}')).toBe(0);
-      // SQLite has no pool: the gauge is declared, without samples.
       expect(text).toContain('# TYPE tradegraph_sql_pool_connections gauge');
+      if (process.env.DATABASE_URL?.startsWith('postgres')) {
+        // CI runs this file on PostgreSQL too: pg's pool, idle between requests.
+        expect(sample(text, 'tradegraph_sql_pool_connections{state="idle"}')).toBeGreaterThanOrEqual(1);
+        expect(sample(text, 'tradegraph_sql_pool_connections{state="in_use"}')).toBe(0);
+        expect(sample(text, 'tradegraph_sql_pool_connections{state="waiting"}')).toBe(0);
+      } else {
+        // SQLite has one connection and no pool: the gauge is declared, without samples.
+        expect(text).not.toMatch(/^tradegraph_sql_pool_connections\{/m);
+      }
       expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
       expect(text).toContain('nodejs_eventloop_lag_seconds');
     } finally {
