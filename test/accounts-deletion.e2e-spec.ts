@@ -2,16 +2,21 @@ import { AuditLogEntry, FORMER_MEMBER_ID } from '#tradegraph/accounts';
 import type { Organization } from '#tradegraph/organizations';
 import { APPROVE, MEMBERS, REQUEST as REQUEST_EMPLOYMENT } from './support/employment-helpers.js';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
-import { REQUEST as REQUEST_CONNECTION, RESPOND } from './support/network-helpers.js';
+import { networkHelpers, REQUEST as REQUEST_CONNECTION, RESPOND } from './support/network-helpers.js';
 import { DELETE, LOGIN, REFRESH } from './support/session-helpers.js';
 import { createTestApp, GqlResponse, TestApp } from './support/test-app.js';
 import { graphTraces, sqlTraces } from './support/trace-search.js';
+import { CONFIRM, isoDay, LEAVE, RECORD, REJECT, STEEL } from './support/trades-helpers.js';
 
 const REGISTER = `mutation Register($input: RegisterInput!) {
   register(input: $input) { accessToken refreshToken person { id } }
 }`;
 const UPDATE_PROFILE = `mutation U($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`;
 const CREATE_ORGANIZATION = `mutation C($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+const INTRODUCE = `mutation I($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { id } }`;
+const RESPOND_INTRODUCTION = `mutation R($id: ID!, $accept: Boolean!, $note: String) {
+  respondToIntroduction(introductionId: $id, accept: $accept, note: $note) { id status }
+}`;
 const SET_ADMIN = `mutation S($employmentId: ID!, $isAdmin: Boolean!) {
   setEmploymentAdmin(employmentId: $employmentId, isAdmin: $isAdmin) { id isAdmin }
 }`;
@@ -118,6 +123,66 @@ describe('deleteAccount leaves no trace', () => {
     }
     // Their organization keeps an admin.
     expect((await employmentOf(own.id, friend.id, friend)).isAdmin).toBe(true);
+  });
+
+  it('clears the free text they wrote on records that stay: rejection reasons, feedback comments, introduction notes', async () => {
+    const network = networkHelpers(() => t);
+    const [leaver, buyerAdmin, supplierAdmin, requester] = await Promise.all([1, 2, 3, 4].map(() => newPerson(t)));
+    const steel = { categoryIds: [STEEL] };
+    const [leaversOrg, buyer, supplier] = [
+      await newOrganization(t, leaver, steel),
+      await newOrganization(t, buyerAdmin),
+      await newOrganization(t, supplierAdmin, steel),
+    ];
+    const trade = (buyerId: string, supplierId: string) => ({
+      input: { buyerId, supplierId, categoryId: STEEL, occurredOn: isoDay(-1), amountBand: 'UNDER_10K' },
+    });
+    const texts = {
+      reason: `We never sold to ${leaver.name} ${unique()}`,
+      comment: `Signed, ${leaver.name} ${unique()}`,
+      note: `Ask me, ${leaver.name}, first ${unique()}`,
+    };
+    // As the supplier's admin, they reject a trade someone else recorded, giving a reason.
+    const rejected = await as(buyerAdmin, 'recordTrade', RECORD, trade(buyer.id, leaversOrg.id));
+    await as(leaver, 'rejectTrade', REJECT, { tradeId: rejected.id, reason: texts.reason });
+    // As the buyer, they record a trade the supplier confirms, and comment on it.
+    const bought = await as(leaver, 'recordTrade', RECORD, trade(leaversOrg.id, supplier.id));
+    await as(supplierAdmin, 'confirmTrade', CONFIRM, { tradeId: bought.id });
+    const feedback = { tradeId: bought.id, quality: 4, delivery: 4, communication: 4, comment: texts.comment };
+    await as(leaver, 'leaveFeedback', LEAVE, { input: feedback });
+    // On an introduction's path, they decline it with a note.
+    await network.connect(requester, leaver);
+    await network.connect(leaver, supplierAdmin);
+    const introduction = await as(requester, 'requestIntroduction', INTRODUCE, {
+      input: { path: [leaver.id, supplierAdmin.id], message: 'Please introduce me' },
+    });
+    await as(leaver, 'respondToIntroduction', RESPOND_INTRODUCTION, {
+      id: introduction.id,
+      accept: false,
+      note: texts.note,
+    });
+
+    const needles = [leaver.id, leaver.email, leaver.name, ...Object.values(texts)];
+    const found = (await graphTraces(t, needles)).map((trace) => trace.value);
+    for (const text of Object.values(texts)) expect(found).toContain(text);
+
+    expect(data(await t.gql(DELETE, { password: leaver.password }, leaver.token), 'deleteAccount')).toBe(true);
+    expect(await graphTraces(t, needles)).toEqual([]);
+    expect(await sqlTraces(t, needles)).toEqual([]);
+    // The records themselves stay for the others, credited to the former member.
+    const records = await t.neo4j.read<{ id: string; by: string }>(
+      `MATCH (t:Trade) WHERE t.id IN $ids MATCH (by:Person)-[:RECORDED|REJECTED]->(t)
+       RETURN t.id AS id, by.id AS by`,
+      { ids: [rejected.id, bought.id] },
+    );
+    expect(records).toHaveLength(3);
+    expect(records).toEqual(
+      expect.arrayContaining([
+        { id: rejected.id, by: buyerAdmin.id },
+        { id: rejected.id, by: FORMER_MEMBER_ID },
+        { id: bought.id, by: FORMER_MEMBER_ID },
+      ]),
+    );
   });
 
   describe('when they were the last admin of an organization', () => {

@@ -1,5 +1,6 @@
+import { jest } from '@jest/globals';
 import { Client } from 'graphql-ws';
-import { RefreshToken } from '#tradegraph/accounts';
+import { RefreshToken, TokensService } from '#tradegraph/accounts';
 import { newPerson, TestPerson } from './support/factories.js';
 import { connected, listen, listenOn, within, wsClient } from './support/notifications-helpers.js';
 import { claimsOf, DELETE, firstUsedAgo, LOGIN, LOGOUT, ME, REFRESH, signAccess } from './support/session-helpers.js';
@@ -175,6 +176,28 @@ describe('sessions', () => {
       expect(event).toEqual({ code: 4401, reason: 'Access token expired' });
       expect(lateBy).toBeGreaterThanOrEqual(0);
       expect(lateBy).toBeLessThan(1000);
+    });
+
+    it('refuses a connection whose session is logged out while the connection is being accepted', async () => {
+      const person = await newPerson(t);
+      // The logout lands right after the server's first check of the token: the race, made certain.
+      const tokens = t.app.get(TokensService);
+      const verify = tokens.verifyAccessToken.bind(tokens);
+      const spy = jest.spyOn(tokens, 'verifyAccessToken').mockImplementationOnce(async (token) => {
+        const access = await verify(token);
+        expect((await t.gql(LOGOUT, { token: person.refreshToken }, person.token)).data!.logout).toBe(true);
+        return access;
+      });
+      try {
+        const client = wsClient(url, { authorization: `Bearer ${person.token}` });
+        clients.push(client);
+        const isConnected = connected(client);
+        listen(client);
+        await expect(isConnected).rejects.toMatchObject({ code: 4403 });
+        expect(spy).toHaveBeenCalledTimes(2);
+      } finally {
+        spy.mockRestore();
+      }
     });
 
     it('refuses to connect with a logged-out session’s access token', async () => {

@@ -51,17 +51,34 @@ describe('policy: network searches', () => {
 
     expect(after.score).toBeCloseTo(before.score, 5);
     const byKind = Object.fromEntries(after.evidence.map((e: any) => [e.kind, e]));
-    expect(byKind.ENDORSEMENT).toMatchObject({ person: null, endorsement: { id: endorsementId, endorser: null } });
-    expect(byKind.TRADE).toMatchObject({ person: null, trade: { id: tradeId, recordedBy: null, confirmedBy: null } });
+    // Before, the evidence carried its endorsement and trade; now it keeps its kind and degree only.
+    expect(before.evidence).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ endorsement: expect.objectContaining({ id: endorsementId }) }),
+        expect.objectContaining({ trade: expect.objectContaining({ id: tradeId }) }),
+      ]),
+    );
+    expect(byKind.ENDORSEMENT).toMatchObject({ degree: 1, person: null, endorsement: null });
+    expect(byKind.TRADE).toMatchObject({ degree: 1, person: null, trade: null });
     // The referral was sent to the viewer, who knows who sent it; the evidence itself stays anonymous.
     expect(byKind.REFERRAL).toMatchObject({
       person: null,
       referral: { id: referralId, from: { id: referrer.id }, to: { id: viewer.id } },
     });
-    // Outside a network search the same trade still names its recorder.
+    // Outside a network search the trade still names its recorder, and the supplier's endorsements
+    // their endorser: so evidence that carried their ids would name the opted-out people after all.
     const direct = await t.gql(TRADE, { id: tradeId }, viewer.token);
     expect(direct.errors).toBeUndefined();
     expect(direct.data!.trade.recordedBy).toEqual(expect.objectContaining({ id: trader.id }));
+    const listed = await t.gql(
+      `query($id: ID!) { organization(id: $id) { endorsements(first: 10) { edges { node { id endorser { id } } } } } }`,
+      { id: supplierId },
+      viewer.token,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.organization.endorsements.edges).toEqual([
+      { node: { id: endorsementId, endorser: { id: endorser.id } } },
+    ]);
   });
 
   it('names the recorder of a trade in the evidence of a colleague only when the recorder allows it', async () => {
@@ -77,15 +94,12 @@ describe('policy: network searches', () => {
     await settings(recorder, { appearInNetworkSearches: false });
     const res = await t.gql(SHORTLIST, {}, viewer.token);
     const evidence = shortlistOf(res.data!.supplierShortlist).find((r: any) => r.supplier.id === supplierId).evidence;
-    expect(evidence).toEqual([
-      expect.objectContaining({
-        kind: 'TRADE',
-        person: { id: buyer.id },
-        trade: expect.objectContaining({ recordedBy: null }),
-      }),
-    ]);
+    // The trade itself is withheld: `trade(id)` would name its recorder.
+    expect(evidence).toEqual([expect.objectContaining({ kind: 'TRADE', person: { id: buyer.id }, trade: null })]);
+    const direct = await t.gql(TRADE, { id: tradeId }, viewer.token);
+    expect(direct.data!.trade.recordedBy).toEqual(expect.objectContaining({ id: recorder.id }));
   });
-  it('hides an opted-out feedback author in trade evidence, and back through the feedback’s trade', async () => {
+  it('withholds the trade, and so its feedback, of an opted-out trader', async () => {
     const [viewer, trader] = [await newPerson(t), await newPerson(t)];
     await chain(viewer, trader);
     const supplierId = await newSupplier();
@@ -101,8 +115,6 @@ describe('policy: network searches', () => {
     );
     expect(res.errors).toBeUndefined();
     const evidence = shortlistOf(res.data!.supplierShortlist).find((r: any) => r.supplier.id === supplierId).evidence;
-    expect(evidence).toEqual([
-      { kind: 'TRADE', trade: { id: tradeId, feedback: { author: null, trade: { id: tradeId, recordedBy: null } } } },
-    ]);
+    expect(evidence).toEqual([{ kind: 'TRADE', trade: null }]);
   });
 });

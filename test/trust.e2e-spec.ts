@@ -180,15 +180,15 @@ describe('network queries against an independent computation', () => {
         expect(
           recommendation.evidence.map((e: any) => ({
             kind: e.kind,
-            id: (e.endorsement ?? e.trade ?? e.referral).id,
+            id: (e.endorsement ?? e.trade ?? e.referral)?.id ?? null,
             personId: e.person?.id ?? null,
             degree: e.degree,
             nestedPersonId: (e.endorsement?.endorser ?? e.trade?.recordedBy)?.id ?? null,
           })),
         ).toEqual(
-          expected[i].evidence.map(({ kind, id, personId, degree, nestedPersonId }) => ({
+          expected[i].evidence.map(({ kind, shownId, personId, degree, nestedPersonId }) => ({
             kind,
-            id,
+            id: shownId,
             personId,
             degree,
             nestedPersonId,
@@ -213,8 +213,8 @@ describe('network queries against an independent computation', () => {
       2,
     );
     expect(walked.totalCount).toBe(top.evidenceCount);
-    expect(walked.nodes.map((node) => (node.endorsement ?? node.trade ?? node.referral).id)).toEqual(
-      top.evidence.map((e) => e.id),
+    expect(walked.nodes.map((node) => (node.endorsement ?? node.trade ?? node.referral)?.id ?? null)).toEqual(
+      top.evidence.map((e) => e.shownId),
     );
     // Several pages of it, so the cursors are exercised.
     expect(top.evidenceCount).toBeGreaterThan(2);

@@ -156,6 +156,8 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date, eviden
     contribution: number;
     /** The person field of the nested endorsement (endorser) or trade (recordedBy), as the viewer sees it. */
     nestedPersonId: string | null;
+    /** The id of the nested endorsement, trade or referral; null where it is withheld as it would name someone hidden. */
+    shownId: string | null;
   }[] = [];
   for (const e of net.endorsements) {
     const degree = n.get(e.endorserId);
@@ -176,6 +178,7 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date, eviden
       degree,
       contribution,
       nestedPersonId: named(e.endorserId),
+      shownId: named(e.endorserId) ? e.id : null,
     });
   }
   for (const t of net.trades) {
@@ -186,6 +189,8 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date, eviden
       .sort(([idA, a], [idB, b]) => a - b || (idA < idB ? -1 : 1));
     if (members.length === 0) continue;
     const [personId, degree] = members[0];
+    // Generated trades have no confirmer and no feedback author: the person and the recorder decide.
+    const withheld = !named(personId) || !named(t.recordedBy);
     const average = feedbackAverage(t);
     // Generated organizations have no website, so none is domain-verified: every trade counts half.
     const unverifiedParties = 0.5;
@@ -201,7 +206,8 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date, eviden
       personId: named(personId),
       degree,
       contribution,
-      nestedPersonId: named(t.recordedBy),
+      nestedPersonId: withheld ? null : t.recordedBy,
+      shownId: withheld ? null : t.id,
     });
   }
   for (const r of net.referrals) {
@@ -222,6 +228,7 @@ export function expectedShortlist(net: Net, maxDegree: number, now: Date, eviden
       contribution: WEIGHT[degree] * 0.8 * decayed(r.createdAt, now),
       // The referral was sent to the viewer, who knows who sent it; it has no person field checked here.
       nestedPersonId: null,
+      shownId: r.id,
     });
   }
   const bySupplier = new Map<string, typeof evidence>();

@@ -6,7 +6,7 @@
  */
 import { addActivity } from './leak-activity.js';
 import { mutate, register } from './leak-api.js';
-import { LeakModel, Membership, MPerson, Visibility } from './leak-model.js';
+import { LeakModel, Membership, MPerson, MTrade, Visibility } from './leak-model.js';
 import { rng } from './leak-random.js';
 import { TestApp } from './test-app.js';
 
@@ -132,16 +132,20 @@ async function addTrades(t: TestApp, m: LeakModel): Promise<void> {
     const confirmer = m.person(r.pick(confirmers))!;
     if (status === 'CONFIRMED') await mutate(t, 'confirmTrade', { id }, confirmer);
     if (status === 'REJECTED') await mutate(t, 'rejectTrade', { id }, confirmer);
-    m.trades.push({
+    const trade: MTrade = {
       id,
       ...input,
       status,
       visibility: input.visibility as 'PUBLIC' | 'PRIVATE',
       recordedBy: recorder.id,
-    });
+      confirmedBy: status === 'PENDING' ? undefined : confirmer.id,
+    };
+    m.trades.push(trade);
     if (status === 'CONFIRMED' && r.chance(0.5)) {
       const feedback = { tradeId: id, quality: r.int(1, 5), delivery: r.int(1, 5), communication: r.int(1, 5) };
-      await mutate(t, 'leaveFeedback', { input: feedback }, m.person(r.pick(recorders))!);
+      const author = m.person(r.pick(recorders))!;
+      await mutate(t, 'leaveFeedback', { input: feedback }, author);
+      trade.feedbackBy = author.id;
     }
   }
 }

@@ -36,6 +36,10 @@ export interface MTrade {
   status: 'CONFIRMED' | 'PENDING' | 'REJECTED';
   visibility: 'PUBLIC' | 'PRIVATE';
   recordedBy: string;
+  /** The supplier member who confirmed or rejected it, when one did. */
+  confirmedBy?: string;
+  /** The author of its feedback, when it has some. */
+  feedbackBy?: string;
 }
 
 /** The shared placeholder that takes over the trade records of deleted accounts; it names nobody. */
@@ -119,7 +123,11 @@ export class LeakModel {
     this.distanceCache.clear();
     for (const other of this.people) this.disconnect(id, other.id);
     for (const org of this.orgs) org.members.delete(id);
-    for (const trade of this.trades) if (trade.recordedBy === id) trade.recordedBy = FORMER_MEMBER_ID;
+    for (const trade of this.trades) {
+      if (trade.recordedBy === id) trade.recordedBy = FORMER_MEMBER_ID;
+      if (trade.confirmedBy === id) trade.confirmedBy = FORMER_MEMBER_ID;
+      if (trade.feedbackBy === id) trade.feedbackBy = FORMER_MEMBER_ID;
+    }
     const drop = <T>(list: T[], gone: (item: T) => boolean) =>
       list.splice(0, list.length, ...list.filter((x) => !gone(x)));
     drop(this.endorsements, (e) => e.endorserId === id);
@@ -199,6 +207,11 @@ export class LeakModel {
       .filter((x) => x !== orgId && this.domainVerified(x));
     const people = new Set(partners.flatMap((x) => this.currentMembers(x)));
     return [...people].filter((id) => !this.isMember(id, orgId) && this.maySee(viewerId, id));
+  }
+
+  /** The people a trade names: its recorder, its confirmer and its feedback author. */
+  tradePeople(trade: MTrade): string[] {
+    return [trade.recordedBy, trade.confirmedBy, trade.feedbackBy].filter((id): id is string => !!id);
   }
 
   tradeVisible(viewerId: string, trade: MTrade): boolean {

@@ -5,7 +5,7 @@
  */
 import { FIELDS } from './leak-fields.js';
 import { Findings } from './leak-findings.js';
-import { FORMER_MEMBER_ID, LeakModel, MPerson } from './leak-model.js';
+import { FORMER_MEMBER_ID, LeakModel, MPerson, MTrade } from './leak-model.js';
 
 export interface WalkContext {
   m: LeakModel;
@@ -46,6 +46,9 @@ export function walk(value: unknown, ctx: WalkContext, at: string): void {
     case 'NetworkTrader':
       inner = { ...ctx, search: true };
       checkTrader(obj, inner, at);
+      break;
+    case 'SupplierRecommendation':
+      inner = { ...ctx, supplierId: obj.supplier?.id };
       break;
     case 'TrustEvidence':
       inner = { ...ctx, search: true };
@@ -257,8 +260,14 @@ function checkEvidence(ev: Record<string, any>, ctx: WalkContext, at: string): v
   let behind: string | undefined;
   if (ev.kind === 'ENDORSEMENT') behind = m.endorsements.find((e) => e.id === ev.endorsement?.id)?.endorserId;
   if (ev.kind === 'REFERRAL') behind = m.referrals.find((r) => r.id === ev.referral?.id)?.fromId;
-  if (ev.kind === 'TRADE' && !ev.trade) {
-    out.add('privateTrades', viewer, where, 'TRADE evidence from a trade the viewer may not see (trade is null)');
+  if (ev.kind === 'TRADE') checkTradeEvidence(ev, ctx, where);
+  // An endorsement's id leads back to its endorser (Organization.endorsements): withheld when they are.
+  if (
+    ev.kind === 'ENDORSEMENT' &&
+    ev.endorsement &&
+    (!ev.person || (behind && !m.mayNameInSearch(viewer.id, behind)))
+  ) {
+    out.add('searchNaming', viewer, where, `keeps endorsement ${ev.endorsement.id}, whose endorser it may not name`);
   }
   if (behind && m.blockedBetween(viewer.id, behind)) {
     out.add('blocking', viewer, where, `${ev.kind} evidence from ${m.label(behind)}, who has a block with the viewer`);
@@ -273,6 +282,38 @@ function checkEvidence(ev: Record<string, any>, ctx: WalkContext, at: string): v
         `evidence degree ${ev.degree} for ${m.label(behind)}, the true distance is ${expected.join(' or ')}`,
       );
     }
+  }
+}
+
+/**
+ * A trade's id leads back to its people (`trade(id)`): evidence that hides anyone withholds it. A
+ * withheld trade is right only when some confirmed trade of the supplier the viewer may see, bought
+ * by an organization of the evidence's person, names someone the viewer may not name in searches;
+ * otherwise it hides evidence the viewer should see in full, or one from a trade they may not see.
+ */
+function checkTradeEvidence(ev: Record<string, any>, ctx: WalkContext, where: string): void {
+  const { m, viewer, out } = ctx;
+  const unnameable = (t: MTrade) => m.tradePeople(t).filter((id) => !m.mayNameInSearch(viewer.id, id));
+  if (ev.trade) {
+    const known = m.trades.find((t) => t.id === ev.trade.id);
+    const hidden = known ? unnameable(known) : [];
+    if (!ev.person || hidden.length > 0) {
+      const who = hidden.length > 0 ? hidden.map((id) => m.label(id)).join(', ') : 'its hidden person';
+      out.add('searchNaming', viewer, where, `keeps trade ${ev.trade.id}, which would name ${who}`);
+    }
+    return;
+  }
+  if (!ev.person || !ctx.supplierId) return;
+  const explained = m.trades.some(
+    (t) =>
+      t.status === 'CONFIRMED' &&
+      t.supplierId === ctx.supplierId &&
+      m.isMember(ev.person.id, t.buyerId) &&
+      m.tradeVisible(viewer.id, t) &&
+      unnameable(t).length > 0,
+  );
+  if (!explained) {
+    out.add('privateTrades', viewer, where, 'TRADE evidence of a named person with its trade withheld for no reason');
   }
 }
 

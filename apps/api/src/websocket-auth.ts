@@ -24,6 +24,10 @@ function tokenOf(params: Record<string, unknown> | undefined): string | null {
  * graphql-ws onConnect: accepts the connection only with a valid access token of an active session
  * (false makes graphql-ws close it with 4403 Forbidden), remembers the user for every operation, and
  * has the connection closed once the token expires or the session ends.
+ *
+ * The session is checked again once the connection is tracked: a logout (or deletion) that lands
+ * between the first check and the tracking announces its end before anyone listens for this
+ * connection, so only the second check, which reads the session after it is stored as ended, sees it.
  */
 export async function authenticateSocket(
   tokens: TokensService,
@@ -34,7 +38,9 @@ export async function authenticateSocket(
   const access = token ? await tokens.verifyAccessToken(token) : null;
   if (!access) return false;
   const extra = ctx.extra as SocketExtra;
-  Object.assign(extra, { user: access.user, authorization: `Bearer ${token}` });
   live.track(extra.socket, access);
+  // Refused here, graphql-ws closes the socket, which stops its tracking.
+  if (!(await tokens.verifyAccessToken(token!))) return false;
+  Object.assign(extra, { user: access.user, authorization: `Bearer ${token}` });
   return true;
 }

@@ -18,7 +18,9 @@ const MERGE_PLACEHOLDER_AND_LOCK = `MERGE (fm:Person {id: $formerMemberId})
 /**
  * Records that stay because they belong to others too (trades, their decisions, feedback on them,
  * introductions the deleted person already decided on) are re-pointed to the placeholder with the
- * same properties. One statement per relationship type: types cannot be parameters.
+ * same properties, except the free text the person wrote there (a rejection reason, a feedback
+ * comment, an introduction note): it is theirs and may name them, so it goes. One statement per
+ * relationship type: types cannot be parameters.
  */
 const REPOINT = {
   RECORDED: `MATCH (p:Person {id: $personId})-[r:RECORDED]->(x), (fm:Person {id: $formerMemberId})
@@ -26,12 +28,12 @@ const REPOINT = {
   CONFIRMED: `MATCH (p:Person {id: $personId})-[r:CONFIRMED]->(x), (fm:Person {id: $formerMemberId})
     CREATE (fm)-[n:CONFIRMED]->(x) SET n = properties(r) DELETE r`,
   REJECTED: `MATCH (p:Person {id: $personId})-[r:REJECTED]->(x), (fm:Person {id: $formerMemberId})
-    CREATE (fm)-[n:REJECTED]->(x) SET n = properties(r) DELETE r`,
+    CREATE (fm)-[n:REJECTED]->(x) SET n = properties(r), x.rejectionReason = null DELETE r`,
   WROTE: `MATCH (p:Person {id: $personId})-[r:WROTE]->(x), (fm:Person {id: $formerMemberId})
-    CREATE (fm)-[n:WROTE]->(x) SET n = properties(r) DELETE r`,
+    CREATE (fm)-[n:WROTE]->(x) SET n = properties(r), x.comment = null DELETE r`,
   STEP: `MATCH (i:Introduction)-[r:STEP]->(p:Person {id: $personId}), (fm:Person {id: $formerMemberId})
     WHERE i.status <> 'PENDING'
-    CREATE (i)-[n:STEP]->(fm) SET n = properties(r) DELETE r`,
+    CREATE (i)-[n:STEP]->(fm) SET n = properties(r), n.note = null DELETE r`,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, offsetAfter } from '#tradegraph/common';
 import type { AuthUser } from '#tradegraph/common';
+import { PATH_CANDIDATE_LIMIT } from '#tradegraph/policy';
 import { ConnectionPathArgs } from './dto/connection-path.args.js';
 import { MutualConnectionsArgs } from './dto/mutual-connections.args.js';
 import { ConnectionPath } from './models/connection-path.model.js';
@@ -14,8 +15,7 @@ export class NetworkResolver {
 
   @Query(() => ConnectionPath, {
     nullable: true,
-    description:
-      'A shortest chain of connections from the caller to a person; null when none is within maxDepth. Of equally short chains, one that shows everyone on it is preferred (see ConnectionPath.people). A person blocked either way is answered like an unknown id.',
+    description: `A shortest chain of connections from the caller to a person; null when none is within maxDepth. Of equally short chains, one that shows everyone on it is preferred (see ConnectionPath.people); at most the first ${PATH_CANDIDATE_LIMIT} found are weighed, so with more a fully visible one may be missed and placeholders shown instead. A person blocked either way is answered like an unknown id.`,
   })
   connectionPath(@CurrentUser() user: AuthUser, @Args() args: ConnectionPathArgs): Promise<ConnectionPath | null> {
     return this.network.path(user, args.toPersonId, args.maxDepth);

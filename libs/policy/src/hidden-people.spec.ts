@@ -1,4 +1,4 @@
-import { hidesPerson, hidingPeople } from './hidden-people.js';
+import { hidesPerson, hidingPeople, withholdsEvidenceObject } from './hidden-people.js';
 
 describe('hidingPeople and hidesPerson', () => {
   const trade = { id: 't1', recordedById: 'ann', confirmedById: 'bob' };
@@ -15,5 +15,13 @@ describe('hidingPeople and hidesPerson', () => {
     expect(hidingPeople(trade, [])).toBe(trade);
     expect(hidingPeople(null, ['ann'])).toBeNull();
     expect(hidesPerson(hidingPeople(trade, ['ann'])!, null)).toBe(false);
+  });
+});
+
+describe('withholdsEvidenceObject', () => {
+  it('withholds the endorsement or trade of evidence that hides anyone', () => {
+    expect(withholdsEvidenceObject({ hidden: false, hiddenPersonIds: [] })).toBe(false);
+    expect(withholdsEvidenceObject({ hidden: true, hiddenPersonIds: [] })).toBe(true);
+    expect(withholdsEvidenceObject({ hidden: false, hiddenPersonIds: ['ann'] })).toBe(true);
   });
 });

@@ -20,3 +20,13 @@ export function hidesPerson(parent: object, personId: string | null | undefined)
   const hidden = (parent as HidesPeople).hiddenPersonIds;
   return personId != null && hidden !== undefined && hidden.has(personId);
 }
+
+/**
+ * Whether a piece of network-search evidence must withhold its endorsement or trade: when it hides
+ * anyone (its person, or a recorder, confirmer or feedback author). Nulling the person fields is not
+ * enough, since the object's id, looked up elsewhere (`trade(id)`, `Organization.endorsements`),
+ * would name them again; the evidence still counts, with its kind, degree and contribution.
+ */
+export function withholdsEvidenceObject(evidence: { hidden: boolean; hiddenPersonIds: readonly string[] }): boolean {
+  return evidence.hidden || evidence.hiddenPersonIds.length > 0;
+}

@@ -3,7 +3,7 @@ import type { AuthUser } from '#tradegraph/common';
 import { CurrentUser, Loaders, RequestLoaders } from '#tradegraph/common';
 import { Endorsement, endorsementLoader, EndorsementsService } from '#tradegraph/endorsements';
 import { PeopleService, Person, personLoader } from '#tradegraph/people';
-import { hidingPeople } from '#tradegraph/policy';
+import { withholdsEvidenceObject } from '#tradegraph/policy';
 import { Referral, referralLoader, ReferralsService } from '#tradegraph/referrals';
 import { Trade, tradeLoader, TradesService } from '#tradegraph/trades';
 import { EvidenceKind } from './models/evidence-kind.enum.js';
@@ -30,23 +30,22 @@ export class TrustEvidenceResolver {
 
   @ResolveField(() => Endorsement, {
     nullable: true,
-    description: 'The endorsement, when kind is ENDORSEMENT; its endorser is null when `person` is.',
+    description:
+      'The endorsement, when kind is ENDORSEMENT. Null when `person` is: its id, rating and comment would name the endorser elsewhere (the endorsement still counts).',
   })
-  async endorsement(@Parent() evidence: TrustEvidence, @Loaders() loaders: RequestLoaders) {
-    if (evidence.kind !== EvidenceKind.ENDORSEMENT) return null;
-    const endorsement = await endorsementLoader(loaders, this.endorsements).load(evidence.id);
-    return hidingPeople(endorsement, evidence.hiddenPersonIds);
+  endorsement(@Parent() evidence: TrustEvidence, @Loaders() loaders: RequestLoaders) {
+    if (evidence.kind !== EvidenceKind.ENDORSEMENT || withholdsEvidenceObject(evidence)) return null;
+    return endorsementLoader(loaders, this.endorsements).load(evidence.id);
   }
 
   @ResolveField(() => Trade, {
     nullable: true,
     description:
-      'The confirmed trade, when kind is TRADE; its recorder and confirmer are null when they opted out of network searches.',
+      'The confirmed trade, when kind is TRADE. Null when `person` is, or when its recorder, confirmer or feedback author may not be named to you in network searches: its id would name them elsewhere (the trade still counts).',
   })
-  async trade(@Parent() evidence: TrustEvidence, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
-    if (evidence.kind !== EvidenceKind.TRADE) return null;
-    const trade = await tradeLoader(loaders, this.trades, viewer).load(evidence.id);
-    return hidingPeople(trade, evidence.hiddenPersonIds);
+  trade(@Parent() evidence: TrustEvidence, @CurrentUser() viewer: AuthUser, @Loaders() loaders: RequestLoaders) {
+    if (evidence.kind !== EvidenceKind.TRADE || withholdsEvidenceObject(evidence)) return null;
+    return tradeLoader(loaders, this.trades, viewer).load(evidence.id);
   }
 
   @ResolveField(() => Referral, { nullable: true, description: 'The referral, when kind is REFERRAL.' })

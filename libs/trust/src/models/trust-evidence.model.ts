@@ -9,7 +9,7 @@ export class TrustEvidence {
   personId: string;
   /** The person opted out of network searches, so `person` is null. */
   hidden: boolean;
-  /** The people the nested endorsement or trade must not name (null person fields). */
+  /** The people the nested endorsement or trade would name; when any, that object is withheld (null). */
   hiddenPersonIds: string[];
 
   @Field(() => EvidenceKind, { description: 'Endorsement, trade or referral.' })
