@@ -28,7 +28,6 @@ const toConversation = (row: ConversationRow, participant: ConversationParticipa
   id: row.id,
   subject: row.subject,
   createdAt: row.createdAt,
-  lastActivityAt: row.lastActivityAt,
   muted: participant.muted,
   lastReadSeq: participant.lastReadSeq,
 });
@@ -86,7 +85,10 @@ export class ConversationsRepository {
     return within ? run(within) : this.sql.transaction(run);
   }
 
-  /** Adds a message, moves the conversation up and marks it read by its sender, in `tx`. */
+  /**
+   * Adds a message and marks it read by its sender, in `tx`. The stored `lastActivityAt` counts everyone's
+   * messages, so it is never shown nor used for a viewer's order (that would reveal messages hidden from them).
+   */
   async addMessage(tx: EntityManager, conversationId: string, senderId: string, text: string): Promise<Message> {
     const now = new Date();
     const row = await this.insertMessage(tx, conversationId, senderId, text, now);
@@ -145,7 +147,12 @@ export class ConversationsRepository {
       .getMany();
   }
 
-  /** A page of the person's conversations, newest activity first, and how many match in all. */
+  /**
+   * A page of the person's conversations, newest activity they may see first, and how many match in all.
+   * A conversation's activity for the viewer is when its newest message they may see was sent (when it was
+   * started if none): a message of someone blocked either way with them must not move it up. The newest
+   * visible message is found per conversation by walking the (conversation, seq) index from its end.
+   */
   async page(
     personId: string,
     hidden: readonly string[],
@@ -156,16 +163,20 @@ export class ConversationsRepository {
     const query = this.sql.manager
       .createQueryBuilder(ConversationParticipantRow, 'p')
       .innerJoinAndMapOne('p.conversation', ConversationRow, 'c', 'c.id = p.conversationId')
-      .where('p.personId = :personId AND p.leftAt IS NULL', { personId });
+      .addSelect(
+        `COALESCE((SELECT v.sent_at FROM messages v WHERE v.conversation_id = p.conversation_id
+           AND (v.sender_id IS NULL OR v.sender_id NOT IN (:...hidden)) ORDER BY v.seq DESC LIMIT 1), c.created_at)`,
+        'visible_activity',
+      )
+      .where('p.personId = :personId AND p.leftAt IS NULL', { personId, hidden: orNone(hidden) });
     if (unreadOnly) {
       query.andWhere(
         `EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = p.conversation_id AND m.seq > p.last_read_seq
            AND m.deleted_at IS NULL AND m.sender_id <> :personId AND m.sender_id NOT IN (:...hidden))`,
-        { hidden: orNone(hidden) },
       );
     }
     const [rows, total] = await query
-      .orderBy('c.lastActivityAt', 'DESC')
+      .orderBy('visible_activity', 'DESC')
       .addOrderBy('c.id', 'DESC')
       // One conversation per participant row, so a plain OFFSET/LIMIT pages it.
       .offset(offset)

@@ -111,6 +111,20 @@ export class ConversationsResolver {
     return lastMessageLoader(loaders, this.conversations, viewer).load(conversation.id);
   }
 
+  @ResolveField(() => Date, {
+    description:
+      'When the newest message you may see was sent (when it was started, if you may see none): the order of `conversations`.',
+  })
+  async lastActivityAt(
+    @Parent() conversation: Conversation,
+    @CurrentUser() viewer: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<Date> {
+    // The same rule as the order of `conversations`: messages hidden from the viewer do not count.
+    const last = await lastMessageLoader(loaders, this.conversations, viewer).load(conversation.id);
+    return last?.sentAt ?? conversation.createdAt;
+  }
+
   @ResolveField(() => Int, { description: 'How many messages of others you have not read yet.' })
   unreadCount(
     @Parent() conversation: Conversation,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { InquiryRow } from './entities/inquiry.entity.js';
 import { Inquiry } from './models/inquiry.model.js';
 import { InquiryStatus } from './models/inquiry-status.enum.js';
@@ -94,13 +94,20 @@ export class InquiriesRepository {
     return row ? toInquiry(row) : null;
   }
 
-  /** Marks an OPEN inquiry claimed by the member (inside `tx`); false when it was no longer OPEN. */
-  async markClaimed(tx: EntityManager, id: string, memberId: string): Promise<boolean> {
-    const result = await tx.update(
-      InquiryRow,
-      { id, status: InquiryStatus.OPEN },
-      { status: InquiryStatus.CLAIMED, claimedById: memberId },
-    );
+  /**
+   * Marks the inquiry claimed by the member (inside `tx`): an OPEN one, or with `from`, one still CLAIMED by
+   * that abandoned claimer (null: a deleted account). False when it no longer was.
+   */
+  async markClaimed(
+    tx: EntityManager,
+    id: string,
+    memberId: string,
+    from: { abandonedBy: string | null } | null,
+  ): Promise<boolean> {
+    const where = from
+      ? { id, status: InquiryStatus.CLAIMED, claimedById: from.abandonedBy ?? IsNull() }
+      : { id, status: InquiryStatus.OPEN };
+    const result = await tx.update(InquiryRow, where, { status: InquiryStatus.CLAIMED, claimedById: memberId });
     return Boolean(result.affected);
   }
 

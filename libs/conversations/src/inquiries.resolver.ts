@@ -33,7 +33,7 @@ export class InquiriesResolver {
 
   @Mutation(() => Inquiry, {
     description:
-      'Takes on an OPEN inquiry of your organization: it becomes a conversation between the buyer and you, and the other members see that you handle it. Errors: NOT_FOUND (no such inquiry in your organization’s inbox), FORBIDDEN (you do not accept inquiries), CONFLICT (no longer open).',
+      'Takes on an OPEN inquiry of your organization, or one claimed by someone who no longer works there or deleted their account: it becomes a conversation between the buyer and you, and the other members see that you handle it. Errors: NOT_FOUND (no such inquiry in your organization’s inbox), FORBIDDEN (you do not accept inquiries), CONFLICT (no longer open, or claimed by a current member).',
   })
   claimInquiry(@CurrentUser() user: AuthUser, @Args('inquiryId', inquiryIdArg) inquiryId: string): Promise<Inquiry> {
     return this.inquiries.claim(user, inquiryId);

@@ -89,24 +89,45 @@ export class InquiriesService {
   }
 
   /**
-   * A member takes the inquiry on: it becomes a conversation between the buyer and them. Membership and
-   * blocks live in the graph, which shares no transaction with SQL: they are read right before the write;
-   * the inquiry's state is then checked again inside the SQL transaction that claims it (the row locked on
-   * PostgreSQL, and the claim conditional on OPEN), so of concurrent claims exactly one wins.
+   * A member takes the inquiry on: it becomes a conversation between the buyer and them. An inquiry claimed
+   * by someone who no longer works at the supplier (or deleted their account) would otherwise stay CLAIMED
+   * with nobody to answer it, so another current member may take it over (in a new conversation: the old one
+   * stays between the buyer and the former member). Membership and blocks live in the graph, which shares no
+   * transaction with SQL: they are read right before the write; the inquiry's state is then checked again
+   * inside the SQL transaction that claims it (the row locked on PostgreSQL, and the claim conditional on
+   * OPEN, or on the same abandoned claimer), so of concurrent claims exactly one wins.
    */
   async claim(user: AuthUser, inquiryId: string): Promise<Inquiry> {
     const inquiry = await this.inboxItem(user, inquiryId);
     const { acceptsInquiries } = await this.graph.membership(user.id, inquiry.supplierId);
     if (!acceptsInquiries) throw forbidden('You do not accept inquiries (see your privacy settings).');
+    const abandoned = await this.abandonedClaim(inquiry);
     return this.sql.transaction(async (tx) => {
       const current = await this.inquiries.findLocked(tx, inquiryId);
       if (!current) throw inquiryNotFound();
-      if (current.status !== InquiryStatus.OPEN || !(await this.inquiries.markClaimed(tx, inquiryId, user.id))) {
+      const from =
+        current.status === InquiryStatus.OPEN
+          ? null
+          : current.status === InquiryStatus.CLAIMED && abandoned !== undefined && current.claimedById === abandoned
+            ? { abandonedBy: abandoned }
+            : undefined;
+      if (from === undefined || !(await this.inquiries.markClaimed(tx, inquiryId, user.id, from))) {
         throw noLongerOpen();
       }
       const { id } = await this.conversations.startForInquiry(tx, current, user.id);
       return this.inquiries.setConversation(tx, inquiryId, id);
     });
+  }
+
+  /**
+   * For a CLAIMED inquiry whose claimer is gone from the supplier: that claimer's id, or null when their
+   * account was deleted. Undefined when the inquiry is not claimed or its claimer still works there.
+   */
+  private async abandonedClaim(inquiry: Inquiry): Promise<string | null | undefined> {
+    if (inquiry.status !== InquiryStatus.CLAIMED) return undefined;
+    if (inquiry.claimedById === null) return null;
+    const { member } = await this.graph.membership(inquiry.claimedById, inquiry.supplierId);
+    return member ? undefined : inquiry.claimedById;
   }
 
   /** Closes an inquiry of the member's organization; its state is checked inside the closing transaction, as for claim. */

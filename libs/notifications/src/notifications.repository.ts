@@ -13,7 +13,9 @@ const FIELDS = `n {.id, .kind, .createdAt, .subjectId, .summary, readAt: n.readA
  * Notification `n` of recipient `p` may be shown: it has no actor, its actor is gone, or neither
  * blocked the other (the policy's MAY_CONTACT). Those of a blocked actor stay stored but are not listed.
  */
-const SHOWN = `NOT EXISTS { MATCH (actor:Person {id: n.actorId}) WHERE NOT ${MAY_CONTACT('p', 'actor')} }`;
+const shown = (p: string, n: string, actor = 'actor'): string =>
+  `NOT EXISTS { MATCH (${actor}:Person {id: ${n}.actorId}) WHERE NOT ${MAY_CONTACT(p, actor)} }`;
+const SHOWN = shown('p', 'n');
 
 export interface NewNotification {
   id: string;
@@ -33,7 +35,9 @@ export class NotificationsRepository {
   /**
    * Stores every notification in one statement; recipients that no longer exist, and recipients
    * blocked either way with the actor, are skipped, and so are those with `once` who still have an unread
-   * notification of the same kind about the same subject.
+   * notification of the same kind about the same subject that they may see: one of an actor blocked since is
+   * hidden from them (they cannot read it), so it must not hold back the others'. (Its actor gets a name of
+   * its own: the new notification's `actor` is still in scope there.)
    */
   async createMany(rows: NewNotification[]): Promise<Notification[]> {
     const created = await this.neo4j.write<{ notification: Notification }>(
@@ -43,7 +47,8 @@ export class NotificationsRepository {
        OPTIONAL MATCH (actor:Person {id: row.actorId})
        WITH row, p, actor WHERE actor IS NULL OR ${MAY_CONTACT('p', 'actor')}
        WITH row, p WHERE NOT row.once OR NOT EXISTS {
-         (p)-[:HAS_NOTIFICATION]->(old:Notification {kind: row.kind, subjectId: row.subjectId}) WHERE old.readAt IS NULL
+         (p)-[:HAS_NOTIFICATION]->(old:Notification {kind: row.kind, subjectId: row.subjectId})
+         WHERE old.readAt IS NULL AND ${shown('p', 'old', 'oldActor')}
        }
        CREATE (p)-[:HAS_NOTIFICATION]->(n:Notification {
          id: row.id, kind: row.kind, createdAt: datetime(), subjectId: row.subjectId,

@@ -25,17 +25,25 @@ export interface Connection<T> {
   totalCount: TotalCount;
 }
 
+/** What an edge's cursor is for, unless its connection says otherwise. */
+const FORWARD_CURSOR = 'Opaque cursor to pass as `after` to get the items that follow this one.';
+
 /**
  * Builds the `<Name>Connection` and `<Name>Edge` GraphQL types for a node type.
- * Subclass the result with its own @ObjectType so each connection has a stable name.
+ * Subclass the result with its own @ObjectType so each connection has a stable name. `cursorDescription`
+ * is for a list that pages otherwise than forward by `after` (messages page back by `before`).
  */
-export function ConnectionType<T>(nodeType: Type<T>, nodeName: string): Type<Connection<T>> {
+export function ConnectionType<T>(
+  nodeType: Type<T>,
+  nodeName: string,
+  cursorDescription = FORWARD_CURSOR,
+): Type<Connection<T>> {
   @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a paginated list, with its cursor.` })
   class EdgeType {
     @Field(() => nodeType, { description: `The ${nodeName}.` })
     node: T;
 
-    @Field({ description: 'Opaque cursor to pass as `after` to get the items that follow this one.' })
+    @Field({ description: cursorDescription })
     cursor: string;
   }
 

@@ -16,7 +16,10 @@ export class ConversationRow {
   @Column({ name: 'created_at' })
   createdAt: Date;
 
-  /** When the newest message was sent (its creation before that): the order of `conversations`. */
+  /**
+   * When anyone's newest message was sent (its creation before that). Not shown, nor used for a viewer's
+   * order: messages hidden from the viewer (blocks) would move it.
+   */
   @Index('conversations_last_activity')
   @Column({ name: 'last_activity_at' })
   lastActivityAt: Date;

@@ -14,9 +14,6 @@ export class Conversation {
   @Field({ description: 'When it was started.' })
   createdAt: Date;
 
-  @Field({ description: 'When its newest message was sent: the order of `conversations`.' })
-  lastActivityAt: Date;
-
   @Field({ description: 'Whether you muted it: its new messages then notify you no more.' })
   muted: boolean;
 

@@ -37,4 +37,8 @@ export class Message {
 @ObjectType({
   description: 'A page of a conversation’s messages, newest first; `endCursor` as `before` gives older ones.',
 })
-export class MessageConnection extends ConnectionType(Message, 'Message') {}
+export class MessageConnection extends ConnectionType(
+  Message,
+  'Message',
+  'Opaque cursor to pass as `before` to get the older messages that follow this one.',
+) {}
