@@ -95,6 +95,25 @@ describe('conversations and inquiries: deleted accounts, former members and limi
       expect(onlyError(await h.as(other, CLAIM, { id: inquiry.id })).extensions.code).toBe('CONFLICT');
     });
 
+    it('puts a claimed conversation first, though its question is older than the others', async () => {
+      const { organization, colleague } = await supplier();
+      const buyer = await newPerson(t);
+      const inquiry = ok(await ask(buyer, organization.id), 'sendInquiry');
+      // Both talk to someone else after the question; the claim comes later still.
+      for (const person of [buyer, colleague]) {
+        const friend = await newPerson(t);
+        await h.connect(person, friend);
+        await h.start(person, [friend], 'Meanwhile');
+      }
+      const claimed = ok(await h.as(colleague, CLAIM, { id: inquiry.id }), 'claimInquiry');
+      const query = `query { me { conversations(first: 5) { edges { node { id createdAt lastActivityAt } } } } }`;
+      for (const viewer of [buyer, colleague]) {
+        const [newest] = ok(await h.as(viewer, query, {}), 'me').conversations.edges.map((e: any) => e.node);
+        expect(newest.id).toBe(claimed.conversation.id);
+        expect(new Date(newest.lastActivityAt).getTime()).toBeGreaterThanOrEqual(new Date(newest.createdAt).getTime());
+      }
+    });
+
     it('may be taken over once its claimer deleted their account', async () => {
       const { organization, founder, colleague } = await supplier();
       const buyer = await newPerson(t);

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '#tradegraph/config';
+import type { AppConfig } from '#tradegraph/config';
 import { Neo4jService } from '#tradegraph/graph';
 
 /** Id of the shared placeholder that takes over the trade records of deleted accounts. */
@@ -90,14 +92,18 @@ const DELETE_OWNED = {
 
 /**
  * The time limit of a deletion: its 17 statements are planned on first use, which on a busy server takes
- * longer than the ordinary limit the first time after a start. Rare, and asked for by the person.
+ * longer than the ordinary limit the first time after a start. Rare, and asked for by the person; never
+ * less than the ordinary limit.
  */
 const DELETE_TIMEOUT_MS = 30_000;
 
 /** Cypher for removing a person's graph data when their account is deleted. */
 @Injectable()
 export class AccountGraphRepository {
-  constructor(private readonly neo4j: Neo4jService) {}
+  constructor(
+    private readonly neo4j: Neo4jService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Removes the person and everything only theirs, in one transaction. False when there is no such person. */
   deletePerson(personId: string): Promise<boolean> {
@@ -122,7 +128,7 @@ export class AccountGraphRepository {
           await tx.run(`AccountGraphRepository.deletePerson:delete.${key}`, cypher, params);
         return true;
       },
-      { timeoutMs: DELETE_TIMEOUT_MS },
+      { timeoutMs: Math.max(DELETE_TIMEOUT_MS, this.config.neo4j.transactionTimeoutMs) },
     );
   }
 }

@@ -149,8 +149,8 @@ export class ConversationsRepository {
 
   /**
    * A page of the person's conversations, newest activity they may see first, and how many match in all.
-   * A conversation's activity for the viewer is when its newest message they may see was sent (when it was
-   * started if none): a message of someone blocked either way with them must not move it up. The newest
+   * A conversation's activity for the viewer is when its newest message they may see was sent, or when it
+   * was started if that is later: a message of someone blocked either way with them must not move it up. The newest
    * visible message is found per conversation by walking the (conversation, seq) index from its end.
    */
   async page(
@@ -160,12 +160,15 @@ export class ConversationsRepository {
     offset: number,
     limit: number,
   ): Promise<{ total: number; items: Conversation[] }> {
+    // The later of the two: an inquiry's conversation starts with the question, sent before the claim.
+    const later = this.sql.options.type === 'postgres' ? 'GREATEST' : 'MAX';
     const query = this.sql.manager
       .createQueryBuilder(ConversationParticipantRow, 'p')
       .innerJoinAndMapOne('p.conversation', ConversationRow, 'c', 'c.id = p.conversationId')
       .addSelect(
-        `COALESCE((SELECT v.sent_at FROM messages v WHERE v.conversation_id = p.conversation_id
-           AND (v.sender_id IS NULL OR v.sender_id NOT IN (:...hidden)) ORDER BY v.seq DESC LIMIT 1), c.created_at)`,
+        `${later}(COALESCE((SELECT v.sent_at FROM messages v WHERE v.conversation_id = p.conversation_id
+           AND (v.sender_id IS NULL OR v.sender_id NOT IN (:...hidden)) ORDER BY v.seq DESC LIMIT 1), c.created_at),
+           c.created_at)`,
         'visible_activity',
       )
       .where('p.personId = :personId AND p.leftAt IS NULL', { personId, hidden: orNone(hidden) });

@@ -113,7 +113,7 @@ export class ConversationsResolver {
 
   @ResolveField(() => Date, {
     description:
-      'When the newest message you may see was sent (when it was started, if you may see none): the order of `conversations`.',
+      'When the newest message you may see was sent, or when the conversation started if that is later (as for a claimed inquiry): the order of `conversations`.',
   })
   async lastActivityAt(
     @Parent() conversation: Conversation,
@@ -122,7 +122,8 @@ export class ConversationsResolver {
   ): Promise<Date> {
     // The same rule as the order of `conversations`: messages hidden from the viewer do not count.
     const last = await lastMessageLoader(loaders, this.conversations, viewer).load(conversation.id);
-    return last?.sentAt ?? conversation.createdAt;
+    // Never before it started: an inquiry's conversation opens with the question, asked before the claim.
+    return last && last.sentAt > conversation.createdAt ? last.sentAt : conversation.createdAt;
   }
 
   @ResolveField(() => Int, { description: 'How many messages of others you have not read yet.' })

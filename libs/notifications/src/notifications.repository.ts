@@ -37,7 +37,7 @@ export class NotificationsRepository {
    * blocked either way with the actor, are skipped, and so are those with `once` who still have an unread
    * notification of the same kind about the same subject that they may see: one of an actor blocked since is
    * hidden from them (they cannot read it), so it must not hold back the others'. (Its actor gets a name of
-   * its own: the new notification's `actor` is still in scope there.)
+   * its own, apart from the new notification's.)
    */
   async createMany(rows: NewNotification[]): Promise<Notification[]> {
     const created = await this.neo4j.write<{ notification: Notification }>(
