@@ -1,4 +1,4 @@
-import { FORMER_MEMBER_ID } from '#tradegraph/accounts';
+import { AuditLogEntry, FORMER_MEMBER_ID } from '#tradegraph/accounts';
 import { newEmployment, newOrganization, newPerson, TestPerson } from './support/factories.js';
 import { createTestApp, GqlResponse, onlyError, TestApp } from './support/test-app.js';
 
@@ -202,7 +202,15 @@ describe('deleteAccount', () => {
     expect(onlyError(res).message).toBe('The password is incorrect.');
     expect(res.data ?? null).toBeNull();
 
-    expect([await graphTraces(leaver.id), await sqlTraces(leaver.id)]).toEqual([graphBefore, sqlBefore]);
+    // Nothing removed; the one new row is the audit entry of the failed password (it counts on the lockout).
+    expect([await graphTraces(leaver.id), await sqlTraces(leaver.id)]).toEqual([
+      graphBefore,
+      { ...sqlBefore, auditRows: sqlBefore.auditRows + 1 },
+    ]);
+    const failures = await t.sql
+      .getRepository(AuditLogEntry)
+      .find({ where: { actorId: leaver.id, action: 'passwordConfirmationFailed' } });
+    expect(failures).toHaveLength(1);
     expect(ok(await t.gql(ME, {}, leaver.token), 'me')).toEqual({ id: leaver.id });
   });
 
