@@ -8,7 +8,7 @@ import { nameKey, OrganizationsService, vatKey } from '#tradegraph/organizations
 import {
   AmountBand,
   amountBandOf,
-  recordInputProblem,
+  occurredOnProblem,
   TradeImportRow,
   TradeImportService,
   TradeVisibility,
@@ -110,7 +110,7 @@ export async function runImport(
         group.reason = null;
         for (const trade of group.trades) {
           const checked = checkRow(trade, categoryIdOf);
-          const reason = 'reason' in checked ? checked.reason : futureProblem(trade.occurredOn);
+          const reason = 'reason' in checked ? checked.reason : (occurredOnProblem(trade.occurredOn)?.message ?? null);
           if (reason) fail(trade.line, reason);
           else forNewSuppliers += 1;
         }
@@ -214,14 +214,6 @@ function checkRow(
     return { reason: `The currency ${trade.currency} is not one the import converts (see docs/operations.md).` };
   }
   return { categoryId, amountBand };
-}
-
-/** The rule recordTrade applies to a date, for rows the service does not see (a dry run's new suppliers). */
-function futureProblem(occurredOn: string): string | null {
-  const input = { buyerId: '', supplierId: '-', categoryId: '', occurredOn } as Parameters<
-    typeof recordInputProblem
-  >[0];
-  return recordInputProblem(input)?.message ?? null;
 }
 
 /** Category ids by id or by name (ignoring case); a name two categories share resolves to neither. */

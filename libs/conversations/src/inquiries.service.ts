@@ -105,15 +105,12 @@ export class InquiriesService {
     return this.sql.transaction(async (tx) => {
       const current = await this.inquiries.findLocked(tx, inquiryId);
       if (!current) throw inquiryNotFound();
-      const from =
-        current.status === InquiryStatus.OPEN
-          ? null
-          : current.status === InquiryStatus.CLAIMED && abandoned !== undefined && current.claimedById === abandoned
-            ? { abandonedBy: abandoned }
-            : undefined;
-      if (from === undefined || !(await this.inquiries.markClaimed(tx, inquiryId, user.id, from))) {
-        throw noLongerOpen();
-      }
+      const open = current.status === InquiryStatus.OPEN;
+      const takeover =
+        current.status === InquiryStatus.CLAIMED && abandoned !== undefined && current.claimedById === abandoned;
+      if (!open && !takeover) throw noLongerOpen();
+      const from = open ? null : { abandonedBy: abandoned as string | null };
+      if (!(await this.inquiries.markClaimed(tx, inquiryId, user.id, from))) throw noLongerOpen();
       const { id } = await this.conversations.startForInquiry(tx, current, user.id);
       return this.inquiries.setConversation(tx, inquiryId, id);
     });

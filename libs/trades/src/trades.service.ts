@@ -145,9 +145,15 @@ export class TradesService {
   }
 }
 
+/** A trade's date is never in the future (dates are ISO days, so they compare as text). */
+export function occurredOnProblem(occurredOn: string, today = todayIso()): DomainError | null {
+  return occurredOn > today ? badInput('input.occurredOn', 'occurredOn cannot be in the future.') : null;
+}
+
 /** What is wrong with the trade itself, whoever records it; null if nothing. */
 export function recordInputProblem(input: RecordTradeInput, today = todayIso()): DomainError | null {
-  if (input.occurredOn > today) return badInput('input.occurredOn', 'occurredOn cannot be in the future.');
+  const date = occurredOnProblem(input.occurredOn, today);
+  if (date) return date;
   if (input.buyerId === input.supplierId) {
     return badInput('input.supplierId', 'The supplier must be another organization than the buyer.');
   }
