@@ -17,6 +17,10 @@ const shared = {
 
 module.exports = {
   testTimeout: 60000,
+  // One test file at a time in one worker process, replaced once its heap passes this after a file:
+  // each e2e file builds a whole app, and in one long-lived process the heap grew past 1 GB within
+  // 15 files, and its garbage collection pauses outlasted Neo4j transaction time limits late in a run.
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
