@@ -306,6 +306,35 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect(await count(`MATCH (o:Organization {name: 'Brand New Supplier Oy'}) RETURN count(o) AS n`)).toBe(1);
   });
 
+  it('creates no supplier for rows that all fail their own rules, and supplies only the categories of rows that pass', async () => {
+    const organizations = await count('MATCH (o:Organization) RETURN count(o) AS n');
+    const csv = file('new-suppliers-failing.csv', [
+      HEADER,
+      `PO-35;;Never Created Oy;;No Such Category;${dotted(-2)};10;EUR;PUBLIC`,
+      `PO-36;;Never Created Oy;;Steel;${dotted(5)};10;EUR;PUBLIC`,
+      `PO-37;;Half Good GmbH;;Steel;${dotted(-2)};10;EUR;PUBLIC`,
+      `PO-38;;Half Good GmbH;;Solvents;${dotted(-2)};10;XXX;PUBLIC`,
+    ]);
+    const result = await run(importArgs(csv, ['--create-suppliers']));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/created +1\n/);
+    expect(result.stdout).toContain('failed           3');
+    expect(result.stdout).toContain('0 unmatched, 1 created as unclaimed SUPPLIER organizations');
+    const report: string[][] = parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), { bom: true, delimiter: ';' });
+    expect(report.slice(1).map(([line, error]) => [line, error])).toEqual([
+      ['2', 'No category has the id or name "No Such Category".'],
+      ['3', 'occurredOn cannot be in the future.'],
+      ['5', 'The currency XXX is not one the import converts (see docs/operations.md).'],
+    ]);
+    expect(await count(`MATCH (o:Organization {name: 'Never Created Oy'}) RETURN count(o) AS n`)).toBe(0);
+    const [halfGood] = await t.neo4j.read<Record<string, unknown>>(
+      `MATCH (o:Organization {name: 'Half Good GmbH'})
+       RETURN COLLECT { MATCH (o)-[:SUPPLIES]->(c) RETURN c.id } AS supplies, COUNT { (o)<-[:SUPPLIER]-(:Trade) } AS trades`,
+    );
+    expect(halfGood).toEqual({ supplies: [STEEL], trades: 1 });
+    expect(await count('MATCH (o:Organization) RETURN count(o) AS n')).toBe(organizations + 1);
+  });
+
   it('refuses the whole import for someone who is not a current member of the buyer or is unverified, and for a bad mapping', async () => {
     const outsider = await newPerson(t);
     const csv = file('outsider.csv', [HEADER, `PO-40;${byId.id};;;Steel;${dotted(-2)};10;EUR;PUBLIC`]);

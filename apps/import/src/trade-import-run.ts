@@ -104,19 +104,22 @@ export async function runImport(
     toCreate.set(key, [...(toCreate.get(key) ?? []), group]);
   }
   for (const same of toCreate.values()) {
+    // Nothing to match these rows against, but their own rules apply first: a supplier is only created
+    // for rows that can become its trades, and a dry run counts only those.
+    for (const group of same) {
+      group.reason = null;
+      group.trades = group.trades.filter((trade) => {
+        const checked = checkRow(trade, categoryIdOf);
+        const reason = 'reason' in checked ? checked.reason : (occurredOnProblem(trade.occurredOn)?.message ?? null);
+        if (reason) fail(trade.line, reason);
+        return !reason;
+      });
+    }
     if (options.dryRun) {
-      // Nothing to match them against, but the row's own rules still apply.
-      for (const group of same) {
-        group.reason = null;
-        for (const trade of group.trades) {
-          const checked = checkRow(trade, categoryIdOf);
-          const reason = 'reason' in checked ? checked.reason : (occurredOnProblem(trade.occurredOn)?.message ?? null);
-          if (reason) fail(trade.line, reason);
-          else forNewSuppliers += 1;
-        }
-      }
+      forNewSuppliers += same.reduce((sum, group) => sum + group.trades.length, 0);
       continue;
     }
+    if (same.every((group) => group.trades.length === 0)) continue;
     const trades = same.flatMap((group) => group.trades);
     const categoryIds = [
       ...new Set(trades.map((trade) => categoryIdOf(trade.category)).filter((id): id is string => !!id)),
@@ -190,7 +193,8 @@ export async function runImport(
     suppliersUnmatched: [
       ...new Set(
         groups
-          .filter((group) => !group.organizationId && !(options.dryRun && !group.reason))
+          // A supplier left uncreated has no reason of its own: its rows failed on theirs.
+          .filter((group) => !group.organizationId && group.reason !== null)
           .map((group) => supplierLabel(group.reference)),
       ),
     ],
