@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AuditLogEntry } from '#tradegraph/accounts';
+import { HTTP_LOGGER, HttpLogger } from '#tradegraph/common';
+import { pino } from 'pino';
 import { newPerson } from './support/factories.js';
 import { expectRateLimited, RawResponse, send } from './support/rate-limit-helpers.js';
 import { createTestApp, TestApp } from './support/test-app.js';
@@ -163,17 +165,20 @@ describe('login lockout', () => {
     const unknownEmail = `Stranger-${Date.now()}@Test.example`;
     const from = newAddress();
     const lines: string[] = [];
-    const write = process.stdout.write;
-    // The JSON logger writes its lines to stdout: keep a copy of them while the logins run.
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: any[]) => {
+    // Keep a copy of what the application's JSON logger writes (to stdout) while the logins run, taken
+    // from the logger's own destination: pino writes to file descriptor 1 without process.stdout.write.
+    const logger = t.app.get<symbol, HttpLogger>(HTTP_LOGGER).logger as unknown as Record<symbol, unknown>;
+    const destination = logger[pino.symbols.streamSym] as { write(chunk: string): boolean };
+    const write = destination.write;
+    destination.write = (chunk: string) => {
       lines.push(String(chunk));
-      return write.call(process.stdout, chunk, ...rest);
-    }) as typeof process.stdout.write;
+      return write.call(destination, chunk);
+    };
     try {
       await login(person.email, WRONG, from);
       await login(unknownEmail, WRONG, from);
     } finally {
-      process.stdout.write = write;
+      destination.write = write;
     }
 
     const entries = (await failedLogins()).filter((entry) => JSON.parse(entry.details).address === from);
