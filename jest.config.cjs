@@ -17,9 +17,11 @@ const shared = {
 
 module.exports = {
   testTimeout: 60000,
-  // One test file at a time in one worker process, replaced once its heap passes this after a file:
-  // each e2e file builds a whole app, and in one long-lived process the heap grew past 1 GB within
-  // 15 files, and its garbage collection pauses outlasted Neo4j transaction time limits late in a run.
+  // One test file at a time (the e2e files share one Neo4j), in one worker process that is replaced once
+  // its heap passes the limit after a file: each e2e file builds a whole app, and in one long-lived
+  // process the heap grew past 1 GB within 15 files, and garbage collection late in a run outlasted
+  // Neo4j transaction time limits.
+  maxWorkers: 1,
   workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [

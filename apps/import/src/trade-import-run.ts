@@ -36,7 +36,7 @@ export interface ImportSummary {
   created: number;
   present: number;
   failed: number;
-  /** Rows of suppliers a dry run with --create-suppliers would create: not checked further. */
+  /** Rows a dry run with --create-suppliers finds good for the suppliers it would create (their own rules only). */
   forNewSuppliers: number;
   suppliersMatched: number;
   suppliersUnmatched: string[];
