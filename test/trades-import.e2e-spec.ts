@@ -320,7 +320,10 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect(result.stdout).toMatch(/created +1\n/);
     expect(result.stdout).toContain('failed           3');
     expect(result.stdout).toContain('0 unmatched, 1 created as unclaimed SUPPLIER organizations');
-    const report: string[][] = parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), { bom: true, delimiter: ';' });
+    const report: string[][] = parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), {
+      bom: true,
+      delimiter: ';',
+    });
     expect(report.slice(1).map(([line, error]) => [line, error])).toEqual([
       ['2', 'No category has the id or name "No Such Category".'],
       ['3', 'occurredOn cannot be in the future.'],
