@@ -70,6 +70,9 @@ describe('import:trades, the CLI, against the real databases', () => {
     fs.writeFileSync(at, `\uFEFF${lines.join('\r\n')}\r\n`);
     return at;
   };
+  /** The rows of the error report the import wrote beside `csv` (its header first). */
+  const errorReport = (csv: string): string[][] =>
+    parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), { bom: true, delimiter: ';' });
   const importArgs = (csv: string, extra: string[] = []) => [
     '--file',
     csv,
@@ -151,9 +154,9 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect(result.stdout).toContain('suppliers        3 matched, 1 unmatched');
     expect(result.stdout).toContain('unmatched: Nowhere Trading Ltd');
 
-    const report = parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), { bom: true, delimiter: ';' });
+    const report = errorReport(csv);
     expect(report[0]).toEqual(['line', 'error', ...HEADER.split(';')]);
-    expect(report.slice(1).map((row: string[]) => [row[0], row[2], row[1]])).toEqual([
+    expect(report.slice(1).map((row) => [row[0], row[2], row[1]])).toEqual([
       ['7', 'PO-6', 'The supplier does not supply this category.'],
       ['8', 'PO-7', 'occurredOn cannot be in the future.'],
       ['9', 'PO-8', 'No organization matches the supplier "Nowhere Trading Ltd".'],
@@ -262,10 +265,7 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect(result.stdout).toMatch(/already present +1\n/);
     expect(result.stdout).toContain('failed           4');
     expect(result.stdout).toContain('1 rows name suppliers that would be created');
-    const report: string[][] = parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), {
-      bom: true,
-      delimiter: ';',
-    });
+    const report = errorReport(csv);
     expect(report.slice(1).map(([line, error]) => [line, error])).toEqual([
       ['4', 'occurredOn cannot be in the future.'],
       ['6', 'No category has the id or name "No Such Category".'],
@@ -320,10 +320,7 @@ describe('import:trades, the CLI, against the real databases', () => {
     expect(result.stdout).toMatch(/created +1\n/);
     expect(result.stdout).toContain('failed           3');
     expect(result.stdout).toContain('0 unmatched, 1 created as unclaimed SUPPLIER organizations');
-    const report: string[][] = parse(fs.readFileSync(csv.replace(/\.csv$/, '.errors.csv')), {
-      bom: true,
-      delimiter: ';',
-    });
+    const report = errorReport(csv);
     expect(report.slice(1).map(([line, error]) => [line, error])).toEqual([
       ['2', 'No category has the id or name "No Such Category".'],
       ['3', 'occurredOn cannot be in the future.'],
@@ -380,8 +377,8 @@ describe('import:trades, the CLI, against the real databases', () => {
     const created = Number(/created +(\d+)/.exec(first.stdout)![1]);
     expect(first.stdout).toContain('3 unmatched');
     expect([first.code, created + failed, failed > 0 && failed < 30]).toEqual([1, 1000, true]);
-    const report = parse(fs.readFileSync(sample.replace(/\.csv$/, '.errors.csv')), { bom: true, delimiter: ';' });
-    expect(new Set(report.slice(1).map((row: string[]) => row[1]))).toEqual(
+    const report = errorReport(sample);
+    expect(new Set(report.slice(1).map((row) => row[1]))).toEqual(
       new Set([
         'No organization matches the supplier "Rheinland Kabelwerk GmbH".',
         'No organization matches the supplier "Tecnoplast Ibérica S.L.".',

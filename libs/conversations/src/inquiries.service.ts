@@ -109,7 +109,7 @@ export class InquiriesService {
       const takeover =
         current.status === InquiryStatus.CLAIMED && abandoned !== undefined && current.claimedById === abandoned;
       if (!open && !takeover) throw noLongerOpen();
-      const from = open ? null : { abandonedBy: abandoned as string | null };
+      const from = open ? null : { abandonedBy: current.claimedById };
       if (!(await this.inquiries.markClaimed(tx, inquiryId, user.id, from))) throw noLongerOpen();
       const { id } = await this.conversations.startForInquiry(tx, current, user.id);
       return this.inquiries.setConversation(tx, inquiryId, id);
